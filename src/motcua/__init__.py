@@ -1,0 +1,1 @@
+"""motcua: the one-stop shop (một cửa) of a Vietnamese province."""

@@ -1,0 +1,43 @@
+"""Roles of lifecycle.md and the actions each may perform, declared in one table.
+
+Views and API endpoints name the action they perform (``catalog.manage``); whether a user may do
+it is answered here and nowhere else.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    INTAKE_OFFICER = "intake_officer", _("Cán bộ một cửa")
+    HANDLER = "handler", _("Chuyên viên xử lý")
+    APPROVER = "approver", _("Lãnh đạo phê duyệt")
+    CONTROLLER = "controller", _("Cán bộ kiểm soát TTHC")
+    ADMINISTRATOR = "administrator", _("Quản trị hệ thống")
+    EDITOR = "editor", _("Biên tập sổ tay CCHC")
+
+
+R = Role
+ACTIONS: dict[str, frozenset[str]] = {
+    # Catalog: the provincial office (controller) keeps it; administrators too.
+    "catalog.view_private": frozenset({R.INTAKE_OFFICER, R.HANDLER, R.APPROVER, R.CONTROLLER,
+                                       R.ADMINISTRATOR}),
+    "catalog.manage": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),
+    "decision.manage": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),
+    "shortening.manage": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),
+    "report.view": frozenset({R.CONTROLLER, R.ADMINISTRATOR, R.APPROVER}),
+    "agency.manage": frozenset({R.ADMINISTRATOR}),
+    "calendar.manage": frozenset({R.ADMINISTRATOR}),
+    "user.manage": frozenset({R.ADMINISTRATOR}),
+    "interchange.run": frozenset({R.ADMINISTRATOR}),
+}
+
+
+def can(user, action: str) -> bool:
+    """Whether ``user`` may perform ``action``. Unknown actions are a programming error."""
+    allowed = ACTIONS[action]
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user.role in allowed

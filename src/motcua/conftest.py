@@ -1,0 +1,9 @@
+"""Shared pytest fixtures."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Every test writes uploads and generated documents into its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
