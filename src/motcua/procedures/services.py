@@ -1,0 +1,110 @@
+"""Services of the procedure catalog. Every change to a procedure goes through here, so that
+amendments always leave a version behind and search text is always current."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from motcua.procedures.models import Procedure, ProcedureComponent, ProcedureVersion
+from motcua.utils.text import fold
+
+# The fields that make up a procedure's rules; a change to any of them is an amendment.
+VERSIONED_FIELDS = (
+    "name", "level", "field", "authority", "agency_id", "processing_days", "day_unit",
+    "online_level", "national_portal", "fee_vnd", "status", "decision_id", "steps",
+    "submission_methods", "legal_basis", "result", "requirements",
+)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value.normalize()) if value == value.to_integral() else str(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def _snapshot(procedure: Procedure) -> dict[str, Any]:
+    data = {name: _jsonable(getattr(procedure, name)) for name in VERSIONED_FIELDS}
+    data["code"] = procedure.code
+    data["components"] = [
+        {"name": c.name, "originals": c.originals, "copies": c.copies, "required": c.required,
+         "form_name": c.form_name}
+        for c in procedure.components.all()
+    ]
+    return data
+
+
+def _search_text(procedure: Procedure) -> str:
+    return fold(f"{procedure.code} {procedure.name} {procedure.field}")
+
+
+def procedure_save(
+    *, code: str, values: dict[str, Any], components: list[dict[str, Any]] | None = None,
+    valid_from: dt.datetime | None = None,
+) -> tuple[Procedure, bool]:
+    """Create or amend the procedure ``code`` with ``values`` (model field names).
+
+    ``components`` (dicts of ProcedureComponent fields) replaces the list when given. A new
+    ``ProcedureVersion`` is appended when anything changed; an identical save changes nothing.
+    Returns the procedure and whether it changed.
+    """
+    valid_from = valid_from or timezone.now()
+    with transaction.atomic():
+        procedure = Procedure.objects.select_for_update().filter(code=code).first()
+        created = procedure is None
+        if created:
+            procedure = Procedure(code=code)
+            before = None
+        else:
+            before = _snapshot(procedure)
+        for name, value in values.items():
+            setattr(procedure, name, value)
+        procedure.search_text = _search_text(procedure)
+        procedure.full_clean(exclude=["search_text"], validate_unique=False)
+        if created:
+            procedure.save()
+        if components is not None:
+            _replace_components(procedure, components)
+        after = _snapshot(procedure)
+        if after == before:
+            return procedure, False
+        if not created:
+            procedure.version += 1
+        procedure.save()
+        ProcedureVersion.objects.create(
+            procedure=procedure, number=procedure.version, valid_from=valid_from,
+            decision_id=procedure.decision_id, processing_days=procedure.processing_days,
+            day_unit=procedure.day_unit, fee_vnd=procedure.fee_vnd, snapshot=after,
+        )
+        return procedure, True
+
+
+def _replace_components(procedure: Procedure, components: list[dict[str, Any]]) -> None:
+    existing = list(procedure.components.all())
+    wanted = [
+        ProcedureComponent(procedure=procedure, order=i, **data)
+        for i, data in enumerate(components)
+    ]
+
+    def key(c: ProcedureComponent):
+        return (c.order, c.name, c.originals, c.copies, c.required, c.form_name)
+
+    if [key(c) for c in existing] == [key(c) for c in wanted]:
+        return
+    procedure.components.all().delete()
+    ProcedureComponent.objects.bulk_create(wanted)
+    # The prefetch cache (if any) is stale now.
+    if hasattr(procedure, "_prefetched_objects_cache"):
+        procedure._prefetched_objects_cache.pop("components", None)
+
+
+def procedure_version_at(*, procedure: Procedure, at: dt.datetime) -> ProcedureVersion | None:
+    """The version in force at instant ``at`` (the one a dossier received then is bound to)."""
+    return (
+        procedure.versions.filter(valid_from__lte=at).order_by("-valid_from", "-number").first()
+        or procedure.versions.order_by("number").first()
+    )
