@@ -1,0 +1,78 @@
+"""``motcua demo``: the main job. Generates the synthetic province, imports it through the same
+importer a real province uses, creates one user per role and serves the web UI."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from motcua.accounts.models import User
+from motcua.accounts.roles import Role
+from motcua.agencies.models import Agency, AgencyKind
+
+DEMO_PASSWORD = "motcua-demo"
+
+# (username, role, how to find the agency: (kind, words in its name))
+DEMO_USERS = [
+    ("quantri", Role.ADMINISTRATOR, (AgencyKind.DEPARTMENT, "Văn phòng")),
+    ("kiemsoat", Role.CONTROLLER, (AgencyKind.DEPARTMENT, "Văn phòng")),
+    ("motcua", Role.INTAKE_OFFICER, (AgencyKind.DEPARTMENT, "Tài nguyên")),
+    ("chuyenvien", Role.HANDLER, (AgencyKind.DEPARTMENT, "Tài nguyên")),
+    ("lanhdao", Role.APPROVER, (AgencyKind.DEPARTMENT, "Tài nguyên")),
+    ("bientap", Role.EDITOR, (AgencyKind.DEPARTMENT, "Văn phòng")),
+]
+
+
+class Command(BaseCommand):
+    help = "Tạo tỉnh mẫu, nhập dữ liệu, tạo người dùng mẫu và chạy giao diện web / Run the demo."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=2024)
+        parser.add_argument("--scale", type=float, default=1.0)
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Prepare the data only; do not serve."
+        )
+
+    def handle(self, *args, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        package = Path(settings.DATA_DIR) / f"demo-package-{options['seed']}-{options['scale']}"
+        if not package.exists():
+            self.stdout.write(f"Tạo dữ liệu tỉnh mẫu / generating the demo province: {package}")
+            call_command("generate", str(package), seed=options["seed"], scale=options["scale"])
+        self.stdout.write("Nhập dữ liệu / importing the package")
+        call_command("import", str(package))
+        users = self._create_users()
+        self._print_credentials(users, options)
+        if not options["no_serve"]:
+            call_command("collectstatic", interactive=False, verbosity=0)
+            call_command(
+                "runserver", f"{options['host']}:{options['port']}", use_reloader=False,
+            )
+
+    @transaction.atomic
+    def _create_users(self) -> list[User]:
+        users = []
+        for username, role, (kind, words) in DEMO_USERS:
+            agency = Agency.objects.filter(kind=kind, name__icontains=words).first()
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"role": role, "agency": agency},
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.is_staff = role == Role.ADMINISTRATOR
+                user.is_superuser = role == Role.ADMINISTRATOR
+                user.save()
+            users.append(user)
+        return users
+
+    def _print_credentials(self, users: list[User], options) -> None:
+        url = f"http://{options['host']}:{options['port']}/"
+        self.stdout.write(self.style.SUCCESS(f"\nTỉnh mẫu sẵn sàng / demo ready: {url}"))
+        self.stdout.write(f"Tài khoản mẫu (mật khẩu / password: {DEMO_PASSWORD}):")
+        for user in users:
+            agency = user.agency.name if user.agency else "-"
+            self.stdout.write(f"  {user.username:<12} {user.get_role_display():<28} {agency}")
