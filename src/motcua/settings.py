@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "motcua.utils",
+    "motcua.audit",
     "motcua.agencies",
     "motcua.accounts",
     "motcua.calendar",
