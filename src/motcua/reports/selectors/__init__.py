@@ -1,0 +1,1 @@
+"""Reads behind the reports: one module per figure family of statistics.md."""
