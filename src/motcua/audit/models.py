@@ -1,15 +1,17 @@
 """The append-only audit trail: every state change, who made it and when.
 
 Rows are never updated or deleted: the model refuses it, and on PostgreSQL a trigger refuses it
-in the database too (migration 0002), so not even a raw query can rewrite history.
+in the database too (migration 0002, ``utils.db.append_only``), so not even a raw query can rewrite history.
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from motcua.utils.db import AppendOnlyMixin
 
-class AuditEntry(models.Model):
+
+class AuditEntry(AppendOnlyMixin, models.Model):
     at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, blank=True,
@@ -31,10 +33,3 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target_type}:{self.target_id}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("Audit entries are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Audit entries are append-only")
