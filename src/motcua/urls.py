@@ -6,6 +6,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/public/", include("motcua.api_public_urls")),
+    path("api/dossiers/", include("motcua.dossiers.api_urls")),
     path("api/", include("motcua.procedures.api_urls")),
     path("", include("motcua.web.urls")),
 ]

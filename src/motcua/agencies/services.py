@@ -5,11 +5,12 @@ import datetime as dt
 from django.db import transaction
 
 from motcua.agencies.models import Agency
+from motcua.audit.services import audit_record
 from motcua.utils.api import DomainError
 
 
 def agency_deactivate(
-    *, agency: Agency, on: dt.date, successor: Agency | None = None
+    *, agency: Agency, on: dt.date, successor: Agency | None = None, actor=None
 ) -> Agency:
     """Deactivate ``agency`` from date ``on`` (a reorganisation), naming who takes over.
 
@@ -38,6 +39,10 @@ def agency_deactivate(
         agency.deactivated_on = on
         agency.successor = successor
         agency.save(update_fields=["is_active", "deactivated_on", "successor"])
+        audit_record(
+            action="agency.deactivate", target=agency, actor=actor,
+            data={"on": on.isoformat(), "successor": successor.code if successor else None},
+        )
         return agency
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from motcua.audit.services import audit_record
 from motcua.procedures.models import Procedure, ProcedureComponent, ProcedureVersion
 from motcua.utils.text import fold
 
@@ -44,13 +45,14 @@ def _search_text(procedure: Procedure) -> str:
 
 def procedure_save(
     *, code: str, values: dict[str, Any], components: list[dict[str, Any]] | None = None,
-    valid_from: dt.datetime | None = None,
+    valid_from: dt.datetime | None = None, actor=None, actor_label: str = "",
 ) -> tuple[Procedure, bool]:
     """Create or amend the procedure ``code`` with ``values`` (model field names).
 
     ``components`` (dicts of ProcedureComponent fields) replaces the list when given. A new
     ``ProcedureVersion`` is appended when anything changed; an identical save changes nothing.
-    Returns the procedure and whether it changed.
+    Returns the procedure and whether it changed. ``actor`` (a user) or ``actor_label``
+    ("import") is written to the audit trail with every change.
     """
     valid_from = valid_from or timezone.now()
     with transaction.atomic():
@@ -79,6 +81,10 @@ def procedure_save(
             procedure=procedure, number=procedure.version, valid_from=valid_from,
             decision_id=procedure.decision_id, processing_days=procedure.processing_days,
             day_unit=procedure.day_unit, fee_vnd=procedure.fee_vnd, snapshot=after,
+        )
+        audit_record(
+            action="procedure.create" if created else "procedure.amend", target=procedure,
+            actor=actor, actor_label=actor_label, data={"code": code, "version": procedure.version},
         )
         return procedure, True
 

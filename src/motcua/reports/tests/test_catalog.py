@@ -18,7 +18,7 @@ from motcua.reports.selectors.catalog import (
     percentage,
     shortening_figures,
 )
-from motcua.reports.tests.factories import (
+from motcua.testing.factories import (
     AgencyFactory,
     DecisionFactory,
     ProcedureFactory,

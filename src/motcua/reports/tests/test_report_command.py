@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 
 from motcua.agencies.models import Agency, AgencyKind, Province
 from motcua.procedures.models import DecisionKind, Level, OnlineLevel, Shortening
-from motcua.reports.tests.factories import (
+from motcua.testing.factories import (
     AgencyFactory,
     DecisionFactory,
     ProcedureFactory,

@@ -1,0 +1,320 @@
+"""Forms of the web UI. They validate and shape input; saving goes through the services."""
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import RegexValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from motcua.agencies.models import Agency
+from motcua.procedures.models import (
+    Decision,
+    Level,
+    OnlineLevel,
+    Procedure,
+    ProcedureStatus,
+)
+from motcua.procedures.selectors import catalog_agencies, catalog_fields
+from motcua.utils.formatting import vn_number
+
+# Validation messages are shown in both languages, Vietnamese first (conventions).
+BILINGUAL_ERRORS = {
+    "required": "Vui lòng nhập thông tin này. / This field is required.",
+    "invalid": "Giá trị không hợp lệ. / Enter a valid value.",
+    "invalid_choice": "Lựa chọn không hợp lệ. / Select a valid choice.",
+    "invalid_pk_value": "Lựa chọn không hợp lệ. / Select a valid choice.",
+    "max_length": "Tối đa %(limit_value)s ký tự. / At most %(limit_value)s characters.",
+    "min_value": "Giá trị tối thiểu là %(limit_value)s. / The minimum is %(limit_value)s.",
+    "max_value": "Giá trị tối đa là %(limit_value)s. / The maximum is %(limit_value)s.",
+    "max_digits": "Tối đa %(max)s chữ số. / At most %(max)s digits.",
+    "max_decimal_places": "Tối đa %(max)s chữ số thập phân. / At most %(max)s decimal places.",
+    "max_whole_digits": "Tối đa %(max)s chữ số phần nguyên. / At most %(max)s whole digits.",
+    "unique": "Giá trị này đã tồn tại. / This value already exists.",
+    "missing": "Chưa chọn tệp. / No file was submitted.",
+    "empty": "Tệp rỗng. / The submitted file is empty.",
+    "contradiction": (
+        "Hãy chọn tệp mới hoặc xóa tệp cũ, không làm cả hai. / "
+        "Either submit a file or clear the existing one, not both."
+    ),
+}
+
+ALLOWED_UPLOADS = {
+    # extension: how the file must start (PDF header; DOCX is a ZIP container).
+    ".pdf": b"%PDF-",
+    ".docx": b"PK\x03\x04",
+}
+
+PROCEDURE_CODE_VALIDATOR = RegexValidator(
+    r"^[0-9A-Za-z][0-9A-Za-z.\-_]*$",
+    "Mã thủ tục chỉ gồm chữ, số, dấu chấm, gạch ngang. / "
+    "A procedure code has only letters, digits, dots and dashes.",
+    code="code_format",
+)
+
+
+class BilingualErrorsMixin:
+    """Replaces Django's one-language messages with bilingual ones on every field."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        # Validators report by code; a field's message for that code takes precedence, so
+        # setting every code on every field also covers validator and model (unique) errors.
+        for field in self.fields.values():
+            field.error_messages.update(BILINGUAL_ERRORS)
+
+
+def _choices_with_all(label: str, choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [("", label), *choices]
+
+
+class CatalogFilterForm(BilingualErrorsMixin, forms.Form):
+    """Search and filters of the catalog. Every field is optional; an invalid value is ignored
+    rather than failing the whole search."""
+
+    q = forms.CharField(label=_("Từ khóa"), required=False, max_length=200)
+    level = forms.ChoiceField(label=_("Cấp thực hiện"), required=False)
+    field = forms.ChoiceField(label=_("Lĩnh vực"), required=False)
+    agency = forms.TypedChoiceField(
+        label=_("Cơ quan"), required=False, coerce=int, empty_value=None
+    )
+    online_level = forms.ChoiceField(label=_("Dịch vụ công trực tuyến"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.attrs.update(
+            {
+                "type": "search",
+                "placeholder": _("Tên hoặc mã thủ tục, có dấu hoặc không dấu"),
+                "autocomplete": "off",
+            }
+        )
+        self.fields["level"].choices = _choices_with_all(_("Tất cả các cấp"), Level.choices)
+        self.fields["field"].choices = _choices_with_all(
+            _("Tất cả lĩnh vực"), [(f, f) for f in catalog_fields()]
+        )
+        self.fields["agency"].choices = _choices_with_all(
+            _("Tất cả cơ quan"), [(str(a.pk), a.name) for a in catalog_agencies()]
+        )
+        self.fields["online_level"].choices = _choices_with_all(
+            _("Tất cả mức độ"), OnlineLevel.choices
+        )
+
+    def filters(self) -> dict[str, Any]:
+        """Keyword arguments for ``procedure_search`` from the valid fields."""
+        self.is_valid()
+        data = self.cleaned_data
+        return {
+            "query": data.get("q") or "",
+            "level": data.get("level") or None,
+            "field": data.get("field") or None,
+            "agency": data.get("agency") or None,
+            "online_level": data.get("online_level") or None,
+        }
+
+
+class OfficerCatalogFilterForm(CatalogFilterForm):
+    status = forms.ChoiceField(label=_("Trạng thái"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = _choices_with_all(
+            _("Tất cả trạng thái"), ProcedureStatus.choices
+        )
+        # Officers also look after procedures of departments with no active procedure left.
+        self.fields["agency"].choices = _choices_with_all(
+            _("Tất cả cơ quan"),
+            [(str(a.pk), a.name) for a in Agency.objects.order_by("name")],
+        )
+
+
+class ProcedureForm(BilingualErrorsMixin, forms.ModelForm):
+    """All fields of a procedure. Never saved directly: the view passes ``values()`` to
+    ``procedure_save`` so that every amendment leaves a version."""
+
+    valid_from = forms.DateField(
+        label=_("Áp dụng từ ngày"),
+        required=False,
+        help_text=_("Để trống: áp dụng ngay khi lưu."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    class Meta:
+        model = Procedure
+        fields = [
+            "code",
+            "name",
+            "level",
+            "field",
+            "authority",
+            "agency",
+            "processing_days",
+            "day_unit",
+            "fee_vnd",
+            "online_level",
+            "national_portal",
+            "decision",
+            "steps",
+            "submission_methods",
+            "requirements",
+            "legal_basis",
+            "result",
+        ]
+        widgets = {
+            "name": forms.Textarea(attrs={"rows": 2}),
+            "steps": forms.Textarea(attrs={"rows": 6}),
+            "submission_methods": forms.Textarea(attrs={"rows": 4}),
+            "requirements": forms.Textarea(attrs={"rows": 3}),
+            "legal_basis": forms.Textarea(attrs={"rows": 4}),
+            "result": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].validators.append(PROCEDURE_CODE_VALIDATOR)
+        if self.instance.pk:
+            # The code identifies the procedure (URLs, dossiers, the national portal).
+            self.fields["code"].disabled = True
+        self.fields["agency"].queryset = Agency.objects.filter(is_active=True).order_by("name")
+        self.fields["processing_days"].help_text = _(
+            "Để trống nếu không quy định thời hạn. Có thể là 0,5."
+        )
+        self.fields["processing_days"].widget.attrs.update({"step": "0.5", "min": "0"})
+
+    GENERAL_FIELDS = (
+        "code",
+        "level",
+        "field",
+        "authority",
+        "agency",
+        "processing_days",
+        "day_unit",
+        "fee_vnd",
+        "online_level",
+        "national_portal",
+        "decision",
+        "valid_from",
+    )
+    TEXT_FIELDS = ("steps", "submission_methods", "requirements", "legal_basis", "result")
+
+    def general_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.GENERAL_FIELDS]
+
+    def text_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.TEXT_FIELDS]
+
+    def clean_processing_days(self):
+        days = self.cleaned_data.get("processing_days")
+        if days is not None and days < 0:
+            raise forms.ValidationError(
+                "Thời hạn không được âm. / The time limit cannot be negative."
+            )
+        return days
+
+    def values(self) -> dict[str, Any]:
+        """The model field values for ``procedure_save`` (everything but the code)."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields if name != "code"}
+
+    def valid_from_instant(self) -> dt.datetime | None:
+        """The start of the chosen day in the local time zone, or None for now."""
+        day = self.cleaned_data.get("valid_from")
+        if day is None:
+            return None
+        return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+class ComponentForm(BilingualErrorsMixin, forms.Form):
+    name = forms.CharField(label=_("Tên giấy tờ"), max_length=1000)
+    originals = forms.IntegerField(label=_("Bản chính"), min_value=0, max_value=99, initial=1)
+    copies = forms.IntegerField(label=_("Bản sao"), min_value=0, max_value=99, initial=0)
+    required = forms.BooleanField(label=_("Bắt buộc"), required=False, initial=True)
+    form_name = forms.CharField(label=_("Mẫu đơn, tờ khai"), max_length=255, required=False)
+
+
+class BaseComponentFormSet(forms.BaseFormSet):
+    def components(self) -> list[dict[str, Any]]:
+        """The components in form order, without deleted and untouched blank rows."""
+        return [
+            {key: form.cleaned_data[key] for key in ComponentForm.base_fields}
+            for form in self.forms
+            # Blank extra rows have empty cleaned_data.
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+
+ComponentFormSet = forms.formset_factory(
+    ComponentForm,
+    formset=BaseComponentFormSet,
+    extra=3,
+    can_delete=True,
+    max_num=100,
+    validate_max=True,
+)
+
+
+def component_initial(procedure: Procedure) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": c.name,
+            "originals": c.originals,
+            "copies": c.copies,
+            "required": c.required,
+            "form_name": c.form_name,
+        }
+        for c in procedure.components.all()
+    ]
+
+
+class DecisionForm(BilingualErrorsMixin, forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["number", "date", "kind", "title", "file"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "title": forms.Textarea(attrs={"rows": 3}),
+            "file": forms.ClearableFileInput(
+                attrs={
+                    "accept": ".pdf,.docx,application/pdf,"
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                }
+            ),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit = vn_number(settings.MOTCUA_MAX_UPLOAD_BYTES / (1024 * 1024), 1)
+        self.fields["file"].help_text = _("Tệp PDF hoặc DOCX, tối đa %(limit)s MB.") % {
+            "limit": limit
+        }
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        # Only a new upload needs checking; an unchanged or cleared file passes as it is.
+        if not isinstance(upload, UploadedFile):
+            return upload
+        limit = settings.MOTCUA_MAX_UPLOAD_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                "Tệp quá lớn (%(size)s MB); tối đa %(limit)s MB. / "
+                "The file is too large (%(size)s MB); the limit is %(limit)s MB.",
+                code="too_large",
+                params={
+                    "size": vn_number(upload.size / (1024 * 1024), 1),
+                    "limit": vn_number(limit / (1024 * 1024), 1),
+                },
+            )
+        extension = Path(upload.name).suffix.lower()
+        magic = ALLOWED_UPLOADS.get(extension)
+        head = upload.read(len(magic)) if magic else b""
+        upload.seek(0)
+        if magic is None or head != magic:
+            raise forms.ValidationError(
+                "Chỉ chấp nhận tệp PDF hoặc DOCX. / Only PDF or DOCX files are accepted.",
+                code="file_type",
+            )
+        return upload
