@@ -101,6 +101,11 @@ def _replace_components(procedure: Procedure, components: list[dict[str, Any]]) 
 
     if [key(c) for c in existing] == [key(c) for c in wanted]:
         return
+    # Attached form files are uploaded separately: keep them with the component of that name.
+    files = {c.name: c.form_file.name for c in existing if c.form_file}
+    for component in wanted:
+        if not component.form_file and component.name in files:
+            component.form_file = files[component.name]
     procedure.components.all().delete()
     ProcedureComponent.objects.bulk_create(wanted)
     # The prefetch cache (if any) is stale now.

@@ -136,3 +136,17 @@ def test_shortening_must_shorten(catalog):
     assert Shortening.objects.get().days_after == 20
     listing = client_for(Role.HANDLER).get("/api/shortenings/").json()
     assert listing["count"] == 1
+
+
+@pytest.mark.django_db
+def test_amending_components_keeps_attached_form_files(catalog):
+    from motcua.procedures.models import ProcedureComponent
+
+    ProcedureComponent.objects.filter(name="Đơn đăng ký").update(form_file="forms/don.docx")
+    procedure = Procedure.objects.get(code="1.001612.000.00.00.H12")
+    procedure_save(
+        code=procedure.code, values={},
+        components=[{"name": "Đơn đăng ký", "originals": 1, "copies": 1}, {"name": "CCCD"}],
+    )
+    files = dict(procedure.components.values_list("name", "form_file"))
+    assert files == {"Đơn đăng ký": "forms/don.docx", "CCCD": ""}
