@@ -1,0 +1,517 @@
+"""The files of the province data package this version imports and exports (interchange.md),
+one handler each. ``REGISTRY`` lists them in dependency order: a file may refer only to files
+before it (or to itself)."""
+
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from functools import partial
+from itertools import islice
+from typing import Any, TypeVar
+
+from django.db.models import Model
+
+from motcua.agencies.models import Agency, AgencyKind, Province
+from motcua.interchange.parsing import (
+    CellError,
+    format_bool,
+    format_date,
+    format_decimal,
+    parse_bool,
+    parse_choice,
+    parse_date,
+    parse_days,
+    parse_int,
+    parse_money,
+    parse_text,
+)
+from motcua.interchange.spec import (
+    REQUIRED,
+    Column,
+    FileCounts,
+    FileHandler,
+    Problem,
+    Record,
+)
+from motcua.procedures.models import (
+    Authority,
+    DayUnit,
+    Decision,
+    DecisionKind,
+    Level,
+    OnlineLevel,
+    Procedure,
+    ProcedureStatus,
+    Shortening,
+)
+from motcua.procedures.services import procedures_save_many
+
+BATCH_SIZE = 500
+# PositiveIntegerField's bound on every database Django supports.
+MAX_POSITIVE_INT = 2_147_483_647
+
+T = TypeVar("T")
+Read = Callable[[], Iterator[tuple[int, Record]]]
+
+
+def batched(items: Iterable[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def text(model: type[Model], field: str) -> Callable[[str], str]:
+    """A text parser bounded by the model field's max_length, so the database never truncates
+    or refuses a value the validation let through."""
+    return partial(parse_text, max_length=model._meta.get_field(field).max_length)
+
+
+def choice(choices: type) -> Callable[[str], str]:
+    return partial(parse_choice, choices=choices.values)
+
+
+def _changed(obj: Model, values: dict[str, Any]) -> bool:
+    return any(getattr(obj, name) != value for name, value in values.items())
+
+
+def _set(obj: Model, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        setattr(obj, name, value)
+
+
+class SettingsHandler(FileHandler):
+    name = "settings.csv"
+    key_columns = ("key",)
+    # key → (Province field, parser, whether an empty value is allowed)
+    KEYS: dict[str, tuple[str, Callable[[str], Any], bool]] = {
+        "province_name": ("name", text(Province, "name"), True),
+        "province_code": ("code", text(Province, "code"), True),
+        "hourly_cost_vnd": (
+            "hourly_cost_vnd",
+            partial(parse_int, max_value=MAX_POSITIVE_INT),
+            False,
+        ),
+    }
+    columns = (
+        Column("key", partial(parse_choice, choices=tuple(KEYS)), required=True),
+        Column("value", parse_text),
+    )
+
+    def check(self, record: Record, line: int) -> Iterable[Problem]:
+        if record["key"] is None:
+            return
+        _field, parse, may_be_empty = self.KEYS[record["key"]]
+        if record["value"] is None:
+            if not may_be_empty:
+                yield "value", REQUIRED
+            return
+        try:
+            parse(record["value"])
+        except CellError as error:
+            yield "value", error.message
+
+    def db_keys(self) -> set[Hashable]:
+        return set()
+
+    def apply(self, read: Read) -> FileCounts:
+        counts = FileCounts()
+        province = Province.objects.filter(pk=1).first()
+        created = province is None
+        province = province or Province(pk=1)
+        for _line, record in read():
+            field, parse, _ = self.KEYS[record["key"]]
+            value = parse(record["value"]) if record["value"] is not None else ""
+            if created:
+                counts.created += 1
+            elif getattr(province, field) != value:
+                counts.updated += 1
+            else:
+                counts.unchanged += 1
+            setattr(province, field, value)
+        if created or counts.updated:
+            province.save()
+        return counts
+
+    def export(self) -> Iterator[list[str]]:
+        province = Province.objects.filter(pk=1).first()
+        if province is None:
+            return
+        for key, (field, _parse, _) in self.KEYS.items():
+            yield [key, str(getattr(province, field))]
+
+
+class AgenciesHandler(FileHandler):
+    name = "agencies.csv"
+    key_columns = ("code",)
+    # successor_code, is_active and deactivated_on carry reorganisations (Agency's docstring);
+    # without them export → import would not give back the same agencies.
+    columns = (
+        Column("code", text(Agency, "code"), required=True),
+        Column("name", text(Agency, "name"), required=True),
+        Column("kind", choice(AgencyKind), required=True),
+        Column("parent_code", text(Agency, "code"), ref="agencies.csv"),
+        Column("is_active", parse_bool, default=True),
+        Column("successor_code", text(Agency, "code"), ref="agencies.csv"),
+        Column("deactivated_on", parse_date),
+    )
+
+    def __init__(self) -> None:
+        # Every agency of the file with its parent code and line, to find cycles. Agencies
+        # number in the hundreds, so this stays small.
+        self.parents: dict[str, tuple[str | None, int]] = {}
+
+    def check(self, record: Record, line: int) -> Iterable[Problem]:
+        code = record["code"]
+        if code is None:
+            return
+        for column in ("parent_code", "successor_code"):
+            if record[column] == code:
+                yield column, "không thể là chính đơn vị này / cannot be the agency itself"
+        if record["parent_code"] != code:
+            self.parents.setdefault(code, (record["parent_code"], line))
+
+    def finish(self) -> Iterable[tuple[int, str | None, str]]:
+        database = dict(
+            Agency.objects.filter(parent__isnull=False).values_list("code", "parent__code")
+        )
+
+        def parent_of(code: str) -> str | None:
+            return self.parents[code][0] if code in self.parents else database.get(code)
+
+        for code, (_parent, line) in self.parents.items():
+            chain = [code]
+            current = parent_of(code)
+            while current is not None and current not in chain:
+                chain.append(current)
+                current = parent_of(current)
+            if current == code:
+                path = " → ".join([*chain, code])
+                yield (
+                    line,
+                    "parent_code",
+                    (f"quan hệ trực thuộc khép vòng: {path} / parent chain is a cycle: {path}"),
+                )
+
+    def db_keys(self) -> set[Hashable]:
+        return set(Agency.objects.values_list("code", flat=True))
+
+    @staticmethod
+    def _fields(record: Record, ids: dict[str, int]) -> dict[str, Any]:
+        return {
+            "name": record["name"],
+            "kind": record["kind"],
+            "parent_id": ids.get(record["parent_code"]),
+            "is_active": record["is_active"],
+            "successor_id": ids.get(record["successor_code"]),
+            "deactivated_on": record["deactivated_on"],
+        }
+
+    def apply(self, read: Read) -> FileCounts:
+        counts = FileCounts()
+        # First pass: create the new agencies, so that the second can point parents and
+        # successors at agencies that come later in the file.
+        created: set[str] = set()
+        for batch in batched(record for _line, record in read()):
+            existing = set(
+                Agency.objects.filter(code__in=[r["code"] for r in batch]).values_list(
+                    "code", flat=True
+                )
+            )
+            new = [
+                Agency(code=r["code"], **self._fields(r, {}))
+                for r in batch
+                if r["code"] not in existing
+            ]
+            Agency.objects.bulk_create(new)
+            created.update(agency.code for agency in new)
+        ids = dict(Agency.objects.values_list("code", "id"))
+        for batch in batched(record for _line, record in read()):
+            agencies = Agency.objects.in_bulk([r["code"] for r in batch], field_name="code")
+            changed = []
+            for record in batch:
+                agency = agencies[record["code"]]
+                values = self._fields(record, ids)
+                is_changed = _changed(agency, values)
+                if is_changed:
+                    _set(agency, values)
+                    changed.append(agency)
+                if record["code"] in created:
+                    counts.created += 1
+                elif is_changed:
+                    counts.updated += 1
+                else:
+                    counts.unchanged += 1
+            Agency.objects.bulk_update(
+                changed,
+                ["name", "kind", "parent", "is_active", "successor", "deactivated_on"],
+            )
+        return counts
+
+    def export(self) -> Iterator[list[str]]:
+        rows = Agency.objects.order_by("code").values_list(
+            "code",
+            "name",
+            "kind",
+            "parent__code",
+            "is_active",
+            "successor__code",
+            "deactivated_on",
+        )
+        for code, name, kind, parent, is_active, successor, deactivated_on in rows.iterator():
+            yield [
+                code,
+                name,
+                kind,
+                parent or "",
+                format_bool(is_active),
+                successor or "",
+                format_date(deactivated_on),
+            ]
+
+
+class DecisionsHandler(FileHandler):
+    name = "decisions.csv"
+    key_columns = ("number",)
+    columns = (
+        Column("number", text(Decision, "number"), required=True),
+        Column("date", parse_date, required=True),
+        Column("kind", choice(DecisionKind), required=True),
+        Column("title", text(Decision, "title"), default=""),
+    )
+
+    def db_keys(self) -> set[Hashable]:
+        return set(Decision.objects.values_list("number", flat=True))
+
+    def apply(self, read: Read) -> FileCounts:
+        counts = FileCounts()
+        for batch in batched(record for _line, record in read()):
+            decisions = Decision.objects.in_bulk([r["number"] for r in batch], field_name="number")
+            new, changed = [], []
+            for record in batch:
+                values = {"date": record["date"], "kind": record["kind"], "title": record["title"]}
+                decision = decisions.get(record["number"])
+                if decision is None:
+                    new.append(Decision(number=record["number"], **values))
+                elif _changed(decision, values):
+                    _set(decision, values)
+                    changed.append(decision)
+                else:
+                    counts.unchanged += 1
+            Decision.objects.bulk_create(new)
+            Decision.objects.bulk_update(changed, ["date", "kind", "title"])
+            counts.created += len(new)
+            counts.updated += len(changed)
+        return counts
+
+    def export(self) -> Iterator[list[str]]:
+        rows = Decision.objects.order_by("number").values_list("number", "date", "kind", "title")
+        for number, date, kind, title in rows.iterator():
+            yield [number, format_date(date), kind, title]
+
+
+class ProceduresHandler(FileHandler):
+    name = "procedures.csv"
+    key_columns = ("code",)
+    columns = (
+        Column("code", text(Procedure, "code"), required=True),
+        Column("name", text(Procedure, "name"), required=True),
+        Column("level", choice(Level), required=True),
+        Column("field", text(Procedure, "field"), default=""),
+        Column("authority", choice(Authority), required=True),
+        Column("agency_code", text(Agency, "code"), ref="agencies.csv"),
+        Column("processing_days", parse_days),
+        Column("day_unit", choice(DayUnit), default=DayUnit.WORKING.value),
+        Column("online_level", choice(OnlineLevel), default=OnlineLevel.NONE.value),
+        Column("national_portal", parse_bool, default=False),
+        Column("fee_vnd", parse_money, default=0),
+        Column("status", choice(ProcedureStatus), default=ProcedureStatus.ACTIVE.value),
+        Column("decision_number", text(Decision, "number"), ref="decisions.csv"),
+    )
+
+    def check(self, record: Record, line: int) -> Iterable[Problem]:
+        if record["level"] == Level.PROVINCE and record["agency_code"] is None:
+            yield (
+                "agency_code",
+                ("bắt buộc với thủ tục cấp tỉnh / required for province-level procedures"),
+            )
+
+    def db_keys(self) -> set[Hashable]:
+        return set(Procedure.objects.values_list("code", flat=True))
+
+    def apply(self, read: Read) -> FileCounts:
+        counts = FileCounts()
+        for batch in batched(read()):
+            records = [record for _line, record in batch]
+            procedures = Procedure.objects.in_bulk([r["code"] for r in records], field_name="code")
+            agencies = dict(
+                Agency.objects.filter(code__in={r["agency_code"] for r in records}).values_list(
+                    "code", "id"
+                )
+            )
+            decisions = dict(
+                Decision.objects.filter(
+                    number__in={r["decision_number"] for r in records}
+                ).values_list("number", "id")
+            )
+            to_save: list[tuple[str, dict[str, Any]]] = []
+            for record in records:
+                values = {
+                    "name": record["name"],
+                    "level": record["level"],
+                    "field": record["field"],
+                    "authority": record["authority"],
+                    "agency_id": agencies.get(record["agency_code"]),
+                    "processing_days": record["processing_days"],
+                    "day_unit": record["day_unit"],
+                    "online_level": record["online_level"],
+                    "national_portal": record["national_portal"],
+                    "fee_vnd": record["fee_vnd"],
+                    "status": record["status"],
+                    "decision_id": decisions.get(record["decision_number"]),
+                }
+                procedure = procedures.get(record["code"])
+                # Comparing here first spares locking and snapshots for the (usual) unchanged
+                # rows of a re-import.
+                if procedure is not None and not _changed(procedure, values):
+                    counts.unchanged += 1
+                else:
+                    to_save.append((record["code"], values))
+            for outcome in procedures_save_many(items=to_save, actor_label="import"):
+                setattr(counts, outcome.value, getattr(counts, outcome.value) + 1)
+        return counts
+
+    def export(self) -> Iterator[list[str]]:
+        rows = Procedure.objects.order_by("code").values_list(
+            "code",
+            "name",
+            "level",
+            "field",
+            "authority",
+            "agency__code",
+            "processing_days",
+            "day_unit",
+            "online_level",
+            "national_portal",
+            "fee_vnd",
+            "status",
+            "decision__number",
+        )
+        for row in rows.iterator():
+            (
+                code,
+                name,
+                level,
+                field,
+                authority,
+                agency,
+                days,
+                day_unit,
+                online_level,
+                national_portal,
+                fee,
+                status,
+                decision,
+            ) = row
+            yield [
+                code,
+                name,
+                level,
+                field,
+                authority,
+                agency or "",
+                format_decimal(days),
+                day_unit,
+                online_level,
+                format_bool(national_portal),
+                str(fee),
+                status,
+                decision or "",
+            ]
+
+
+class ShorteningsHandler(FileHandler):
+    name = "shortenings.csv"
+    key_columns = ("procedure_code", "decision_number")
+    columns = (
+        Column("procedure_code", text(Procedure, "code"), required=True, ref="procedures.csv"),
+        Column("decision_number", text(Decision, "number"), required=True, ref="decisions.csv"),
+        Column("days_before", parse_days, required=True),
+        Column("days_after", parse_days, required=True),
+        Column("annual_dossiers", partial(parse_int, max_value=MAX_POSITIVE_INT), required=True),
+    )
+
+    def check(self, record: Record, line: int) -> Iterable[Problem]:
+        before, after = record["days_before"], record["days_after"]
+        if before is not None and after is not None and not after < before:
+            yield (
+                "days_after",
+                (
+                    f"phải nhỏ hơn days_before ({format_decimal(before)}) / "
+                    f"must be smaller than days_before ({format_decimal(before)})"
+                ),
+            )
+
+    def db_keys(self) -> set[Hashable]:
+        return set(Shortening.objects.values_list("procedure__code", "decision__number"))
+
+    def apply(self, read: Read) -> FileCounts:
+        counts = FileCounts()
+        fields = ["days_before", "days_after", "annual_dossiers"]
+        for batch in batched(record for _line, record in read()):
+            procedures = dict(
+                Procedure.objects.filter(code__in={r["procedure_code"] for r in batch}).values_list(
+                    "code", "id"
+                )
+            )
+            decisions = dict(
+                Decision.objects.filter(
+                    number__in={r["decision_number"] for r in batch}
+                ).values_list("number", "id")
+            )
+            existing = {
+                (s.procedure_id, s.decision_id): s
+                for s in Shortening.objects.filter(
+                    procedure_id__in=procedures.values(), decision_id__in=decisions.values()
+                )
+            }
+            new, changed = [], []
+            for record in batch:
+                pair = (procedures[record["procedure_code"]], decisions[record["decision_number"]])
+                values = {name: record[name] for name in fields}
+                shortening = existing.get(pair)
+                if shortening is None:
+                    new.append(Shortening(procedure_id=pair[0], decision_id=pair[1], **values))
+                elif _changed(shortening, values):
+                    _set(shortening, values)
+                    changed.append(shortening)
+                else:
+                    counts.unchanged += 1
+            Shortening.objects.bulk_create(new)
+            Shortening.objects.bulk_update(changed, fields)
+            counts.created += len(new)
+            counts.updated += len(changed)
+        return counts
+
+    def export(self) -> Iterator[list[str]]:
+        rows = Shortening.objects.order_by("procedure__code", "decision__number").values_list(
+            "procedure__code",
+            "decision__number",
+            "days_before",
+            "days_after",
+            "annual_dossiers",
+        )
+        for procedure, decision, before, after, annual in rows.iterator():
+            yield [procedure, decision, format_decimal(before), format_decimal(after), str(annual)]
+
+
+REGISTRY: dict[str, type[FileHandler]] = {
+    handler.name: handler
+    for handler in (
+        SettingsHandler,
+        AgenciesHandler,
+        DecisionsHandler,
+        ProceduresHandler,
+        ShorteningsHandler,
+    )
+}
+
+# Files of the format that later versions import; refused (not skipped) until then.
+NOT_YET_SUPPORTED = ("dossiers.csv", "supplements.csv", "feedback.csv", "inspections.csv")
