@@ -5,6 +5,9 @@ set -u
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# Liberation Serif has the metrics of Times New Roman, the font of official documents.
+[ -e /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "test setup: installing ${need[*]} (apt)" >&2

@@ -2,8 +2,16 @@
 
 import pytest
 
+from motcua.testing.browser import chromium_browser, page  # noqa: F401  (fixtures)
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Every test writes uploads and generated documents into its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Hashing with PBKDF2 costs a third of a second per user; tests do not need it."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

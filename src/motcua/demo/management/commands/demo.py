@@ -50,7 +50,9 @@ class Command(BaseCommand):
         if not options["no_serve"]:
             call_command("collectstatic", interactive=False, verbosity=0)
             call_command(
-                "runserver", f"{options['host']}:{options['port']}", use_reloader=False,
+                "runserver",
+                f"{options['host']}:{options['port']}",
+                use_reloader=False,
             )
 
     @transaction.atomic
@@ -59,7 +61,8 @@ class Command(BaseCommand):
         for username, role, (kind, words) in DEMO_USERS:
             agency = Agency.objects.filter(kind=kind, name__icontains=words).first()
             user, created = User.objects.get_or_create(
-                username=username, defaults={"role": role, "agency": agency},
+                username=username,
+                defaults={"role": role, "agency": agency},
             )
             if created:
                 user.set_password(DEMO_PASSWORD)

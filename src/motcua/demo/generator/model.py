@@ -1,0 +1,67 @@
+"""The generated province, in memory, one record type per package file (interchange.md)."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Agency:
+    code: str
+    name: str
+    kind: str  # province, department, district, commune
+    parent_code: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    number: str
+    date: dt.date
+    kind: str  # publication, regulation, other
+    title: str
+
+
+@dataclass
+class Procedure:
+    code: str
+    name: str
+    level: str  # province, district, commune
+    field: str
+    authority: str  # central, local
+    agency_code: str  # the department for province level, else empty
+    processing_days: Decimal | None
+    day_unit: str  # working, calendar
+    fee_vnd: int
+    status: str  # active, abolished
+    decision_number: str
+    online_level: str = "none"  # full, partial, none
+    national_portal: bool = False
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == "active"
+
+
+@dataclass(frozen=True)
+class Shortening:
+    procedure_code: str
+    decision_number: str
+    days_before: int
+    days_after: int
+    annual_dossiers: int
+
+
+@dataclass
+class ProvinceData:
+    """Everything the package files are written from. ``seed`` and ``scale`` travel with it so
+    that builders of later files (dossier history) draw from the same run."""
+
+    seed: int
+    scale: float
+    name: str
+    code: str
+    hourly_cost_vnd: int
+    agencies: list[Agency] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    procedures: list[Procedure] = field(default_factory=list)
+    shortenings: list[Shortening] = field(default_factory=list)

@@ -1,0 +1,52 @@
+"""``motcua generate PATH [--seed N] [--scale S] [--force]``: write a synthetic province data
+package (interchange.md) whose catalog reproduces the seed report's 2024 figures."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from motcua.demo.generator import GeneratorError, generate_package
+from motcua.utils.formatting import vn_number
+
+
+class Command(BaseCommand):
+    help = (
+        "Tạo gói dữ liệu tỉnh mẫu (CSV) cho tỉnh Bình Thuận / "
+        "Generate a synthetic province data package (CSV files)"
+    )
+    # Writes files only: no database, nothing for the system checks to guard.
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path, help="Thư mục đích / Target folder")
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=1,
+            help="Hạt giống ngẫu nhiên; cùng hạt giống cho cùng tệp / Random seed (default 1)",
+        )
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=1.0,
+            help="Hệ số khối lượng hồ sơ / Dossier volume factor (default 1.0)",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Ghi đè vào thư mục không trống / Write into a non-empty folder",
+        )
+
+    def handle(self, *args, path: Path, seed: int, scale: float, force: bool, **options):
+        try:
+            summary = generate_package(path, seed=seed, scale=scale, force=force)
+        except GeneratorError as exc:
+            raise CommandError(str(exc)) from exc
+        scale_text = f"{summary.scale:g}".replace(".", ",")
+        self.stdout.write(
+            f"Gói dữ liệu tỉnh {summary.province} / Province data package: {summary.path}\n"
+            f"Hạt giống / seed {summary.seed}, hệ số / scale {scale_text}"
+        )
+        width = max(len(name) for name in summary.rows)
+        for name, count in summary.rows.items():
+            self.stdout.write(f"  {name:<{width}}  {vn_number(count):>7} dòng / rows")

@@ -1,0 +1,574 @@
+"""API of dossiers: officers' endpoints under /api/dossiers/ (one per service), public ones
+under /api/public/dossiers/ (submit, lookup, supplement, evaluation)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from motcua.accounts.models import User
+from motcua.agencies.models import Agency
+from motcua.dossiers import services
+from motcua.dossiers.models import INDICATORS, Dossier, DossierDocument, ReturnMethod
+from motcua.dossiers.selectors import dossier_lookup, dossiers_visible_to, mask, work_list
+from motcua.dossiers.workflow import Channel, State
+from motcua.procedures.models import Procedure
+from motcua.utils.api import DomainError
+
+# ---- output -------------------------------------------------------------------------------
+
+
+class StepOut(serializers.Serializer):
+    order = serializers.IntegerField()
+    name = serializers.CharField()
+    agency = serializers.CharField(source="agency.name")
+    role = serializers.CharField()
+    assignee = serializers.CharField(source="assignee.username", allow_null=True, default=None)
+    started_at = serializers.DateTimeField(allow_null=True)
+    due_at = serializers.DateTimeField(allow_null=True)
+    finished_at = serializers.DateTimeField(allow_null=True)
+    timing = serializers.CharField()
+
+
+class EventOut(serializers.Serializer):
+    at = serializers.DateTimeField()
+    action = serializers.CharField()
+    from_state = serializers.IntegerField(allow_null=True)
+    to_state = serializers.IntegerField()
+    note = serializers.CharField()
+    actor = serializers.SerializerMethodField()
+
+    def get_actor(self, event) -> str:
+        return event.actor.get_full_name() or event.actor.username if event.actor else (
+            event.actor_label
+        )
+
+
+class ComponentOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    original_name = serializers.CharField()
+    size = serializers.IntegerField()
+    digitized = serializers.BooleanField()
+    reused = serializers.BooleanField()
+
+
+class DocumentOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    form_set = serializers.CharField()
+    form_number = serializers.CharField()
+    title = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class DossierListOut(serializers.Serializer):
+    code = serializers.CharField()
+    procedure_code = serializers.CharField(source="procedure.code")
+    procedure_name = serializers.CharField(source="procedure.name")
+    agency_code = serializers.CharField(source="agency.code")
+    receiving_agency_code = serializers.CharField(source="receiving_agency.code")
+    current_agency_code = serializers.CharField(source="current_agency.code")
+    channel = serializers.CharField()
+    state = serializers.IntegerField()
+    state_label = serializers.CharField(source="get_state_display")
+    outcome = serializers.CharField()
+    applicant_name = serializers.CharField()
+    applicant_phone = serializers.SerializerMethodField()
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    received_at = serializers.DateTimeField(allow_null=True)
+    due_at = serializers.DateTimeField(allow_null=True)
+    ended_at = serializers.DateTimeField(allow_null=True)
+    returned_at = serializers.DateTimeField(allow_null=True)
+
+    def get_applicant_phone(self, dossier) -> str:
+        return mask(dossier.applicant_phone)
+
+
+class DossierDetailOut(DossierListOut):
+    applicant_kind = serializers.CharField()
+    applicant_id_number = serializers.CharField()
+    applicant_phone = serializers.CharField()
+    applicant_address = serializers.CharField()
+    applicant_email = serializers.CharField()
+    deadline_explanation = serializers.SerializerMethodField()
+    promised_at = serializers.DateTimeField(allow_null=True)
+    fee_vnd = serializers.IntegerField()
+    paid_at = serializers.DateTimeField(allow_null=True)
+    result_note = serializers.CharField()
+    components = ComponentOut(many=True)
+    steps = StepOut(many=True)
+    events = EventOut(many=True)
+    documents = DocumentOut(many=True)
+
+    def get_deadline_explanation(self, dossier) -> str:
+        return deadline_text(dossier)
+
+
+def deadline_text(dossier: Dossier) -> str:
+    from motcua.calendar.rules import Deadline
+
+    if not dossier.deadline:
+        return ""
+    text = Deadline.from_dict(dossier.deadline).as_text()
+    pauses = dossier.deadline.get("pauses") or []
+    if pauses and dossier.due_at:
+        from motcua.utils.formatting import vn_datetime
+
+        hours = sum(p["working_seconds"] for p in pauses) / 3600
+        text += (f" Tạm dừng chờ bổ sung {len(pauses)} lần ({hours:.1f} giờ làm việc):"
+                 f" hạn mới {vn_datetime(dossier.due_at)}.").replace(".0 giờ", " giờ")
+    return text
+
+
+class PublicDossierOut(serializers.Serializer):
+    """What the applicant sees: no internal notes, personal numbers masked."""
+
+    code = serializers.CharField()
+    procedure_name = serializers.CharField(source="procedure.name")
+    agency_name = serializers.CharField(source="agency.name")
+    state = serializers.IntegerField()
+    state_label = serializers.CharField(source="get_state_display")
+    applicant_name = serializers.CharField()
+    applicant_phone = serializers.SerializerMethodField()
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    received_at = serializers.DateTimeField(allow_null=True)
+    due_at = serializers.DateTimeField(allow_null=True)
+    promised_at = serializers.DateTimeField(allow_null=True)
+    ended_at = serializers.DateTimeField(allow_null=True)
+    returned_at = serializers.DateTimeField(allow_null=True)
+    deadline_explanation = serializers.SerializerMethodField()
+    needed_from_applicant = serializers.SerializerMethodField()
+    timeline = serializers.SerializerMethodField()
+
+    def get_applicant_phone(self, dossier) -> str:
+        return mask(dossier.applicant_phone)
+
+    def get_deadline_explanation(self, dossier) -> str:
+        return deadline_text(dossier)
+
+    def get_needed_from_applicant(self, dossier) -> str:
+        if dossier.state == State.AWAITING_SUPPLEMENT:
+            request = dossier.supplements.filter(supplied_at__isnull=True).first()
+            return request.items if request else ""
+        if dossier.state == State.AWAITING_PAYMENT:
+            return f"Nộp phí, lệ phí: {dossier.fee_vnd} đồng"
+        return ""
+
+    def get_timeline(self, dossier) -> list[dict]:
+        return [{"at": e.at.isoformat(), "state": e.to_state,
+                 "state_label": State(e.to_state).label} for e in dossier.events.all()]
+
+
+# ---- input --------------------------------------------------------------------------------
+
+
+class ApplicantIn(serializers.Serializer):
+    applicant_kind = serializers.ChoiceField(choices=["person", "organisation"], default="person")
+    applicant_name = serializers.CharField(max_length=255)
+    applicant_id_number = serializers.RegexField(r"^[0-9A-Za-z\-]{0,32}$", required=False,
+                                                 default="", allow_blank=True)
+    applicant_address = serializers.CharField(max_length=500, required=False, default="",
+                                              allow_blank=True)
+    applicant_phone = serializers.RegexField(r"^\+?[0-9 .]{8,20}$", max_length=20)
+    applicant_email = serializers.EmailField(required=False, default="", allow_blank=True)
+
+    def applicant(self) -> services.ApplicantData:
+        v = self.validated_data
+        return services.ApplicantData(
+            kind=v["applicant_kind"], name=v["applicant_name"], id_number=v["applicant_id_number"],
+            address=v["applicant_address"], phone=v["applicant_phone"], email=v["applicant_email"],
+        )
+
+
+class SubmitIn(ApplicantIn):
+    procedure_code = serializers.SlugRelatedField(
+        slug_field="code", queryset=Procedure.objects.all(), source="procedure",
+    )
+    agency_code = serializers.SlugRelatedField(
+        slug_field="code", queryset=Agency.objects.all(), source="agency", required=False,
+        allow_null=True, default=None,
+    )
+    files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+    names = serializers.ListField(child=serializers.CharField(max_length=1000), required=False,
+                                  default=list)
+
+
+class ReceiveIn(SubmitIn):
+    channel = serializers.ChoiceField(choices=[Channel.DIRECT, Channel.POSTAL],
+                                      default=Channel.DIRECT)
+    sets = serializers.IntegerField(min_value=1, max_value=50, default=1)
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+def components_from(data: dict) -> list[services.ComponentData]:
+    names, files = data.get("names") or [], data.get("files") or []
+    if len(names) not in (0, len(files)):
+        raise DomainError("Số tên giấy tờ và số tệp không khớp.",
+                          "names and files differ in number.", code="invalid", status_code=400)
+    return [services.ComponentData(name=(names[i] if names else f.name), file=f)
+            for i, f in enumerate(files)]
+
+
+class Empty(serializers.Serializer):
+    pass
+
+
+class ReasonIn(serializers.Serializer):
+    reason = serializers.CharField()
+
+
+class NoteIn(serializers.Serializer):
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class AssignIn(serializers.Serializer):
+    assignee = serializers.SlugRelatedField(slug_field="username", queryset=User.objects.all())
+
+
+class SupplementRequestIn(serializers.Serializer):
+    reason = serializers.CharField(required=False, default="", allow_blank=True)
+    items = serializers.CharField()
+
+
+class FilesIn(serializers.Serializer):
+    files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+    names = serializers.ListField(child=serializers.CharField(max_length=1000), required=False,
+                                  default=list)
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class PaymentRequestIn(serializers.Serializer):
+    fee_vnd = serializers.IntegerField(min_value=1)
+
+
+class PaymentIn(serializers.Serializer):
+    online = serializers.BooleanField(default=False)
+
+
+class ApproveIn(serializers.Serializer):
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+    result_file = serializers.FileField(required=False, allow_null=True, default=None)
+
+
+class ApologyIn(serializers.Serializer):
+    reason = serializers.CharField()
+    new_date = serializers.DateTimeField()
+
+
+class ReturnIn(serializers.Serializer):
+    method = serializers.ChoiceField(choices=ReturnMethod.choices, default=ReturnMethod.DESK)
+
+
+EvaluationIn = type("EvaluationIn", (serializers.Serializer,), {
+    **{name: serializers.IntegerField(min_value=0, max_value=2) for name, _ in INDICATORS},
+    "comment": serializers.CharField(required=False, default="", allow_blank=True),
+})
+
+
+def _scores(data: dict) -> dict[str, int]:
+    return {name: data[name] for name, _ in INDICATORS}
+
+
+# ---- officers -----------------------------------------------------------------------------
+
+PARSERS = [MultiPartParser, FormParser, JSONParser]
+
+
+class DossierPagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+@extend_schema(tags=["dossiers"])
+class DossierListCreate(APIView):
+    """Danh sách hồ sơ trong phạm vi cơ quan; tiếp nhận hồ sơ tại quầy (POST)."""
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = PARSERS
+
+    @extend_schema(
+        parameters=[OpenApiParameter("state", int), OpenApiParameter("q", str),
+                    OpenApiParameter("mine", bool), OpenApiParameter("overdue", bool)],
+        responses=DossierListOut(many=True),
+    )
+    def get(self, request):
+        params = request.query_params
+        dossiers = work_list(
+            request.user, now=timezone.now(), state=_int(params.get("state")),
+            query=params.get("q", ""), only_mine=params.get("mine") in ("1", "true"),
+            overdue=params.get("overdue") in ("1", "true"),
+        )
+        paginator = DossierPagination()
+        page = paginator.paginate_queryset(dossiers, request)
+        return paginator.get_paginated_response(DossierListOut(page, many=True).data)
+
+    @extend_schema(request=ReceiveIn, responses={201: DossierDetailOut})
+    def post(self, request):
+        data = ReceiveIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        dossier = services.dossier_receive(
+            actor=request.user, procedure=v["procedure"], applicant=data.applicant(),
+            components=components_from(v), now=timezone.now(), channel=v["channel"],
+            agency=v["agency"], sets=v["sets"], note=v["note"],
+        )
+        return Response(DossierDetailOut(_detail(dossier)).data, status=status.HTTP_201_CREATED)
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        raise DomainError("Tham số không hợp lệ.", "Invalid parameter.", code="invalid",
+                          status_code=400) from None
+
+
+def _detail(dossier: Dossier) -> Dossier:
+    return (
+        Dossier.objects.select_related("procedure", "agency", "receiving_agency", "current_agency")
+        .prefetch_related("components", "steps__agency", "steps__assignee", "events__actor",
+                          "documents")
+        .get(pk=dossier.pk)
+    )
+
+
+def visible_dossier(request, code: str) -> Dossier:
+    return get_object_or_404(dossiers_visible_to(request.user), code=code)
+
+
+@extend_schema(tags=["dossiers"])
+class DossierDetail(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=DossierDetailOut)
+    def get(self, request, code: str):
+        return Response(DossierDetailOut(_detail(visible_dossier(request, code))).data)
+
+
+@extend_schema(tags=["dossiers"])
+class DossierDocumentFile(APIView):
+    """Tải phiếu đã cấp (DOCX hoặc PDF) / download an issued slip."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    def get(self, request, code: str, pk: int, fmt: str):
+        dossier = visible_dossier(request, code)
+        document = get_object_or_404(DossierDocument, dossier=dossier, pk=pk)
+        return document_response(document, fmt)
+
+
+def document_response(document: DossierDocument, fmt: str):
+    from motcua.dossiers.slips import slip_pdf
+
+    if fmt == "pdf":
+        if slip_pdf(document) is None:
+            raise DomainError("Chưa tạo được bản PDF; vui lòng tải bản DOCX.",
+                              "PDF is not available; download the DOCX.", code="pdf_unavailable",
+                              status_code=503)
+        field = document.pdf
+    elif fmt == "docx":
+        field = document.docx
+    else:
+        raise Http404
+    name = f"{document.dossier.code}-{document.kind}.{fmt}"
+    return FileResponse(field.open("rb"), as_attachment=True, filename=name)
+
+
+def _action_view(name: str, serializer: type[serializers.Serializer],
+                 run: Callable[[object, Dossier, dict], Dossier], doc: str) -> type[APIView]:
+    @extend_schema(tags=["dossiers"], request=serializer, responses=DossierDetailOut,
+                   operation_id=f"dossier_{name.replace('-', '_')}", description=doc)
+    def post(self, request, code: str):
+        dossier = visible_dossier(request, code)
+        data = serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        updated = run(request.user, dossier, dict(data.validated_data))
+        return Response(DossierDetailOut(_detail(updated)).data)
+
+    return type(f"Dossier_{name}", (APIView,), {
+        "permission_classes": [IsAuthenticated], "parser_classes": PARSERS, "post": post,
+        "__doc__": doc,
+    })
+
+
+def _now():
+    return timezone.now()
+
+
+S = services
+ACTIONS: dict[str, type[APIView]] = {
+    "accept": _action_view("accept", Empty, lambda u, d, v: S.dossier_accept(
+        actor=u, dossier=d, now=_now()), "Tiếp nhận hồ sơ nộp trực tuyến"),
+    "refuse-intake": _action_view("refuse-intake", ReasonIn, lambda u, d, v: S.dossier_refuse_intake(
+        actor=u, dossier=d, reason=v["reason"], now=_now()), "Từ chối tiếp nhận (Mẫu 03)"),
+    "transfer": _action_view("transfer", Empty, lambda u, d, v: S.dossier_transfer(
+        actor=u, dossier=d, now=_now()), "Chuyển hồ sơ đến cơ quan giải quyết"),
+    "assign": _action_view("assign", AssignIn, lambda u, d, v: S.dossier_assign(
+        actor=u, dossier=d, assignee=v["assignee"], now=_now()), "Phân công xử lý"),
+    "forward": _action_view("forward", NoteIn, lambda u, d, v: S.dossier_forward(
+        actor=u, dossier=d, note=v["note"], now=_now()), "Chuyển bước tiếp theo"),
+    "request-supplement": _action_view(
+        "request-supplement", SupplementRequestIn, lambda u, d, v: S.dossier_request_supplement(
+            actor=u, dossier=d, reason=v["reason"], items=v["items"], now=_now()),
+        "Yêu cầu bổ sung hồ sơ (Mẫu 02)"),
+    "record-supplement": _action_view(
+        "record-supplement", FilesIn, lambda u, d, v: S.dossier_record_supplement(
+            actor=u, dossier=d, components=components_from(v), note=v["note"], now=_now()),
+        "Nhận hồ sơ bổ sung"),
+    "request-payment": _action_view(
+        "request-payment", PaymentRequestIn, lambda u, d, v: S.dossier_request_payment(
+            actor=u, dossier=d, fee_vnd=v["fee_vnd"], now=_now()),
+        "Yêu cầu thực hiện nghĩa vụ tài chính"),
+    "record-payment": _action_view("record-payment", PaymentIn, lambda u, d, v: (
+        S.dossier_record_payment(actor=u, dossier=d, online=v["online"], now=_now())),
+        "Xác nhận đã nộp phí, lệ phí"),
+    "approve": _action_view("approve", ApproveIn, lambda u, d, v: S.dossier_approve(
+        actor=u, dossier=d, note=v["note"], result_file=v["result_file"], now=_now()),
+        "Phê duyệt, cấp kết quả"),
+    "refuse": _action_view("refuse", ReasonIn, lambda u, d, v: S.dossier_refuse(
+        actor=u, dossier=d, reason=v["reason"], now=_now()), "Từ chối giải quyết"),
+    "stop": _action_view("stop", ReasonIn, lambda u, d, v: S.dossier_stop(
+        actor=u, dossier=d, reason=v["reason"], now=_now()), "Dừng xử lý"),
+    "withdraw": _action_view("withdraw", ReasonIn, lambda u, d, v: S.dossier_withdraw(
+        actor=u, dossier=d, reason=v["reason"], now=_now()), "Rút hồ sơ theo đề nghị"),
+    "apologise": _action_view("apologise", ApologyIn, lambda u, d, v: S.dossier_apologise(
+        actor=u, dossier=d, reason=v["reason"], new_date=v["new_date"], now=_now()),
+        "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)"),
+    "return": _action_view("return", ReturnIn, lambda u, d, v: S.dossier_return_result(
+        actor=u, dossier=d, method=v["method"], now=_now()), "Trả kết quả"),
+    "evaluate": _action_view("evaluate", EvaluationIn, lambda u, d, v: S.dossier_evaluate(
+        actor=u, dossier=d, scores=_scores(v), comment=v["comment"], now=_now()),
+        "Đánh giá thay người nộp"),
+}
+
+
+# ---- public -------------------------------------------------------------------------------
+
+
+class LookupThrottle(AnonRateThrottle):
+    """Guessing 4 digits must not be practical."""
+
+    scope = "lookup"
+    rate = "30/hour"
+
+
+class SecretIn(serializers.Serializer):
+    secret = serializers.CharField(
+        help_text="4 số cuối điện thoại hoặc số định danh / last 4 digits of phone or ID",
+    )
+
+
+def looked_up(code: str, secret: str) -> Dossier:
+    dossier = dossier_lookup(code=code, secret=secret)
+    if dossier is None:
+        raise DomainError(
+            "Không tìm thấy hồ sơ với mã và 4 số cuối đã nhập.",
+            "No dossier matches this code and these digits.", code="not_found", status_code=404,
+        )
+    return dossier
+
+
+@extend_schema(tags=["public"])
+class PublicSubmit(APIView):
+    """Nộp hồ sơ trực tuyến. Gửi lại cùng khóa ``Idempotency-Key`` không tạo hồ sơ mới."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    parser_classes = PARSERS
+
+    @extend_schema(
+        request=SubmitIn, responses={201: PublicDossierOut},
+        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)],
+    )
+    def post(self, request):
+        data = SubmitIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        key = (request.headers.get("Idempotency-Key") or "").strip()[:64] or None
+        dossier = services.dossier_submit_online(
+            procedure=v["procedure"], applicant=data.applicant(), components=components_from(v),
+            now=timezone.now(), agency=v["agency"], idempotency_key=key,
+        )
+        return Response(PublicDossierOut(dossier).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["public"])
+class PublicLookup(APIView):
+    """Tra cứu hồ sơ bằng mã hồ sơ và 4 số cuối điện thoại hoặc số định danh."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    throttle_classes = [LookupThrottle]
+
+    @extend_schema(request=SecretIn, responses=PublicDossierOut)
+    def post(self, request, code: str):
+        data = SecretIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        return Response(PublicDossierOut(looked_up(code, data.validated_data["secret"])).data)
+
+
+class PublicFilesIn(SecretIn, FilesIn):
+    pass
+
+
+@extend_schema(tags=["public"])
+class PublicSupplement(APIView):
+    """Nộp hồ sơ bổ sung theo yêu cầu."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    throttle_classes = [LookupThrottle]
+    parser_classes = PARSERS
+
+    @extend_schema(request=PublicFilesIn, responses=PublicDossierOut)
+    def post(self, request, code: str):
+        data = PublicFilesIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        dossier = looked_up(code, v["secret"])
+        if not v["files"]:
+            raise DomainError("Vui lòng đính kèm giấy tờ bổ sung.", "Attach the documents.",
+                              code="invalid", status_code=400)
+        dossier = services.dossier_record_supplement(
+            actor=services.APPLICANT_ACTOR, dossier=dossier, components=components_from(v),
+            note=v["note"], now=timezone.now(),
+        )
+        return Response(PublicDossierOut(dossier).data)
+
+
+PublicEvaluationIn = type("PublicEvaluationIn", (SecretIn, EvaluationIn), {})
+
+
+@extend_schema(tags=["public"])
+class PublicEvaluation(APIView):
+    """Đánh giá việc giải quyết hồ sơ (9 chỉ số, mỗi chỉ số 0–2 điểm)."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    throttle_classes = [LookupThrottle]
+
+    @extend_schema(request=PublicEvaluationIn, responses=inline_serializer(
+        "EvaluationOut", {"total": serializers.IntegerField()}))
+    def post(self, request, code: str):
+        data = PublicEvaluationIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        dossier = services.dossier_evaluate(
+            actor=services.APPLICANT_ACTOR, dossier=looked_up(code, v["secret"]),
+            scores=_scores(v), comment=v["comment"], now=timezone.now(),
+        )
+        return Response({"total": dossier.evaluation.total})

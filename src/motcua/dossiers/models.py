@@ -1,0 +1,406 @@
+"""Dossiers (hồ sơ) from submission to result: the dossier, its components, its processing
+steps, the append-only history, supplement requests, apology slips, evaluations, and the
+documents (slips) issued for it.
+
+"Late", "overdue" and "closed" are derived from the stored instants, never stored as flags.
+The local dates (``received_on``, ``due_on``, ``ended_on``) are kept beside the instants
+because every statistic compares local dates (statistics.md), and a date column is what lets
+the database answer those questions from an index.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from motcua.dossiers.workflow import Channel, Outcome, State
+from motcua.utils.db import AppendOnlyMixin
+
+
+class ApplicantKind(models.TextChoices):
+    PERSON = "person", _("Cá nhân")
+    ORGANISATION = "organisation", _("Tổ chức, doanh nghiệp")
+
+
+class ReturnMethod(models.TextChoices):
+    DESK = "desk", _("Tại Bộ phận Một cửa")
+    POSTAL = "postal", _("Qua dịch vụ bưu chính")
+    ONLINE = "online", _("Trực tuyến")
+
+
+def _local_date(instant):
+    return timezone.localtime(instant).date() if instant else None
+
+
+class Dossier(models.Model):
+    code = models.CharField(_("mã hồ sơ"), max_length=64, unique=True)
+    procedure = models.ForeignKey(
+        "procedures.Procedure", verbose_name=_("thủ tục"), on_delete=models.PROTECT,
+        related_name="dossiers",
+    )
+    procedure_version = models.ForeignKey(
+        "procedures.ProcedureVersion", verbose_name=_("phiên bản thủ tục"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="dossiers",
+    )
+    # The desk that received it, and the agency competent to settle it (lifecycle.md,
+    # "Receiving unit and competent agency"); the current agency is where processing is now.
+    receiving_agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("nơi tiếp nhận"), on_delete=models.PROTECT,
+        related_name="received_dossiers",
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("cơ quan giải quyết"), on_delete=models.PROTECT,
+        related_name="dossiers",
+    )
+    current_agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("đang xử lý tại"), on_delete=models.PROTECT,
+        related_name="current_dossiers",
+    )
+    channel = models.CharField(_("kênh nộp"), max_length=8, choices=Channel.choices)
+    state = models.PositiveSmallIntegerField(_("trạng thái"), choices=State.choices)
+    outcome = models.CharField(_("kết quả"), max_length=16, choices=Outcome.choices, blank=True)
+
+    applicant_kind = models.CharField(
+        _("loại người nộp"), max_length=16, choices=ApplicantKind.choices,
+        default=ApplicantKind.PERSON,
+    )
+    applicant_name = models.CharField(_("tên người nộp"), max_length=255)
+    applicant_id_number = models.CharField(_("số định danh / mã số thuế"), max_length=32, blank=True)
+    applicant_address = models.CharField(_("địa chỉ"), max_length=500, blank=True)
+    applicant_phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    applicant_email = models.EmailField(_("thư điện tử"), blank=True)
+    sets = models.PositiveSmallIntegerField(_("số bộ hồ sơ"), default=1)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
+    received_at = models.DateTimeField(_("tiếp nhận lúc"), null=True, blank=True)
+    due_at = models.DateTimeField(_("hạn giải quyết"), null=True, blank=True)
+    deadline = models.JSONField(_("cách tính hạn"), null=True, blank=True)
+    promised_at = models.DateTimeField(_("hẹn lại (phiếu xin lỗi)"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("kết thúc xử lý"), null=True, blank=True)
+    returned_at = models.DateTimeField(_("trả kết quả lúc"), null=True, blank=True)
+    return_method = models.CharField(
+        _("hình thức trả"), max_length=8, choices=ReturnMethod.choices, blank=True,
+    )
+    received_on = models.DateField(null=True, blank=True, editable=False)
+    due_on = models.DateField(null=True, blank=True, editable=False)
+    ended_on = models.DateField(null=True, blank=True, editable=False)
+
+    components_digitized = models.BooleanField(_("đã số hóa thành phần"), default=False)
+    result_digitized = models.BooleanField(_("đã số hóa kết quả"), default=False)
+    reused_data = models.BooleanField(_("tái sử dụng dữ liệu"), default=False)
+    fee_vnd = models.PositiveBigIntegerField(_("phí, lệ phí (VNĐ)"), default=0)
+    paid_at = models.DateTimeField(_("nộp phí lúc"), null=True, blank=True)
+    paid_online = models.BooleanField(_("thanh toán trực tuyến"), default=False)
+    result_note = models.TextField(_("nội dung kết quả / lý do"), blank=True)
+    result_file = models.FileField(_("tệp kết quả"), upload_to="results/%Y/%m/", blank=True)
+
+    idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # History imported from an earlier system keeps its recorded deadline (never recomputed).
+    imported = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        verbose_name = _("hồ sơ")
+        verbose_name_plural = _("hồ sơ")
+        indexes = [
+            models.Index(fields=["received_on"]),
+            models.Index(fields=["ended_on"]),
+            models.Index(fields=["agency", "received_on"]),
+            models.Index(fields=["current_agency", "state", "due_at"]),
+            models.Index(fields=["receiving_agency", "state"]),
+            models.Index(fields=["state", "due_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_at__isnull=True) | models.Q(received_at__isnull=True)
+                | models.Q(ended_at__gte=models.F("received_at")),
+                name="dossier_ended_after_received",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(ended_at__isnull=True) & models.Q(outcome=""))
+                | (models.Q(ended_at__isnull=False) & ~models.Q(outcome="")),
+                name="dossier_outcome_iff_ended",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def sync_local_dates(self) -> None:
+        self.received_on = _local_date(self.received_at)
+        self.due_on = _local_date(self.due_at)
+        self.ended_on = _local_date(self.ended_at)
+
+    def save(self, *args, **kwargs):
+        self.sync_local_dates()
+        if update_fields := kwargs.get("update_fields"):
+            kwargs["update_fields"] = {*update_fields, "received_on", "due_on", "ended_on",
+                                       "updated_at"}
+        super().save(*args, **kwargs)
+
+    @property
+    def state_enum(self) -> State:
+        return State(self.state)
+
+    def is_overdue(self, now) -> bool:
+        """Past its due date and still open (derived; statistics use their own definition)."""
+        from motcua.dossiers.workflow import OPEN_STATES
+
+        return bool(self.due_at and self.state in OPEN_STATES and now > self.due_at
+                    and self.state != State.AWAITING_SUPPLEMENT)
+
+
+class DossierSequence(models.Model):
+    """The last sequence number used per agency and day, for dossier codes."""
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "day"], name="dossier_sequence_unique"),
+        ]
+
+
+class DossierComponent(models.Model):
+    """A document of the dossier: uploaded, scanned at the desk, or reused from earlier data."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="components")
+    procedure_component = models.ForeignKey(
+        "procedures.ProcedureComponent", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    name = models.CharField(_("tên giấy tờ"), max_length=1000)
+    originals = models.PositiveSmallIntegerField(_("bản chính"), default=0)
+    copies = models.PositiveSmallIntegerField(_("bản sao"), default=0)
+    file = models.FileField(_("tệp"), upload_to="dossiers/%Y/%m/", blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    digitized = models.BooleanField(_("đã số hóa"), default=False)
+    reused = models.BooleanField(_("tái sử dụng"), default=False)
+    reused_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    supplement = models.ForeignKey(
+        "SupplementRequest", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="components",
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["dossier", "id"]
+        verbose_name = _("thành phần hồ sơ")
+        verbose_name_plural = _("thành phần hồ sơ")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProcessTemplate(models.Model):
+    """The internal process (quy trình nội bộ) of a procedure: ordered steps whose budgets add up
+    to the procedure's time limit."""
+
+    procedure = models.OneToOneField(
+        "procedures.Procedure", on_delete=models.CASCADE, related_name="process_template",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("quy trình nội bộ")
+        verbose_name_plural = _("quy trình nội bộ")
+
+    def __str__(self) -> str:
+        return f"Quy trình {self.procedure.code}"
+
+
+class ProcessTemplateStep(models.Model):
+    template = models.ForeignKey(ProcessTemplate, on_delete=models.CASCADE, related_name="steps")
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    name = models.CharField(_("tên bước"), max_length=255)
+    # Empty: the dossier's competent agency (or its receiving desk for desk steps).
+    agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    role = models.CharField(_("vai trò"), max_length=32)
+    budget_hours = models.DecimalField(_("thời gian (giờ làm việc)"), max_digits=7, decimal_places=2)
+
+    class Meta:
+        ordering = ["template", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["template", "order"], name="template_step_unique"),
+        ]
+
+
+class DossierStep(models.Model):
+    """One step of a dossier's processing, with its own deadline (phiếu kiểm soát, Mẫu 05/06)."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="steps")
+    order = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=255)
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(max_length=32)
+    budget_hours = models.DecimalField(max_digits=7, decimal_places=2)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="dossier_steps",
+    )
+    started_at = models.DateTimeField(null=True, blank=True)
+    due_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    finished_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["dossier", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "order"], name="dossier_step_unique"),
+        ]
+        indexes = [models.Index(fields=["agency", "finished_at"])]
+
+    @property
+    def timing(self) -> str:
+        """early / on_time / late, comparing finish and due instants (empty while open)."""
+        if not (self.finished_at and self.due_at):
+            return ""
+        if self.finished_at < self.due_at:
+            return "early"
+        return "on_time" if self.finished_at == self.due_at else "late"
+
+
+class DossierEvent(AppendOnlyMixin, models.Model):
+    """The append-only history of a dossier: every action, who, when, from and to which state."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    actor_label = models.CharField(max_length=64, blank=True)
+    action = models.CharField(max_length=32)
+    from_state = models.PositiveSmallIntegerField(null=True, blank=True, choices=State.choices)
+    to_state = models.PositiveSmallIntegerField(choices=State.choices)
+    note = models.TextField(blank=True)
+    step_due_at = models.DateTimeField(null=True, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["dossier", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+
+class SupplementRequest(models.Model):
+    """A request to supplement (Mẫu 02): the clock is paused from request to supply."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="supplements")
+    requested_at = models.DateTimeField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reason = models.TextField(_("lý do"), blank=True)
+    items = models.TextField(_("nội dung cần bổ sung"), blank=True)
+    paused_state = models.PositiveSmallIntegerField(choices=State.choices, null=True, blank=True)
+    supplied_at = models.DateTimeField(null=True, blank=True)
+    paused_seconds = models.PositiveBigIntegerField(null=True, blank=True)
+    # A second (or later) request for the same dossier counts against the agency.
+    is_repeat = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["dossier", "requested_at"]
+        indexes = [models.Index(fields=["requested_at", "supplied_at"])]
+
+
+class Apology(models.Model):
+    """An apology slip (Mẫu 04): a new date promised; the statistics' deadline does not move."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="apologies")
+    issued_at = models.DateTimeField()
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+    )
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("lý do"))
+    new_date = models.DateTimeField(_("hẹn lại"))
+
+    class Meta:
+        ordering = ["dossier", "issued_at"]
+
+
+INDICATORS = [
+    ("total_time", _("Tổng thời gian giải quyết so với quy định")),
+    ("agency_time", _("Thời gian giải quyết của từng cơ quan so với quy định")),
+    ("visits", _("Số lần phải liên hệ để hoàn thiện hồ sơ")),
+    ("agencies_contacted", _("Số cơ quan phải liên hệ")),
+    ("one_stop", _("Thực hiện cơ chế một cửa")),
+    ("publicity", _("Công khai thủ tục hành chính")),
+    ("attitude", _("Thái độ của cán bộ")),
+    ("feedback_handling", _("Tiếp thu, giải trình phản ánh, kiến nghị")),
+    ("online", _("Cung cấp dịch vụ công trực tuyến")),
+]
+
+
+class Evaluation(models.Model):
+    """The applicant's rating on the 9 official indicators, 0/1/2 points each."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="evaluation")
+    at = models.DateTimeField()
+    by_applicant = models.BooleanField(default=True)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    total_time = models.PositiveSmallIntegerField()
+    agency_time = models.PositiveSmallIntegerField()
+    visits = models.PositiveSmallIntegerField()
+    agencies_contacted = models.PositiveSmallIntegerField()
+    one_stop = models.PositiveSmallIntegerField()
+    publicity = models.PositiveSmallIntegerField()
+    attitude = models.PositiveSmallIntegerField()
+    feedback_handling = models.PositiveSmallIntegerField()
+    online = models.PositiveSmallIntegerField()
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(**{f"{name}__lte": 2 for name, _label in INDICATORS}),
+                name="evaluation_points_0_to_2",
+            ),
+        ]
+
+    @property
+    def total(self) -> int:
+        return sum(getattr(self, name) for name, _label in INDICATORS)
+
+
+class DossierDocument(models.Model):
+    """A slip issued for a dossier, stored as produced and never regenerated."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="documents")
+    kind = models.CharField(max_length=32)
+    form_set = models.CharField(max_length=32)
+    form_number = models.CharField(max_length=8)
+    title = models.CharField(max_length=255)
+    docx = models.FileField(upload_to="slips/%Y/%m/")
+    pdf = models.FileField(upload_to="slips/%Y/%m/", blank=True)
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["dossier", "created_at", "id"]

@@ -1,0 +1,74 @@
+"""Reads of dossiers: what an officer may see, work lists, the public lookup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+
+from django.db.models import Q, QuerySet
+
+from motcua.accounts.roles import Role
+from motcua.agencies.selectors import agencies_visible_to
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.workflow import OPEN_STATES, State
+
+
+def dossiers_visible_to(user) -> QuerySet[Dossier]:
+    """Dossiers ``user`` may see: received by, settled by, or now at one of the agencies the
+    user may see (their own and those below it; the whole province for the controller)."""
+    base = Dossier.objects.select_related("procedure", "agency", "receiving_agency",
+                                          "current_agency")
+    if not getattr(user, "is_authenticated", False):
+        return base.none()
+    if user.is_superuser or user.role in {Role.CONTROLLER, Role.ADMINISTRATOR}:
+        return base
+    agencies = agencies_visible_to(user).values("pk")
+    return base.filter(
+        Q(receiving_agency__in=agencies) | Q(agency__in=agencies) | Q(current_agency__in=agencies)
+    )
+
+
+def work_list(user, *, now: dt.datetime, state: int | None = None, query: str = "",
+              only_mine: bool = False, overdue: bool = False) -> QuerySet[Dossier]:
+    """The officer's work list, soonest due first (no due date last)."""
+    dossiers = dossiers_visible_to(user)
+    if state:
+        dossiers = dossiers.filter(state=state)
+    else:
+        dossiers = dossiers.filter(state__in=[*OPEN_STATES, State.SUBMITTED, State.RESOLVED])
+    if query := query.strip():
+        dossiers = dossiers.filter(Q(code__icontains=query) | Q(applicant_name__icontains=query))
+    if only_mine:
+        dossiers = dossiers.filter(steps__assignee=user, steps__finished_at__isnull=True)
+    if overdue:
+        dossiers = dossiers.filter(due_at__lt=now, state__in=OPEN_STATES).exclude(
+            state=State.AWAITING_SUPPLEMENT
+        )
+    return dossiers.order_by("due_at", "id")
+
+
+def _digits(value: str) -> str:
+    return "".join(c for c in value if c.isdigit())
+
+
+def dossier_lookup(*, code: str, secret: str) -> Dossier | None:
+    """The dossier ``code`` if ``secret`` is the last 4 digits of its applicant's phone or ID
+    number; otherwise None, whichever part was wrong (a lookup reveals nothing)."""
+    secret = _digits(secret or "")
+    dossier = (
+        Dossier.objects.select_related("procedure", "agency", "receiving_agency")
+        .filter(code=(code or "").strip()).first()
+    )
+    if len(secret) != 4 or dossier is None:
+        return None
+    candidates = [_digits(dossier.applicant_phone)[-4:], _digits(dossier.applicant_id_number)[-4:]]
+    if any(len(c) == 4 and hmac.compare_digest(c, secret) for c in candidates):
+        return dossier
+    return None
+
+
+def mask(value: str, keep: int = 3) -> str:
+    """``0912345678`` → ``*******678``: personal numbers shown only as much as needed."""
+    if not value:
+        return ""
+    return "*" * max(len(value) - keep, 0) + value[-keep:]

@@ -1,0 +1,735 @@
+"""Services of the dossier lifecycle: one function per action of ``workflow.TRANSITIONS``.
+
+Each service locks the dossier, checks the action against the transition table, the actor's
+role and agency, changes the dossier, appends a history event and queues the side effects
+(slips, notifications) in the same transaction, so either all of it happens or none of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from motcua.accounts.roles import Role
+from motcua.agencies.models import Agency
+from motcua.agencies.selectors import agency_descendant_ids
+from motcua.calendar.rules import (
+    add_working_time,
+    compute_deadline,
+    extend_by_working_time,
+    working_time_between,
+)
+from motcua.calendar.selectors import office_hours_for, work_calendar
+from motcua.dossiers.models import (
+    Apology,
+    Dossier,
+    DossierComponent,
+    DossierEvent,
+    DossierSequence,
+    DossierStep,
+    Evaluation,
+    INDICATORS,
+    ProcessTemplateStep,
+    SupplementRequest,
+)
+from motcua.dossiers.workflow import (
+    APPLICANT,
+    Action,
+    Channel,
+    Outcome,
+    Scope,
+    State,
+    TransitionRefused,
+    check,
+)
+from motcua.procedures.models import Level, Procedure, ProcedureStatus
+from motcua.procedures.services import procedure_version_at
+from motcua.utils.api import DomainError
+
+
+class ApplicantActor:
+    """The applicant acting on their own dossier (identity proven by the public lookup)."""
+
+    role = APPLICANT
+    is_authenticated = False
+    pk = None
+
+    def __repr__(self) -> str:
+        return "ApplicantActor()"
+
+
+APPLICANT_ACTOR = ApplicantActor()
+
+
+@dataclass(frozen=True)
+class ApplicantData:
+    name: str
+    kind: str = "person"
+    id_number: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class ComponentData:
+    name: str
+    file: UploadedFile | None = None
+    procedure_component_id: int | None = None
+    originals: int = 0
+    copies: int = 0
+    digitized: bool = False
+    reused_from: DossierComponent | None = None
+
+
+@dataclass
+class _Effects:
+    slips: list[str] = field(default_factory=list)
+    notify: list[str] = field(default_factory=list)
+    # A state decided while applying (supplement: back to the state the request paused).
+    target: State | None = None
+
+
+def refuse(message_vi: str, message_en: str, code: str, status_code: int = 409) -> DomainError:
+    return DomainError(message_vi, message_en, code=code, status_code=status_code)
+
+
+# ---- checks -------------------------------------------------------------------------------
+
+
+def _role_of(actor) -> str:
+    if isinstance(actor, ApplicantActor):
+        return APPLICANT
+    if getattr(actor, "is_superuser", False) and not actor.role:
+        return Role.ADMINISTRATOR
+    return getattr(actor, "role", "") or ""
+
+
+def _in_scope(actor, agency_id: int | None) -> bool:
+    if agency_id is None or not getattr(actor, "agency_id", None):
+        return False
+    return agency_id in agency_descendant_ids(actor.agency)
+
+
+def _check(action: Action, dossier: Dossier | None, actor, *, receiving: Agency | None = None):
+    try:
+        transition = check(
+            action, state=State(dossier.state) if dossier else None, role=_role_of(actor),
+        )
+    except TransitionRefused as exc:
+        status = 403 if exc.code == "role_not_allowed" else 409
+        raise refuse(exc.message_vi, exc.message_en, exc.code, status) from exc
+    if transition.scope == Scope.APPLICANT or isinstance(actor, ApplicantActor):
+        return transition
+    receiving_id = receiving.pk if receiving else dossier.receiving_agency_id
+    current_id = dossier.current_agency_id if dossier else None
+    allowed = {
+        Scope.RECEIVING: _in_scope(actor, receiving_id),
+        Scope.CURRENT: _in_scope(actor, current_id),
+        Scope.ANY: _in_scope(actor, receiving_id) or _in_scope(actor, current_id),
+    }[transition.scope]
+    if not allowed:
+        raise refuse(
+            "Hồ sơ không thuộc cơ quan của bạn.", "The dossier is not your agency's.",
+            "agency_not_allowed", 403,
+        )
+    return transition
+
+
+def _lock(dossier: Dossier) -> Dossier:
+    return Dossier.objects.select_for_update().get(pk=dossier.pk)
+
+
+def _event(dossier: Dossier, *, action: Action, actor, at: dt.datetime, from_state,
+           note: str = "", step_due_at=None, data: dict[str, Any] | None = None) -> DossierEvent:
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return DossierEvent.objects.create(
+        dossier=dossier, at=at, actor=user,
+        actor_label="" if user else ("applicant" if isinstance(actor, ApplicantActor) else "system"),
+        action=action, from_state=from_state, to_state=dossier.state, note=note,
+        step_due_at=step_due_at, data=data or {},
+    )
+
+
+def _after(dossier: Dossier, effects: _Effects, actor) -> None:
+    """Issue slips and queue notifications inside the transaction (durable outbox)."""
+    from motcua.dossiers.slips import slip_issue
+    from motcua.notifications.services import notification_enqueue
+
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    for kind in effects.slips:
+        slip_issue(dossier=dossier, kind=kind, actor=user)
+    for event in effects.notify:
+        notification_enqueue(dossier=dossier, event=event)
+
+
+# ---- codes and deadlines ------------------------------------------------------------------
+
+
+def next_dossier_code(*, agency: Agency, day: dt.date) -> str:
+    """``<agency code>-<yyMMdd>-<4-digit sequence>``; never repeats, also under concurrent
+    intake: the per-agency-day counter row is locked while incremented."""
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                sequence, _created = DossierSequence.objects.select_for_update().get_or_create(
+                    agency=agency, day=day,
+                )
+                DossierSequence.objects.filter(pk=sequence.pk).update(last=F("last") + 1)
+                sequence.refresh_from_db(fields=["last"])
+                return f"{agency.code}-{day:%y%m%d}-{sequence.last:04d}"
+        except IntegrityError:
+            continue  # another intake created the day's row first; lock it now
+    raise RuntimeError("could not allocate a dossier code")
+
+
+def _set_deadline(dossier: Dossier, received_at: dt.datetime) -> None:
+    version = dossier.procedure_version
+    limit = version.processing_days if version else dossier.procedure.processing_days
+    unit = version.day_unit if version else dossier.procedure.day_unit
+    deadline = compute_deadline(
+        received_at, limit, unit, calendar=work_calendar(), hours=office_hours_for(dossier.agency),
+    )
+    dossier.due_at = deadline.due
+    dossier.deadline = deadline.as_dict()
+
+
+def _competent_agency(procedure: Procedure, agency: Agency | None) -> Agency:
+    if procedure.status != ProcedureStatus.ACTIVE:
+        raise refuse("Thủ tục đã bãi bỏ.", "The procedure is abolished.", "procedure_abolished", 400)
+    if procedure.level == Level.PROVINCE:
+        if procedure.agency is None:
+            raise refuse("Thủ tục chưa có cơ quan thực hiện.", "The procedure has no agency.",
+                         "procedure_without_agency", 400)
+        return procedure.agency
+    if agency is None or agency.kind != procedure.level or not agency.is_active:
+        raise refuse(
+            "Vui lòng chọn đơn vị giải quyết đúng cấp của thủ tục.",
+            "Choose an active agency of the procedure's level.", "invalid_agency", 400,
+        )
+    return agency
+
+
+def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, supplement=None):
+    from motcua.dossiers.uploads import check_upload
+
+    rows = []
+    for component in components:
+        row = DossierComponent(
+            dossier=dossier, name=component.name, supplement=supplement,
+            procedure_component_id=component.procedure_component_id,
+            originals=component.originals, copies=component.copies,
+            digitized=component.digitized or component.file is not None,
+        )
+        if component.reused_from is not None:
+            source = component.reused_from
+            row.reused, row.reused_from, row.digitized = True, source, True
+            row.file, row.sha256, row.size = source.file.name, source.sha256, source.size
+            row.content_type, row.original_name = source.content_type, source.original_name
+        elif component.file is not None:
+            check_upload(component.file)
+            digest = hashlib.sha256()
+            for chunk in component.file.chunks():
+                digest.update(chunk)
+            component.file.seek(0)
+            row.sha256, row.size = digest.hexdigest(), component.file.size
+            row.content_type = getattr(component.file, "content_type", "") or ""
+            row.original_name = component.file.name[:255]
+            row.file.save(component.file.name, component.file, save=False)
+        rows.append(row)
+    DossierComponent.objects.bulk_create(rows)
+    if rows:
+        dossier.components_digitized = all(r.digitized for r in dossier.components.all())
+        dossier.reused_data = dossier.reused_data or any(r.reused for r in rows)
+
+
+def _new_dossier(*, procedure: Procedure, agency: Agency, receiving: Agency, channel: str,
+                 applicant: ApplicantData, state: State, at: dt.datetime, sets: int = 1,
+                 note: str = "", idempotency_key: str | None = None) -> Dossier:
+    dossier = Dossier(
+        code=next_dossier_code(agency=receiving, day=timezone.localtime(at).date()),
+        procedure=procedure, procedure_version=procedure_version_at(procedure=procedure, at=at),
+        agency=agency, receiving_agency=receiving, current_agency=receiving, channel=channel,
+        state=state, applicant_kind=applicant.kind, applicant_name=applicant.name,
+        applicant_id_number=applicant.id_number, applicant_address=applicant.address,
+        applicant_phone=applicant.phone, applicant_email=applicant.email, sets=sets, note=note,
+        fee_vnd=procedure.fee_vnd, idempotency_key=idempotency_key,
+    )
+    if state == State.SUBMITTED:
+        dossier.submitted_at = at
+    else:
+        dossier.received_at = at
+        _set_deadline(dossier, at)
+    dossier.save()
+    return dossier
+
+
+# ---- intake -------------------------------------------------------------------------------
+
+
+def dossier_submit_online(
+    *, procedure: Procedure, applicant: ApplicantData, components: Sequence[ComponentData],
+    now: dt.datetime, agency: Agency | None = None, idempotency_key: str | None = None,
+) -> Dossier:
+    """An online submission (state 1), waiting for a desk to accept it. Repeating a submission
+    with the same idempotency key returns the first dossier instead of creating another."""
+    if idempotency_key:
+        existing = Dossier.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing
+    competent = _competent_agency(procedure, agency)
+    _check(Action.SUBMIT, None, APPLICANT_ACTOR)
+    try:
+        with transaction.atomic():
+            dossier = _new_dossier(
+                procedure=procedure, agency=competent, receiving=competent,
+                channel=Channel.ONLINE, applicant=applicant, state=State.SUBMITTED, at=now,
+                idempotency_key=idempotency_key or None,
+            )
+            _store_components(dossier, components)
+            dossier.save(update_fields=["components_digitized", "reused_data"])
+            _event(dossier, action=Action.SUBMIT, actor=APPLICANT_ACTOR, at=now, from_state=None)
+            _after(dossier, _Effects(notify=["submitted"]), APPLICANT_ACTOR)
+            return dossier
+    except IntegrityError:
+        if idempotency_key:  # a concurrent repeat of the same submission won the race
+            return Dossier.objects.get(idempotency_key=idempotency_key)
+        raise
+
+
+def dossier_receive(
+    *, actor, procedure: Procedure, applicant: ApplicantData, components: Sequence[ComponentData],
+    now: dt.datetime, channel: str = Channel.DIRECT, agency: Agency | None = None,
+    sets: int = 1, note: str = "",
+) -> Dossier:
+    """Counter or postal intake of a complete dossier: accepted at once, slip 01 issued."""
+    if channel not in (Channel.DIRECT, Channel.POSTAL):
+        raise refuse("Kênh tiếp nhận không hợp lệ.", "Invalid channel.", "invalid_channel", 400)
+    competent = _competent_agency(procedure, agency)
+    receiving = actor.agency
+    if receiving is None:
+        raise refuse("Tài khoản chưa gắn với cơ quan.", "Your account has no agency.",
+                     "agency_not_allowed", 403)
+    _check(Action.RECEIVE, None, actor, receiving=receiving)
+    with transaction.atomic():
+        dossier = _new_dossier(
+            procedure=procedure, agency=competent, receiving=receiving, channel=channel,
+            applicant=applicant, state=State.RECEIVED, at=now, sets=sets, note=note,
+        )
+        _store_components(dossier, components)
+        dossier.save(update_fields=["components_digitized", "reused_data"])
+        _event(dossier, action=Action.RECEIVE, actor=actor, at=now, from_state=None,
+               data={"due_at": dossier.due_at.isoformat() if dossier.due_at else None})
+        _after(dossier, _Effects(slips=["receipt"], notify=["received"]), actor)
+        return dossier
+
+
+def _transition(dossier: Dossier, action: Action, actor, now: dt.datetime,
+                apply: Callable[[Dossier, _Effects], dict[str, Any] | None], *,
+                note: str = "") -> Dossier:
+    with transaction.atomic():
+        dossier = _lock(dossier)
+        transition = _check(action, dossier, actor)
+        before = dossier.state
+        effects = _Effects()
+        data = apply(dossier, effects) or {}
+        new_state = effects.target or transition.target
+        if new_state is not None:
+            dossier.state = new_state
+        dossier.save()
+        step = dossier.steps.filter(finished_at__isnull=True).order_by("order").first()
+        _event(dossier, action=action, actor=actor, at=now, from_state=before, note=note,
+               step_due_at=step.due_at if step else None, data=data)
+        _after(dossier, effects, actor)
+        return dossier
+
+
+def dossier_accept(*, actor, dossier: Dossier, now: dt.datetime) -> Dossier:
+    """Accept an online submission: the clock starts now; slip 01 issued."""
+
+    def apply(d: Dossier, effects: _Effects):
+        d.received_at = now
+        _set_deadline(d, now)
+        effects.slips.append("receipt")
+        effects.notify.append("received")
+        return {"due_at": d.due_at.isoformat() if d.due_at else None}
+
+    return _transition(dossier, Action.ACCEPT, actor, now, apply)
+
+
+def dossier_refuse_intake(*, actor, dossier: Dossier, reason: str, now: dt.datetime) -> Dossier:
+    """Refuse an online submission (slip 03). It never becomes a counted dossier."""
+    _require(reason, "lý do từ chối", "reason")
+
+    def apply(d: Dossier, effects: _Effects):
+        d.result_note = reason
+        effects.slips.append("refusal")
+        effects.notify.append("refused_intake")
+
+    return _transition(dossier, Action.REFUSE_INTAKE, actor, now, apply, note=reason)
+
+
+def _require(value: str, name_vi: str, name_en: str) -> None:
+    if not (value or "").strip():
+        raise refuse(f"Vui lòng nhập {name_vi}.", f"{name_en} is required.", "invalid", 400)
+
+
+# ---- processing ---------------------------------------------------------------------------
+
+
+def _template_steps(dossier: Dossier) -> list[DossierStep]:
+    """The dossier's steps from its procedure's process template, or the default one: the
+    competent agency's handler examines (3/4 of the time), its leader approves (1/4)."""
+    hours = office_hours_for(dossier.agency)
+    day_hours = Decimal(hours.day_length.total_seconds()) / 3600
+    version = dossier.procedure_version
+    limit = version.processing_days if version else dossier.procedure.processing_days
+    total = Decimal(limit) * day_hours if limit is not None else day_hours * 2
+    configured = list(
+        ProcessTemplateStep.objects.filter(template__procedure=dossier.procedure).order_by("order")
+    )
+    if configured:
+        return [
+            DossierStep(dossier=dossier, order=i, name=s.name, role=s.role,
+                        agency_id=s.agency_id or dossier.agency_id, budget_hours=s.budget_hours)
+            for i, s in enumerate(configured, start=1)
+        ]
+    handler = (total * 3 / 4).quantize(Decimal("0.01"))
+    return [
+        DossierStep(dossier=dossier, order=1, name="Thẩm định hồ sơ", role=Role.HANDLER,
+                    agency_id=dossier.agency_id, budget_hours=handler),
+        DossierStep(dossier=dossier, order=2, name="Phê duyệt kết quả", role=Role.APPROVER,
+                    agency_id=dossier.agency_id, budget_hours=total - handler),
+    ]
+
+
+def _start_step(step: DossierStep, now: dt.datetime) -> None:
+    agency = Agency.objects.get(pk=step.agency_id)
+    hours = office_hours_for(agency)
+    step.started_at = now
+    days = Decimal(step.budget_hours) / (Decimal(hours.day_length.total_seconds()) / 3600)
+    step.due_at = add_working_time(now, days, calendar=work_calendar(), hours=hours)
+
+
+def _current_step(dossier: Dossier) -> DossierStep | None:
+    return dossier.steps.filter(finished_at__isnull=True).order_by("order").first()
+
+
+def dossier_transfer(*, actor, dossier: Dossier, now: dt.datetime) -> Dossier:
+    """Hand the dossier to the competent agency: its processing steps begin."""
+
+    def apply(d: Dossier, effects: _Effects):
+        steps = _template_steps(d)
+        _start_step(steps[0], now)
+        DossierStep.objects.bulk_create(steps)
+        d.current_agency_id = steps[0].agency_id
+        return {"steps": len(steps), "to_agency": d.current_agency_id}
+
+    return _transition(dossier, Action.TRANSFER, actor, now, apply)
+
+
+def dossier_assign(*, actor, dossier: Dossier, assignee, now: dt.datetime) -> Dossier:
+    """Assign the current step to an officer of its agency with the step's role."""
+
+    def apply(d: Dossier, effects: _Effects):
+        step = _current_step(d)
+        if step is None:
+            raise refuse("Hồ sơ không có bước đang xử lý.", "No open step.", "no_open_step")
+        if assignee.agency_id != step.agency_id or assignee.role != step.role:
+            raise refuse(
+                "Người được phân công phải thuộc cơ quan và vai trò của bước xử lý.",
+                "The assignee must belong to the step's agency and role.", "invalid_assignee", 400,
+            )
+        step.assignee = assignee
+        step.save(update_fields=["assignee"])
+        return {"step": step.order, "assignee": assignee.username}
+
+    return _transition(dossier, Action.ASSIGN, actor, now, apply)
+
+
+def _finish_step(d: Dossier, actor, now: dt.datetime, note: str) -> DossierStep:
+    step = _current_step(d)
+    if step is None:
+        raise refuse("Hồ sơ không có bước đang xử lý.", "No open step.", "no_open_step")
+    if getattr(actor, "role", None) not in (step.role, Role.APPROVER):
+        raise refuse(
+            "Bước hiện tại không thuộc vai trò của bạn.", "The current step is not your role's.",
+            "role_not_allowed", 403,
+        )
+    step.finished_at, step.finished_by, step.note = now, actor, note
+    step.save(update_fields=["finished_at", "finished_by", "note"])
+    return step
+
+
+def dossier_forward(*, actor, dossier: Dossier, now: dt.datetime, note: str = "") -> Dossier:
+    """Finish the current step and start the next one (possibly at another agency)."""
+
+    def apply(d: Dossier, effects: _Effects):
+        step = _finish_step(d, actor, now, note)
+        following = d.steps.filter(order__gt=step.order).order_by("order").first()
+        if following is None:
+            raise refuse("Đây là bước cuối: hãy phê duyệt hoặc từ chối.",
+                         "This is the last step: approve or refuse.", "last_step")
+        _start_step(following, now)
+        following.save(update_fields=["started_at", "due_at"])
+        d.current_agency_id = following.agency_id
+        return {"finished_step": step.order, "timing": step.timing, "next_step": following.order}
+
+    return _transition(dossier, Action.FORWARD, actor, now, apply, note=note)
+
+
+def dossier_request_supplement(
+    *, actor, dossier: Dossier, reason: str, items: str, now: dt.datetime,
+) -> Dossier:
+    """Ask the applicant to supplement (slip 02); the clock pauses until they do."""
+    _require(items, "nội dung cần bổ sung", "items")
+
+    def apply(d: Dossier, effects: _Effects):
+        repeat = d.supplements.exists()
+        SupplementRequest.objects.create(
+            dossier=d, requested_at=now, requested_by=actor, reason=reason, items=items,
+            paused_state=d.state, is_repeat=repeat,
+        )
+        effects.slips.append("supplement")
+        effects.notify.append("supplement_requested")
+        return {"repeat": repeat}
+
+    return _transition(dossier, Action.REQUEST_SUPPLEMENT, actor, now, apply, note=items)
+
+
+def dossier_record_supplement(
+    *, actor, dossier: Dossier, components: Sequence[ComponentData], now: dt.datetime,
+    note: str = "",
+) -> Dossier:
+    """The applicant supplied what was asked: the clock resumes and the due date (and the
+    current step's) moves later by the paused working time."""
+    def apply(d: Dossier, effects: _Effects):
+        request = d.supplements.filter(supplied_at__isnull=True).order_by("-requested_at").first()
+        request.supplied_at = now
+        data: dict[str, Any] = {}
+        if d.received_at is not None:
+            calendar, hours = work_calendar(), office_hours_for(d.agency)
+            paused = working_time_between(request.requested_at, now, calendar=calendar, hours=hours)
+            request.paused_seconds = int(paused.total_seconds())
+            if d.due_at:
+                d.due_at = extend_by_working_time(d.due_at, paused, calendar=calendar, hours=hours)
+                pauses = (d.deadline or {}).setdefault("pauses", [])
+                pauses.append({"from": request.requested_at.isoformat(), "to": now.isoformat(),
+                               "working_seconds": request.paused_seconds})
+            step = _current_step(d)
+            if step and step.due_at:
+                step.due_at = extend_by_working_time(step.due_at, paused, calendar=calendar,
+                                                     hours=office_hours_for(step.agency))
+                step.save(update_fields=["due_at"])
+            data = {"paused_seconds": request.paused_seconds}
+        request.save(update_fields=["supplied_at", "paused_seconds"])
+        _store_components(d, components, supplement=request)
+        effects.target = State(request.paused_state)
+        return data
+
+    return _transition(dossier, Action.RECORD_SUPPLEMENT, actor, now, apply, note=note)
+
+
+def dossier_request_payment(*, actor, dossier: Dossier, fee_vnd: int, now: dt.datetime) -> Dossier:
+    if fee_vnd <= 0:
+        raise refuse("Số tiền phải lớn hơn 0.", "The amount must be positive.", "invalid", 400)
+
+    def apply(d: Dossier, effects: _Effects):
+        d.fee_vnd = fee_vnd
+        effects.notify.append("payment_requested")
+        return {"fee_vnd": fee_vnd}
+
+    return _transition(dossier, Action.REQUEST_PAYMENT, actor, now, apply)
+
+
+def dossier_record_payment(*, actor, dossier: Dossier, online: bool, now: dt.datetime) -> Dossier:
+    def apply(d: Dossier, effects: _Effects):
+        d.paid_at, d.paid_online = now, online
+        return {"online": online}
+
+    return _transition(dossier, Action.RECORD_PAYMENT, actor, now, apply)
+
+
+def _end(d: Dossier, outcome: Outcome, now: dt.datetime, note: str = "") -> None:
+    """Processing ends: steps not reached are closed as not needed."""
+    d.outcome, d.ended_at = outcome, now
+    d.steps.filter(finished_at__isnull=True).update(
+        finished_at=now, note=note or "Không thực hiện (hồ sơ đã kết thúc xử lý)",
+    )
+
+
+def dossier_approve(
+    *, actor, dossier: Dossier, now: dt.datetime, note: str = "",
+    result_file: UploadedFile | None = None,
+) -> Dossier:
+    """Approve: the result is issued (outcome approved); processing ends."""
+
+    def apply(d: Dossier, effects: _Effects):
+        step = _finish_step(d, actor, now, note)
+        _end(d, Outcome.APPROVED, now)
+        d.result_note = note
+        if result_file is not None:
+            from motcua.dossiers.uploads import check_upload
+
+            check_upload(result_file)
+            d.result_file.save(result_file.name, result_file, save=False)
+            d.result_digitized = True
+        d.current_agency_id = d.receiving_agency_id
+        effects.notify.append("resolved")
+        return {"finished_step": step.order, "timing": step.timing}
+
+    return _transition(dossier, Action.APPROVE, actor, now, apply, note=note)
+
+
+def dossier_refuse(*, actor, dossier: Dossier, reason: str, now: dt.datetime) -> Dossier:
+    """Refuse after examination, in writing with reasons (outcome refused)."""
+    _require(reason, "lý do từ chối", "reason")
+
+    def apply(d: Dossier, effects: _Effects):
+        step = _finish_step(d, actor, now, reason)
+        _end(d, Outcome.REFUSED, now)
+        d.result_note = reason
+        d.current_agency_id = d.receiving_agency_id
+        effects.notify.append("resolved")
+        return {"finished_step": step.order}
+
+    return _transition(dossier, Action.REFUSE, actor, now, apply, note=reason)
+
+
+def dossier_stop(*, actor, dossier: Dossier, reason: str, now: dt.datetime) -> Dossier:
+    """Stop processing (notice of stopping)."""
+    _require(reason, "lý do dừng xử lý", "reason")
+
+    def apply(d: Dossier, effects: _Effects):
+        _end(d, Outcome.STOPPED, now, reason)
+        d.result_note = reason
+        effects.slips.append("stop")
+        effects.notify.append("stopped")
+
+    return _transition(dossier, Action.STOP, actor, now, apply, note=reason)
+
+
+def dossier_withdraw(*, actor, dossier: Dossier, reason: str, now: dt.datetime) -> Dossier:
+    """The applicant withdraws the dossier; processing ends."""
+
+    def apply(d: Dossier, effects: _Effects):
+        _end(d, Outcome.WITHDRAWN, now, reason)
+        d.result_note = reason
+        effects.notify.append("withdrawn")
+
+    return _transition(dossier, Action.WITHDRAW, actor, now, apply, note=reason)
+
+
+def dossier_apologise(
+    *, actor, dossier: Dossier, reason: str, new_date: dt.datetime, now: dt.datetime,
+) -> Dossier:
+    """Apology slip (04) with a new date promised to the applicant. The deadline used by the
+    statistics does not move: a late dossier stays late."""
+    _require(reason, "lý do", "reason")
+    if new_date <= now or (dossier.due_at and new_date <= dossier.due_at):
+        raise refuse("Ngày hẹn lại phải sau hạn giải quyết và sau thời điểm hiện tại.",
+                     "The new date must be after the due date and now.", "invalid", 400)
+
+    def apply(d: Dossier, effects: _Effects):
+        Apology.objects.create(dossier=d, issued_at=now, issued_by=actor, agency=actor.agency,
+                               reason=reason, new_date=new_date)
+        d.promised_at = new_date
+        effects.slips.append("apology")
+        effects.notify.append("apology")
+        return {"new_date": new_date.isoformat()}
+
+    return _transition(dossier, Action.APOLOGISE, actor, now, apply, note=reason)
+
+
+def dossier_return_result(*, actor, dossier: Dossier, method: str, now: dt.datetime) -> Dossier:
+    from motcua.dossiers.models import ReturnMethod
+
+    if method not in ReturnMethod.values:
+        raise refuse("Hình thức trả kết quả không hợp lệ.", "Invalid return method.", "invalid", 400)
+
+    def apply(d: Dossier, effects: _Effects):
+        d.returned_at, d.return_method = now, method
+        effects.notify.append("returned")
+        return {"method": method}
+
+    return _transition(dossier, Action.RETURN_RESULT, actor, now, apply)
+
+
+def dossier_evaluate(
+    *, actor, dossier: Dossier, scores: dict[str, int], now: dt.datetime, comment: str = "",
+) -> Dossier:
+    """Rate the service on the 9 official indicators, 0–2 points each, once per dossier."""
+    names = [name for name, _label in INDICATORS]
+    if set(scores) != set(names) or any(scores[n] not in (0, 1, 2) for n in names):
+        raise refuse("Cần chấm đủ 9 chỉ số, mỗi chỉ số 0, 1 hoặc 2 điểm.",
+                     "All 9 indicators are required, each 0, 1 or 2.", "invalid", 400)
+
+    def apply(d: Dossier, effects: _Effects):
+        if Evaluation.objects.filter(dossier=d).exists():
+            raise refuse("Hồ sơ đã được đánh giá.", "Already evaluated.", "already_evaluated")
+        officer = actor if getattr(actor, "is_authenticated", False) else None
+        Evaluation.objects.create(dossier=d, at=now, by_applicant=officer is None,
+                                  officer=officer, comment=comment, **scores)
+        return {"total": sum(scores.values())}
+
+    return _transition(dossier, Action.EVALUATE, actor, now, apply)
+
+
+# ---- calendar changes ---------------------------------------------------------------------
+
+
+def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) -> int:
+    """Recompute the due dates of open dossiers after the working calendar changed.
+
+    Closed dossiers never change, nor does imported history. The deadline is recomputed from
+    the receipt with the dossier's own procedure version, then moved again by every finished
+    supplement pause measured on the new calendar. Only dossiers whose counting window could
+    contain a changed date are touched when ``changed`` is given. Returns how many moved.
+    """
+    from motcua.dossiers.workflow import OPEN_STATES
+
+    calendar = work_calendar()
+    open_dossiers = Dossier.objects.filter(
+        state__in=OPEN_STATES, imported=False, received_at__isnull=False, due_at__isnull=False,
+    ).select_related("agency", "procedure", "procedure_version")
+    if changed:
+        open_dossiers = open_dossiers.filter(received_on__lte=max(changed))
+    moved = 0
+    for dossier in open_dossiers.iterator(chunk_size=500):
+        if changed and dossier.due_on and dossier.due_on < min(changed) - dt.timedelta(days=1):
+            continue  # the change is after the whole counting window
+        with transaction.atomic():
+            locked = Dossier.objects.select_for_update(of=("self",)).select_related(
+                "agency", "procedure", "procedure_version",
+            ).get(pk=dossier.pk)
+            hours = office_hours_for(locked.agency)
+            old_due = locked.due_at
+            _set_deadline(locked, locked.received_at)
+            pauses = []
+            for request in locked.supplements.filter(supplied_at__isnull=False):
+                paused = working_time_between(request.requested_at, request.supplied_at,
+                                              calendar=calendar, hours=hours)
+                locked.due_at = extend_by_working_time(locked.due_at, paused, calendar=calendar,
+                                                       hours=hours)
+                pauses.append({"from": request.requested_at.isoformat(),
+                               "to": request.supplied_at.isoformat(),
+                               "working_seconds": int(paused.total_seconds())})
+            locked.deadline["pauses"] = pauses
+            if locked.due_at != old_due:
+                locked.save(update_fields=["due_at", "deadline"])
+                _event(locked, action="recompute_deadline", actor=None, at=timezone.now(),
+                       from_state=locked.state,
+                       data={"old_due_at": old_due.isoformat(),
+                             "due_at": locked.due_at.isoformat(),
+                             "calendar_version": calendar.version})
+                moved += 1
+    return moved

@@ -1,0 +1,280 @@
+"""Issuing a slip: the DOCX of the form in force for the dossier, stored with it as issued.
+
+``slip_issue`` runs inside the service transaction that changed the dossier, so it only
+composes a document in memory and writes one file: no conversion, no subprocess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from motcua.agencies.models import Agency
+from motcua.dossiers.models import Apology, Dossier, DossierDocument, DossierEvent
+from motcua.dossiers.slips.common import (
+    addressee,
+    clock,
+    collection_place,
+    local,
+    person,
+    start,
+    time_limit,
+)
+from motcua.dossiers.slips.forms import Form, FormSet, form_set_for
+from motcua.dossiers.slips.layout import Sheet
+from motcua.utils.formatting import vn_date, vn_number
+
+SLIP_KINDS = ("receipt", "supplement", "refusal", "apology", "stop")
+
+
+def dossier_form_set(dossier: Dossier) -> FormSet:
+    """The set in force on the day the dossier was received (submitted, when it never was)."""
+    instant = dossier.received_at or dossier.submitted_at or timezone.now()
+    return form_set_for(local(instant).date())
+
+
+class _Slip:
+    """What every slip needs: the dossier, its form, the issuing unit and the issue instant."""
+
+    def __init__(
+        self, *, dossier: Dossier, form: Form, unit: Agency, issued_at: dt.datetime, officer: str
+    ):
+        self.dossier = dossier
+        self.form = form
+        self.unit = unit
+        self.issued_at = issued_at
+        self.officer = officer
+        self.sheet = Sheet()
+
+    def start(self, *, title: str = "", subtitle: str = "") -> None:
+        start(
+            self.sheet,
+            form=self.form,
+            unit=self.unit,
+            day=local(self.issued_at).date(),
+            title=title,
+            subtitle=subtitle,
+        )
+        self.sheet.centered("Mã hồ sơ: ", (self.dossier.code, True, False))
+
+    def applicant(self) -> None:
+        d, sheet = self.dossier, self.sheet
+        sheet.field("Họ và tên người nộp / Tên tổ chức", d.applicant_name)
+        sheet.field("Địa chỉ", d.applicant_address)
+        sheet.field("Số điện thoại", d.applicant_phone)
+        sheet.field("Thư điện tử", d.applicant_email)
+        sheet.field("Nội dung yêu cầu giải quyết", d.procedure.name)
+
+    def received_line(self) -> None:
+        d = self.dossier
+        if d.received_at:
+            self.sheet.field("Thời gian nhận hồ sơ", clock(d.received_at))
+        elif d.submitted_at:
+            self.sheet.field("Thời gian nộp hồ sơ", clock(d.submitted_at))
+
+
+def _receipt(slip: _Slip) -> None:
+    d, sheet = slip.dossier, slip.sheet
+    slip.start()
+    sheet.para(f"{slip.unit.name} đã tiếp nhận hồ sơ của:", indent=False)
+    slip.applicant()
+    sheet.para(("1. Thành phần hồ sơ nộp gồm:", True, False), indent=False)
+    components = list(d.components.order_by("id"))
+    if components:
+        sheet.grid(
+            ["STT", "Tên giấy tờ", "Bản chính", "Bản sao"],
+            [
+                [str(i), c.name, vn_number(c.originals), vn_number(c.copies)]
+                for i, c in enumerate(components, start=1)
+            ],
+            widths=[0.08, 0.62, 0.15, 0.15],
+            centered=(0, 2, 3),
+        )
+    else:
+        sheet.para("(Không có thành phần hồ sơ kèm theo)", indent=False)
+    sheet.field("2. Số lượng hồ sơ", f"{vn_number(d.sets)} bộ")
+    sheet.field("3. Thời gian giải quyết hồ sơ theo quy định", time_limit(d))
+    sheet.field("4. Thời gian nhận hồ sơ", clock(d.received_at or d.submitted_at))
+    sheet.field(
+        "5. Thời gian trả kết quả giải quyết hồ sơ",
+        clock(d.due_at) if d.due_at else "Theo thông báo của cơ quan giải quyết",
+    )
+    sheet.field("6. Đăng ký nhận kết quả tại", collection_place(d))
+    if d.fee_vnd:
+        sheet.field("7. Phí, lệ phí", f"{vn_number(d.fee_vnd)} đồng")
+    sheet.signatures(
+        [
+            ("Người nộp hồ sơ", "(Ký và ghi rõ họ tên)", d.applicant_name),
+            ("Người tiếp nhận hồ sơ", "(Ký và ghi rõ họ tên)", slip.officer),
+        ]
+    )
+
+
+def _supplement(slip: _Slip) -> None:
+    d, sheet = slip.dossier, slip.sheet
+    request = d.supplements.order_by("-requested_at", "-id").first()
+    slip.start()
+    sheet.para(f"{slip.unit.name} đã tiếp nhận hồ sơ của:", indent=False)
+    slip.applicant()
+    slip.received_line()
+    sheet.para(
+        f"Sau khi xem xét, hồ sơ của {addressee(d)} cần được bổ sung, hoàn thiện các nội dung "
+        "sau (đề nghị bổ sung một lần, đầy đủ các nội dung):",
+    )
+    lines = [line.strip(" -•\t") for line in (request.items if request else "").splitlines()]
+    sheet.items([line for line in lines if line] or ["(không ghi nội dung)"])
+    if request and request.reason:
+        sheet.field("Lý do", request.reason)
+    contact = person(request.requested_by) if request and request.requested_by else slip.officer
+    sheet.para(
+        f"Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, {addressee(d)} liên hệ "
+        f"{contact + ', ' if contact else ''}Bộ phận Một cửa - {d.receiving_agency.name} để "
+        "được hướng dẫn. Thời gian bổ sung hồ sơ không tính vào thời hạn giải quyết.",
+    )
+    sheet.signatures([("Người hướng dẫn", "(Ký và ghi rõ họ tên)", contact)])
+
+
+def _refusal(slip: _Slip) -> None:
+    d, sheet = slip.dossier, slip.sheet
+    slip.start()
+    sheet.para(f"{slip.unit.name} đã nhận hồ sơ của:", indent=False)
+    slip.applicant()
+    slip.received_line()
+    sheet.para(
+        f"Sau khi nghiên cứu, đối chiếu với quy định, hồ sơ của {addressee(d)} không đủ điều "
+        "kiện tiếp nhận, giải quyết với lý do cụ thể như sau:",
+    )
+    sheet.items(
+        [line.strip() for line in d.result_note.splitlines() if line.strip()]
+        or ["(không ghi lý do)"]
+    )
+    sheet.para(f"Xin thông báo để {addressee(d)} được biết và thực hiện.")
+    sheet.signatures([("Người tiếp nhận hồ sơ", "(Ký và ghi rõ họ tên)", slip.officer)])
+
+
+def _apology(slip: _Slip) -> None:
+    d, sheet = slip.dossier, slip.sheet
+    apology: Apology | None = d.apologies.order_by("-issued_at", "-id").first()
+    slip.start()
+    sheet.centered("Kính gửi: ", (d.applicant_name, True, False))
+    received = clock(d.received_at or d.submitted_at)
+    sheet.para(
+        f"Vào lúc {received}, {d.receiving_agency.name} đã tiếp nhận hồ sơ đề nghị giải quyết "
+        f"thủ tục {d.procedure.name} của {addressee(d)} (mã hồ sơ {d.code}). Thời hạn trả kết "
+        f"quả theo giấy hẹn là {clock(d.due_at) or 'không quy định'}.",
+    )
+    sheet.para(
+        f"Tuy nhiên, đến nay {slip.unit.name} chưa trả kết quả giải quyết hồ sơ cho "
+        f"{addressee(d)} đúng hẹn. Lý do: ",
+        ((apology.reason if apology else "") or "…", True, False),
+    )
+    sheet.para(
+        f"Sự chậm trễ này đã gây phiền hà cho {addressee(d)}. {slip.unit.name} xin lỗi "
+        f"{addressee(d)} và hẹn lại thời gian trả kết quả vào lúc ",
+        (clock(apology.new_date) if apology else clock(d.promised_at) or "…", True, False),
+        ".",
+    )
+    sheet.para(f"Rất mong nhận được sự thông cảm của {addressee(d)}.")
+    sheet.signatures(
+        [("Thủ trưởng cơ quan, đơn vị", "(Ký, ghi rõ họ tên và đóng dấu)", slip.officer)]
+    )
+
+
+def _stop(slip: _Slip) -> None:
+    d, sheet = slip.dossier, slip.sheet
+    if slip.form.number:
+        slip.start()
+    else:
+        slip.start(title="Thông báo", subtitle="Về việc dừng giải quyết hồ sơ")
+    sheet.centered("Kính gửi: ", (d.applicant_name, True, False))
+    received = d.received_at or d.submitted_at
+    sheet.para(
+        f"Ngày {vn_date(local(received)) if received else '…'}, "
+        f"{d.receiving_agency.name} đã tiếp nhận hồ sơ đề nghị giải quyết thủ tục "
+        f"{d.procedure.name} của {addressee(d)} (mã hồ sơ {d.code}).",
+    )
+    sheet.para(
+        f"{slip.unit.name} thông báo dừng giải quyết hồ sơ nêu trên. Lý do: ",
+        (d.result_note or "…", True, False),
+    )
+    sheet.para(f"Xin thông báo để {addressee(d)} được biết.")
+    sheet.signatures(
+        [("Thủ trưởng cơ quan, đơn vị", "(Ký, ghi rõ họ tên và đóng dấu)", slip.officer)]
+    )
+
+
+_BUILDERS: dict[str, Callable[[_Slip], None]] = {
+    "receipt": _receipt,
+    "supplement": _supplement,
+    "refusal": _refusal,
+    "apology": _apology,
+    "stop": _stop,
+}
+
+
+def _issuing_unit(dossier: Dossier, kind: str) -> Agency:
+    """Intake slips come from the receiving desk; apology and stop from the agency at fault
+    (the apology records it) or where processing is."""
+    if kind == "apology":
+        apology = dossier.apologies.select_related("agency").order_by("-issued_at", "-id").first()
+        if apology:
+            return apology.agency
+    if kind in ("apology", "stop"):
+        return dossier.current_agency
+    return dossier.receiving_agency
+
+
+def _issued_at(dossier: Dossier) -> dt.datetime:
+    """The instant of the event that caused the slip (the latest one: services append it
+    before issuing), so the slip carries the date of the act, not of the printing."""
+    at = (
+        DossierEvent.objects.filter(dossier=dossier)
+        .order_by("-at", "-id")
+        .values_list(
+            "at",
+            flat=True,
+        )
+        .first()
+    )
+    return at or timezone.now()
+
+
+def slip_issue(*, dossier: Dossier, kind: str, actor=None) -> DossierDocument:
+    """Compose the slip ``kind`` (receipt, supplement, refusal, apology, stop) for ``dossier`` in
+    the form set in force on its receipt date and store it as a new document row."""
+    if kind not in _BUILDERS:
+        raise ValueError(f"unknown slip kind {kind!r}")
+    form_set = dossier_form_set(dossier)
+    form = form_set.form(kind)
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    slip = _Slip(
+        dossier=dossier,
+        form=form,
+        unit=_issuing_unit(dossier, kind),
+        issued_at=_issued_at(dossier),
+        officer=person(user),
+    )
+    _BUILDERS[kind](slip)
+    data = slip.sheet.to_bytes()
+    document = DossierDocument(
+        dossier=dossier,
+        kind=kind,
+        form_set=form_set.code,
+        form_number=form.number,
+        title=form.title,
+        sha256=hashlib.sha256(data).hexdigest(),
+        created_by=user,
+    )
+    document.docx.save(f"{file_stem(dossier.code)}-{kind}.docx", ContentFile(data), save=False)
+    document.save()
+    return document
+
+
+def file_stem(code: str) -> str:
+    """Dossier codes contain dots; keep file names to a safe alphabet."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", code)

@@ -1,0 +1,27 @@
+"""``motcua worker``: delivers the outbox (notifications), forever or once."""
+
+import signal
+import time
+
+from django.core.management.base import BaseCommand
+
+from motcua.notifications.services import outbox_deliver_due
+
+
+class Command(BaseCommand):
+    help = "Gửi các thông báo trong hàng đợi / deliver queued notifications"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="deliver what is due, then exit")
+        parser.add_argument("--interval", type=float, default=2.0, help="seconds between polls")
+
+    def handle(self, *args, once: bool, interval: float, **options):
+        stopping = []
+        signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+        while True:
+            sent, failed = outbox_deliver_due()
+            if sent or failed:
+                self.stdout.write(f"outbox: {sent} đã gửi / sent, {failed} lỗi / failed")
+            if once or stopping:
+                return
+            time.sleep(interval)

@@ -1,0 +1,106 @@
+"""Queueing and delivering notifications through the outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+from motcua.integrations.sms import sms_backend
+from motcua.notifications.messages import message_for
+from motcua.notifications.models import OutboxChannel, OutboxMessage, OutboxStatus
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 10
+
+
+def notification_enqueue(*, dossier, event: str) -> list[OutboxMessage]:
+    """Queue the applicant's notifications of ``event`` (e-mail and/or SMS). Call inside the
+    transaction of the change: the messages exist exactly when the change does."""
+    from motcua.dossiers.models import DossierEvent
+
+    last_event = DossierEvent.objects.filter(dossier=dossier).order_by("-id").values_list(
+        "id", flat=True
+    ).first()
+    note = ""
+    if event in ("supplement_requested",):
+        request = dossier.supplements.order_by("-requested_at").first()
+        note = f"Nội dung cần bổ sung: {request.items}" if request else ""
+    if event in ("refused_intake", "stopped") and dossier.result_note:
+        note = f"Lý do: {dossier.result_note}"
+    subject, text = message_for(
+        event, code=dossier.code, procedure=dossier.procedure.name[:120], due_at=dossier.due_at,
+        promised_at=dossier.promised_at, note=note,
+        lookup_url=f"{settings.MOTCUA_PUBLIC_URL.rstrip('/')}/tra-cuu/?ma={dossier.code}",
+    )
+    queued = []
+    targets = [(OutboxChannel.EMAIL, dossier.applicant_email),
+               (OutboxChannel.SMS, dossier.applicant_phone)]
+    for channel, recipient in targets:
+        if not recipient:
+            continue
+        message, _created = OutboxMessage.objects.get_or_create(
+            key=f"{channel}:{dossier.pk}:{event}:{last_event}",
+            defaults={"channel": channel, "recipient": recipient, "subject": subject,
+                      "body": text, "event": event, "dossier": dossier},
+        )
+        queued.append(message)
+    return queued
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """30 s, 1 min, 2 min, … doubling, at most one hour between attempts."""
+    return dt.timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
+
+
+def _deliver(message: OutboxMessage) -> None:
+    if message.channel == OutboxChannel.EMAIL:
+        email = EmailMessage(
+            subject=message.subject, body=message.body, to=[message.recipient],
+            headers={"Message-ID": f"<{message.key.replace(':', '.')}@motcua>"},
+        )
+        email.send(fail_silently=False)
+    else:
+        sms_backend().send(to=message.recipient, text=message.body, key=message.key)
+
+
+def outbox_deliver_due(*, now: dt.datetime | None = None, batch: int = 50) -> tuple[int, int]:
+    """Deliver the pending messages that are due. Returns (sent, failed attempts).
+
+    Each message is claimed under a row lock (skipping rows another worker holds) and marked
+    in the same transaction as its delivery, so two workers never send the same message.
+    """
+    sent = failed = 0
+    now = now or timezone.now()
+    while True:
+        with transaction.atomic():
+            message = (
+                OutboxMessage.objects.select_for_update(skip_locked=True)
+                .filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now)
+                .order_by("next_attempt_at", "id").first()
+            )
+            if message is None or sent + failed >= batch:
+                return sent, failed
+            message.attempts += 1
+            try:
+                _deliver(message)
+            except Exception as exc:  # any gateway failure is retried later
+                failed += 1
+                message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+                if message.attempts >= MAX_ATTEMPTS:
+                    message.status = OutboxStatus.FAILED
+                else:
+                    message.next_attempt_at = now + backoff(message.attempts)
+                logger.warning("outbox %s attempt %s failed: %s", message.key, message.attempts,
+                               message.last_error)
+            else:
+                sent += 1
+                message.status, message.sent_at, message.last_error = (
+                    OutboxStatus.SENT, timezone.now(), "",
+                )
+            message.save()
