@@ -7,7 +7,9 @@ from motcua.procedures.api import PublicProcedureDetail, PublicProcedureList
 urlpatterns = [
     path("procedures/", PublicProcedureList.as_view(), name="api-public-procedures"),
     path(
-        "procedures/<str:code>/", PublicProcedureDetail.as_view(), name="api-public-procedure",
+        "procedures/<str:code>/",
+        PublicProcedureDetail.as_view(),
+        name="api-public-procedure",
     ),
     path("agencies/", PublicAgencyList.as_view(), name="api-public-agencies"),
     path("dossiers/", include(public_dossier_urls)),

@@ -9,5 +9,7 @@ urlpatterns = [
     path("api/public/", include("motcua.api_public_urls")),
     path("api/dossiers/", include("motcua.dossiers.api_urls")),
     path("api/", include("motcua.procedures.api_urls")),
+    path("can-bo/ho-so/", include("motcua.dossiers.urls_officer")),
+    path("", include("motcua.dossiers.urls_public")),
     path("", include("motcua.web.urls")),
 ]

@@ -9,8 +9,12 @@ class User(AbstractUser):
     """An officer. Every officer belongs to one agency and has one role."""
 
     agency = models.ForeignKey(
-        "agencies.Agency", verbose_name=_("cơ quan"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="users",
+        "agencies.Agency",
+        verbose_name=_("cơ quan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
     )
     role = models.CharField(_("vai trò"), max_length=32, choices=Role.choices, blank=True)
 

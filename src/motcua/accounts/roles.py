@@ -20,8 +20,9 @@ class Role(models.TextChoices):
 R = Role
 ACTIONS: dict[str, frozenset[str]] = {
     # Catalog: the provincial office (controller) keeps it; administrators too.
-    "catalog.view_private": frozenset({R.INTAKE_OFFICER, R.HANDLER, R.APPROVER, R.CONTROLLER,
-                                       R.ADMINISTRATOR}),
+    "catalog.view_private": frozenset(
+        {R.INTAKE_OFFICER, R.HANDLER, R.APPROVER, R.CONTROLLER, R.ADMINISTRATOR}
+    ),
     "catalog.manage": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),
     "decision.manage": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),
     "shortening.manage": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),

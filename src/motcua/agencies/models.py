@@ -25,13 +25,21 @@ class Agency(models.Model):
     name = models.CharField(_("tên"), max_length=255)
     kind = models.CharField(_("loại"), max_length=16, choices=AgencyKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("trực thuộc"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("trực thuộc"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
     successor = models.ForeignKey(
-        "self", verbose_name=_("đơn vị kế thừa"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="predecessors",
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
     )
     deactivated_on = models.DateField(_("ngày ngừng hoạt động"), null=True, blank=True)
     # Office hours (giờ làm việc); the working-time calendar counts only these.
@@ -64,7 +72,8 @@ class Province(models.Model):
     name = models.CharField(_("tên tỉnh"), max_length=128, default="")
     code = models.CharField(_("mã tỉnh"), max_length=16, default="")
     hourly_cost_vnd = models.PositiveIntegerField(
-        _("giá trị một giờ công của người dân (VNĐ)"), default=0,
+        _("giá trị một giờ công của người dân (VNĐ)"),
+        default=0,
         help_text=_("Dùng để ước tính chi phí tiết kiệm khi rút ngắn thời gian giải quyết."),
     )
 

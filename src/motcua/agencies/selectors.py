@@ -11,7 +11,8 @@ def agency_descendant_ids(agency: Agency) -> set[int]:
     frontier = [agency.pk]
     while frontier:
         frontier = list(
-            Agency.objects.filter(parent_id__in=frontier).exclude(pk__in=ids)
+            Agency.objects.filter(parent_id__in=frontier)
+            .exclude(pk__in=ids)
             .values_list("pk", flat=True)
         )
         ids.update(frontier)

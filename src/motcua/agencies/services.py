@@ -20,27 +20,34 @@ def agency_deactivate(
         agency = Agency.objects.select_for_update().get(pk=agency.pk)
         if not agency.is_active:
             raise DomainError(
-                "Cơ quan đã ngừng hoạt động.", "The agency is already inactive.",
+                "Cơ quan đã ngừng hoạt động.",
+                "The agency is already inactive.",
                 code="agency_inactive",
             )
         if successor is not None:
             successor = Agency.objects.get(pk=successor.pk)
             if successor.pk == agency.pk:
                 raise DomainError(
-                    "Cơ quan không thể tự kế thừa.", "An agency cannot succeed itself.",
-                    code="invalid_successor", status_code=400,
+                    "Cơ quan không thể tự kế thừa.",
+                    "An agency cannot succeed itself.",
+                    code="invalid_successor",
+                    status_code=400,
                 )
             if not successor.is_active:
                 raise DomainError(
-                    "Đơn vị kế thừa đã ngừng hoạt động.", "The successor is inactive.",
-                    code="invalid_successor", status_code=400,
+                    "Đơn vị kế thừa đã ngừng hoạt động.",
+                    "The successor is inactive.",
+                    code="invalid_successor",
+                    status_code=400,
                 )
         agency.is_active = False
         agency.deactivated_on = on
         agency.successor = successor
         agency.save(update_fields=["is_active", "deactivated_on", "successor"])
         audit_record(
-            action="agency.deactivate", target=agency, actor=actor,
+            action="agency.deactivate",
+            target=agency,
+            actor=actor,
             data={"on": on.isoformat(), "successor": successor.code if successor else None},
         )
         return agency

@@ -1,7 +1,8 @@
 """The append-only audit trail: every state change, who made it and when.
 
 Rows are never updated or deleted: the model refuses it, and on PostgreSQL a trigger refuses it
-in the database too (migration 0002, ``utils.db.append_only``), so not even a raw query can rewrite history.
+in the database too (migration 0002, ``utils.db.append_only``), so not even a raw query can
+rewrite history.
 """
 
 from django.conf import settings
@@ -14,8 +15,12 @@ from motcua.utils.db import AppendOnlyMixin
 class AuditEntry(AppendOnlyMixin, models.Model):
     at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     # Who acted when there is no user: "import", "system", "applicant".
     actor_label = models.CharField(_("tác nhân"), max_length=64, blank=True)
@@ -32,4 +37,3 @@ class AuditEntry(AppendOnlyMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target_type}:{self.target_id}"
-

@@ -9,7 +9,11 @@ from motcua.audit.models import AuditEntry
 
 
 def audit_record(
-    *, action: str, target: models.Model, actor=None, actor_label: str = "",
+    *,
+    action: str,
+    target: models.Model,
+    actor=None,
+    actor_label: str = "",
     data: dict[str, Any] | None = None,
 ) -> AuditEntry:
     user = actor if getattr(actor, "is_authenticated", False) else None

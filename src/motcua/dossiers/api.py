@@ -50,8 +50,10 @@ class EventOut(serializers.Serializer):
     actor = serializers.SerializerMethodField()
 
     def get_actor(self, event) -> str:
-        return event.actor.get_full_name() or event.actor.username if event.actor else (
-            event.actor_label
+        return (
+            event.actor.get_full_name() or event.actor.username
+            if event.actor
+            else (event.actor_label)
         )
 
 
@@ -127,8 +129,10 @@ def deadline_text(dossier: Dossier) -> str:
         from motcua.utils.formatting import vn_datetime
 
         hours = sum(p["working_seconds"] for p in pauses) / 3600
-        text += (f" Tạm dừng chờ bổ sung {len(pauses)} lần ({hours:.1f} giờ làm việc):"
-                 f" hạn mới {vn_datetime(dossier.due_at)}.").replace(".0 giờ", " giờ")
+        text += (
+            f" Tạm dừng chờ bổ sung {len(pauses)} lần ({hours:.1f} giờ làm việc):"
+            f" hạn mới {vn_datetime(dossier.due_at)}."
+        ).replace(".0 giờ", " giờ")
     return text
 
 
@@ -167,8 +171,10 @@ class PublicDossierOut(serializers.Serializer):
         return ""
 
     def get_timeline(self, dossier) -> list[dict]:
-        return [{"at": e.at.isoformat(), "state": e.to_state,
-                 "state_label": State(e.to_state).label} for e in dossier.events.all()]
+        return [
+            {"at": e.at.isoformat(), "state": e.to_state, "state_label": State(e.to_state).label}
+            for e in dossier.events.all()
+        ]
 
 
 # ---- input --------------------------------------------------------------------------------
@@ -177,37 +183,51 @@ class PublicDossierOut(serializers.Serializer):
 class ApplicantIn(serializers.Serializer):
     applicant_kind = serializers.ChoiceField(choices=["person", "organisation"], default="person")
     applicant_name = serializers.CharField(max_length=255)
-    applicant_id_number = serializers.RegexField(r"^[0-9A-Za-z\-]{0,32}$", required=False,
-                                                 default="", allow_blank=True)
-    applicant_address = serializers.CharField(max_length=500, required=False, default="",
-                                              allow_blank=True)
+    applicant_id_number = serializers.RegexField(
+        r"^[0-9A-Za-z\-]{0,32}$", required=False, default="", allow_blank=True
+    )
+    applicant_address = serializers.CharField(
+        max_length=500, required=False, default="", allow_blank=True
+    )
     applicant_phone = serializers.RegexField(r"^\+?[0-9 .]{8,20}$", max_length=20)
     applicant_email = serializers.EmailField(required=False, default="", allow_blank=True)
 
     def applicant(self) -> services.ApplicantData:
         v = self.validated_data
         return services.ApplicantData(
-            kind=v["applicant_kind"], name=v["applicant_name"], id_number=v["applicant_id_number"],
-            address=v["applicant_address"], phone=v["applicant_phone"], email=v["applicant_email"],
+            kind=v["applicant_kind"],
+            name=v["applicant_name"],
+            id_number=v["applicant_id_number"],
+            address=v["applicant_address"],
+            phone=v["applicant_phone"],
+            email=v["applicant_email"],
         )
 
 
 class SubmitIn(ApplicantIn):
     procedure_code = serializers.SlugRelatedField(
-        slug_field="code", queryset=Procedure.objects.all(), source="procedure",
+        slug_field="code",
+        queryset=Procedure.objects.all(),
+        source="procedure",
     )
     agency_code = serializers.SlugRelatedField(
-        slug_field="code", queryset=Agency.objects.all(), source="agency", required=False,
-        allow_null=True, default=None,
+        slug_field="code",
+        queryset=Agency.objects.all(),
+        source="agency",
+        required=False,
+        allow_null=True,
+        default=None,
     )
     files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
-    names = serializers.ListField(child=serializers.CharField(max_length=1000), required=False,
-                                  default=list)
+    names = serializers.ListField(
+        child=serializers.CharField(max_length=1000), required=False, default=list
+    )
 
 
 class ReceiveIn(SubmitIn):
-    channel = serializers.ChoiceField(choices=[Channel.DIRECT, Channel.POSTAL],
-                                      default=Channel.DIRECT)
+    channel = serializers.ChoiceField(
+        choices=[Channel.DIRECT, Channel.POSTAL], default=Channel.DIRECT
+    )
     sets = serializers.IntegerField(min_value=1, max_value=50, default=1)
     note = serializers.CharField(required=False, default="", allow_blank=True)
 
@@ -215,10 +235,16 @@ class ReceiveIn(SubmitIn):
 def components_from(data: dict) -> list[services.ComponentData]:
     names, files = data.get("names") or [], data.get("files") or []
     if len(names) not in (0, len(files)):
-        raise DomainError("Số tên giấy tờ và số tệp không khớp.",
-                          "names and files differ in number.", code="invalid", status_code=400)
-    return [services.ComponentData(name=(names[i] if names else f.name), file=f)
-            for i, f in enumerate(files)]
+        raise DomainError(
+            "Số tên giấy tờ và số tệp không khớp.",
+            "names and files differ in number.",
+            code="invalid",
+            status_code=400,
+        )
+    return [
+        services.ComponentData(name=(names[i] if names else f.name), file=f)
+        for i, f in enumerate(files)
+    ]
 
 
 class Empty(serializers.Serializer):
@@ -244,8 +270,9 @@ class SupplementRequestIn(serializers.Serializer):
 
 class FilesIn(serializers.Serializer):
     files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
-    names = serializers.ListField(child=serializers.CharField(max_length=1000), required=False,
-                                  default=list)
+    names = serializers.ListField(
+        child=serializers.CharField(max_length=1000), required=False, default=list
+    )
     note = serializers.CharField(required=False, default="", allow_blank=True)
 
 
@@ -271,10 +298,14 @@ class ReturnIn(serializers.Serializer):
     method = serializers.ChoiceField(choices=ReturnMethod.choices, default=ReturnMethod.DESK)
 
 
-EvaluationIn = type("EvaluationIn", (serializers.Serializer,), {
-    **{name: serializers.IntegerField(min_value=0, max_value=2) for name, _ in INDICATORS},
-    "comment": serializers.CharField(required=False, default="", allow_blank=True),
-})
+EvaluationIn = type(
+    "EvaluationIn",
+    (serializers.Serializer,),
+    {
+        **{name: serializers.IntegerField(min_value=0, max_value=2) for name, _ in INDICATORS},
+        "comment": serializers.CharField(required=False, default="", allow_blank=True),
+    },
+)
 
 
 def _scores(data: dict) -> dict[str, int]:
@@ -300,15 +331,22 @@ class DossierListCreate(APIView):
     parser_classes = PARSERS
 
     @extend_schema(
-        parameters=[OpenApiParameter("state", int), OpenApiParameter("q", str),
-                    OpenApiParameter("mine", bool), OpenApiParameter("overdue", bool)],
+        parameters=[
+            OpenApiParameter("state", int),
+            OpenApiParameter("q", str),
+            OpenApiParameter("mine", bool),
+            OpenApiParameter("overdue", bool),
+        ],
         responses=DossierListOut(many=True),
     )
     def get(self, request):
         params = request.query_params
         dossiers = work_list(
-            request.user, now=timezone.now(), state=_int(params.get("state")),
-            query=params.get("q", ""), only_mine=params.get("mine") in ("1", "true"),
+            request.user,
+            now=timezone.now(),
+            state=_int(params.get("state")),
+            query=params.get("q", ""),
+            only_mine=params.get("mine") in ("1", "true"),
             overdue=params.get("overdue") in ("1", "true"),
         )
         paginator = DossierPagination()
@@ -321,9 +359,15 @@ class DossierListCreate(APIView):
         data.is_valid(raise_exception=True)
         v = data.validated_data
         dossier = services.dossier_receive(
-            actor=request.user, procedure=v["procedure"], applicant=data.applicant(),
-            components=components_from(v), now=timezone.now(), channel=v["channel"],
-            agency=v["agency"], sets=v["sets"], note=v["note"],
+            actor=request.user,
+            procedure=v["procedure"],
+            applicant=data.applicant(),
+            components=components_from(v),
+            now=timezone.now(),
+            channel=v["channel"],
+            agency=v["agency"],
+            sets=v["sets"],
+            note=v["note"],
         )
         return Response(DossierDetailOut(_detail(dossier)).data, status=status.HTTP_201_CREATED)
 
@@ -332,15 +376,17 @@ def _int(value) -> int | None:
     try:
         return int(value) if value not in (None, "") else None
     except ValueError:
-        raise DomainError("Tham số không hợp lệ.", "Invalid parameter.", code="invalid",
-                          status_code=400) from None
+        raise DomainError(
+            "Tham số không hợp lệ.", "Invalid parameter.", code="invalid", status_code=400
+        ) from None
 
 
 def _detail(dossier: Dossier) -> Dossier:
     return (
         Dossier.objects.select_related("procedure", "agency", "receiving_agency", "current_agency")
-        .prefetch_related("components", "steps__agency", "steps__assignee", "events__actor",
-                          "documents")
+        .prefetch_related(
+            "components", "steps__agency", "steps__assignee", "events__actor", "documents"
+        )
         .get(pk=dossier.pk)
     )
 
@@ -376,9 +422,12 @@ def document_response(document: DossierDocument, fmt: str):
 
     if fmt == "pdf":
         if slip_pdf(document) is None:
-            raise DomainError("Chưa tạo được bản PDF; vui lòng tải bản DOCX.",
-                              "PDF is not available; download the DOCX.", code="pdf_unavailable",
-                              status_code=503)
+            raise DomainError(
+                "Chưa tạo được bản PDF; vui lòng tải bản DOCX.",
+                "PDF is not available; download the DOCX.",
+                code="pdf_unavailable",
+                status_code=503,
+            )
         field = document.pdf
     elif fmt == "docx":
         field = document.docx
@@ -388,10 +437,19 @@ def document_response(document: DossierDocument, fmt: str):
     return FileResponse(field.open("rb"), as_attachment=True, filename=name)
 
 
-def _action_view(name: str, serializer: type[serializers.Serializer],
-                 run: Callable[[object, Dossier, dict], Dossier], doc: str) -> type[APIView]:
-    @extend_schema(tags=["dossiers"], request=serializer, responses=DossierDetailOut,
-                   operation_id=f"dossier_{name.replace('-', '_')}", description=doc)
+def _action_view(
+    name: str,
+    serializer: type[serializers.Serializer],
+    run: Callable[[object, Dossier, dict], Dossier],
+    doc: str,
+) -> type[APIView]:
+    @extend_schema(
+        tags=["dossiers"],
+        request=serializer,
+        responses=DossierDetailOut,
+        operation_id=f"dossier_{name.replace('-', '_')}",
+        description=doc,
+    )
     def post(self, request, code: str):
         dossier = visible_dossier(request, code)
         data = serializer(data=request.data)
@@ -399,10 +457,16 @@ def _action_view(name: str, serializer: type[serializers.Serializer],
         updated = run(request.user, dossier, dict(data.validated_data))
         return Response(DossierDetailOut(_detail(updated)).data)
 
-    return type(f"Dossier_{name}", (APIView,), {
-        "permission_classes": [IsAuthenticated], "parser_classes": PARSERS, "post": post,
-        "__doc__": doc,
-    })
+    return type(
+        f"Dossier_{name}",
+        (APIView,),
+        {
+            "permission_classes": [IsAuthenticated],
+            "parser_classes": PARSERS,
+            "post": post,
+            "__doc__": doc,
+        },
+    )
 
 
 def _now():
@@ -411,48 +475,116 @@ def _now():
 
 S = services
 ACTIONS: dict[str, type[APIView]] = {
-    "accept": _action_view("accept", Empty, lambda u, d, v: S.dossier_accept(
-        actor=u, dossier=d, now=_now()), "Tiếp nhận hồ sơ nộp trực tuyến"),
-    "refuse-intake": _action_view("refuse-intake", ReasonIn, lambda u, d, v: S.dossier_refuse_intake(
-        actor=u, dossier=d, reason=v["reason"], now=_now()), "Từ chối tiếp nhận (Mẫu 03)"),
-    "transfer": _action_view("transfer", Empty, lambda u, d, v: S.dossier_transfer(
-        actor=u, dossier=d, now=_now()), "Chuyển hồ sơ đến cơ quan giải quyết"),
-    "assign": _action_view("assign", AssignIn, lambda u, d, v: S.dossier_assign(
-        actor=u, dossier=d, assignee=v["assignee"], now=_now()), "Phân công xử lý"),
-    "forward": _action_view("forward", NoteIn, lambda u, d, v: S.dossier_forward(
-        actor=u, dossier=d, note=v["note"], now=_now()), "Chuyển bước tiếp theo"),
+    "accept": _action_view(
+        "accept",
+        Empty,
+        lambda u, d, v: S.dossier_accept(actor=u, dossier=d, now=_now()),
+        "Tiếp nhận hồ sơ nộp trực tuyến",
+    ),
+    "refuse-intake": _action_view(
+        "refuse-intake",
+        ReasonIn,
+        lambda u, d, v: S.dossier_refuse_intake(actor=u, dossier=d, reason=v["reason"], now=_now()),
+        "Từ chối tiếp nhận (Mẫu 03)",
+    ),
+    "transfer": _action_view(
+        "transfer",
+        Empty,
+        lambda u, d, v: S.dossier_transfer(actor=u, dossier=d, now=_now()),
+        "Chuyển hồ sơ đến cơ quan giải quyết",
+    ),
+    "assign": _action_view(
+        "assign",
+        AssignIn,
+        lambda u, d, v: S.dossier_assign(actor=u, dossier=d, assignee=v["assignee"], now=_now()),
+        "Phân công xử lý",
+    ),
+    "forward": _action_view(
+        "forward",
+        NoteIn,
+        lambda u, d, v: S.dossier_forward(actor=u, dossier=d, note=v["note"], now=_now()),
+        "Chuyển bước tiếp theo",
+    ),
     "request-supplement": _action_view(
-        "request-supplement", SupplementRequestIn, lambda u, d, v: S.dossier_request_supplement(
-            actor=u, dossier=d, reason=v["reason"], items=v["items"], now=_now()),
-        "Yêu cầu bổ sung hồ sơ (Mẫu 02)"),
+        "request-supplement",
+        SupplementRequestIn,
+        lambda u, d, v: S.dossier_request_supplement(
+            actor=u, dossier=d, reason=v["reason"], items=v["items"], now=_now()
+        ),
+        "Yêu cầu bổ sung hồ sơ (Mẫu 02)",
+    ),
     "record-supplement": _action_view(
-        "record-supplement", FilesIn, lambda u, d, v: S.dossier_record_supplement(
-            actor=u, dossier=d, components=components_from(v), note=v["note"], now=_now()),
-        "Nhận hồ sơ bổ sung"),
+        "record-supplement",
+        FilesIn,
+        lambda u, d, v: S.dossier_record_supplement(
+            actor=u, dossier=d, components=components_from(v), note=v["note"], now=_now()
+        ),
+        "Nhận hồ sơ bổ sung",
+    ),
     "request-payment": _action_view(
-        "request-payment", PaymentRequestIn, lambda u, d, v: S.dossier_request_payment(
-            actor=u, dossier=d, fee_vnd=v["fee_vnd"], now=_now()),
-        "Yêu cầu thực hiện nghĩa vụ tài chính"),
-    "record-payment": _action_view("record-payment", PaymentIn, lambda u, d, v: (
-        S.dossier_record_payment(actor=u, dossier=d, online=v["online"], now=_now())),
-        "Xác nhận đã nộp phí, lệ phí"),
-    "approve": _action_view("approve", ApproveIn, lambda u, d, v: S.dossier_approve(
-        actor=u, dossier=d, note=v["note"], result_file=v["result_file"], now=_now()),
-        "Phê duyệt, cấp kết quả"),
-    "refuse": _action_view("refuse", ReasonIn, lambda u, d, v: S.dossier_refuse(
-        actor=u, dossier=d, reason=v["reason"], now=_now()), "Từ chối giải quyết"),
-    "stop": _action_view("stop", ReasonIn, lambda u, d, v: S.dossier_stop(
-        actor=u, dossier=d, reason=v["reason"], now=_now()), "Dừng xử lý"),
-    "withdraw": _action_view("withdraw", ReasonIn, lambda u, d, v: S.dossier_withdraw(
-        actor=u, dossier=d, reason=v["reason"], now=_now()), "Rút hồ sơ theo đề nghị"),
-    "apologise": _action_view("apologise", ApologyIn, lambda u, d, v: S.dossier_apologise(
-        actor=u, dossier=d, reason=v["reason"], new_date=v["new_date"], now=_now()),
-        "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)"),
-    "return": _action_view("return", ReturnIn, lambda u, d, v: S.dossier_return_result(
-        actor=u, dossier=d, method=v["method"], now=_now()), "Trả kết quả"),
-    "evaluate": _action_view("evaluate", EvaluationIn, lambda u, d, v: S.dossier_evaluate(
-        actor=u, dossier=d, scores=_scores(v), comment=v["comment"], now=_now()),
-        "Đánh giá thay người nộp"),
+        "request-payment",
+        PaymentRequestIn,
+        lambda u, d, v: S.dossier_request_payment(
+            actor=u, dossier=d, fee_vnd=v["fee_vnd"], now=_now()
+        ),
+        "Yêu cầu thực hiện nghĩa vụ tài chính",
+    ),
+    "record-payment": _action_view(
+        "record-payment",
+        PaymentIn,
+        lambda u, d, v: S.dossier_record_payment(
+            actor=u, dossier=d, online=v["online"], now=_now()
+        ),
+        "Xác nhận đã nộp phí, lệ phí",
+    ),
+    "approve": _action_view(
+        "approve",
+        ApproveIn,
+        lambda u, d, v: S.dossier_approve(
+            actor=u, dossier=d, note=v["note"], result_file=v["result_file"], now=_now()
+        ),
+        "Phê duyệt, cấp kết quả",
+    ),
+    "refuse": _action_view(
+        "refuse",
+        ReasonIn,
+        lambda u, d, v: S.dossier_refuse(actor=u, dossier=d, reason=v["reason"], now=_now()),
+        "Từ chối giải quyết",
+    ),
+    "stop": _action_view(
+        "stop",
+        ReasonIn,
+        lambda u, d, v: S.dossier_stop(actor=u, dossier=d, reason=v["reason"], now=_now()),
+        "Dừng xử lý",
+    ),
+    "withdraw": _action_view(
+        "withdraw",
+        ReasonIn,
+        lambda u, d, v: S.dossier_withdraw(actor=u, dossier=d, reason=v["reason"], now=_now()),
+        "Rút hồ sơ theo đề nghị",
+    ),
+    "apologise": _action_view(
+        "apologise",
+        ApologyIn,
+        lambda u, d, v: S.dossier_apologise(
+            actor=u, dossier=d, reason=v["reason"], new_date=v["new_date"], now=_now()
+        ),
+        "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
+    ),
+    "return": _action_view(
+        "return",
+        ReturnIn,
+        lambda u, d, v: S.dossier_return_result(actor=u, dossier=d, method=v["method"], now=_now()),
+        "Trả kết quả",
+    ),
+    "evaluate": _action_view(
+        "evaluate",
+        EvaluationIn,
+        lambda u, d, v: S.dossier_evaluate(
+            actor=u, dossier=d, scores=_scores(v), comment=v["comment"], now=_now()
+        ),
+        "Đánh giá thay người nộp",
+    ),
 }
 
 
@@ -477,7 +609,9 @@ def looked_up(code: str, secret: str) -> Dossier:
     if dossier is None:
         raise DomainError(
             "Không tìm thấy hồ sơ với mã và 4 số cuối đã nhập.",
-            "No dossier matches this code and these digits.", code="not_found", status_code=404,
+            "No dossier matches this code and these digits.",
+            code="not_found",
+            status_code=404,
         )
     return dossier
 
@@ -491,7 +625,8 @@ class PublicSubmit(APIView):
     parser_classes = PARSERS
 
     @extend_schema(
-        request=SubmitIn, responses={201: PublicDossierOut},
+        request=SubmitIn,
+        responses={201: PublicDossierOut},
         parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)],
     )
     def post(self, request):
@@ -500,8 +635,12 @@ class PublicSubmit(APIView):
         v = data.validated_data
         key = (request.headers.get("Idempotency-Key") or "").strip()[:64] or None
         dossier = services.dossier_submit_online(
-            procedure=v["procedure"], applicant=data.applicant(), components=components_from(v),
-            now=timezone.now(), agency=v["agency"], idempotency_key=key,
+            procedure=v["procedure"],
+            applicant=data.applicant(),
+            components=components_from(v),
+            now=timezone.now(),
+            agency=v["agency"],
+            idempotency_key=key,
         )
         return Response(PublicDossierOut(dossier).data, status=status.HTTP_201_CREATED)
 
@@ -541,11 +680,18 @@ class PublicSupplement(APIView):
         v = data.validated_data
         dossier = looked_up(code, v["secret"])
         if not v["files"]:
-            raise DomainError("Vui lòng đính kèm giấy tờ bổ sung.", "Attach the documents.",
-                              code="invalid", status_code=400)
+            raise DomainError(
+                "Vui lòng đính kèm giấy tờ bổ sung.",
+                "Attach the documents.",
+                code="invalid",
+                status_code=400,
+            )
         dossier = services.dossier_record_supplement(
-            actor=services.APPLICANT_ACTOR, dossier=dossier, components=components_from(v),
-            note=v["note"], now=timezone.now(),
+            actor=services.APPLICANT_ACTOR,
+            dossier=dossier,
+            components=components_from(v),
+            note=v["note"],
+            now=timezone.now(),
         )
         return Response(PublicDossierOut(dossier).data)
 
@@ -561,14 +707,19 @@ class PublicEvaluation(APIView):
     authentication_classes: list = []
     throttle_classes = [LookupThrottle]
 
-    @extend_schema(request=PublicEvaluationIn, responses=inline_serializer(
-        "EvaluationOut", {"total": serializers.IntegerField()}))
+    @extend_schema(
+        request=PublicEvaluationIn,
+        responses=inline_serializer("EvaluationOut", {"total": serializers.IntegerField()}),
+    )
     def post(self, request, code: str):
         data = PublicEvaluationIn(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
         dossier = services.dossier_evaluate(
-            actor=services.APPLICANT_ACTOR, dossier=looked_up(code, v["secret"]),
-            scores=_scores(v), comment=v["comment"], now=timezone.now(),
+            actor=services.APPLICANT_ACTOR,
+            dossier=looked_up(code, v["secret"]),
+            scores=_scores(v),
+            comment=v["comment"],
+            now=timezone.now(),
         )
         return Response({"total": dossier.evaluation.total})

@@ -5,10 +5,15 @@ from motcua.dossiers import api
 urlpatterns = [
     path("", api.DossierListCreate.as_view(), name="api-dossiers"),
     path("<str:code>/", api.DossierDetail.as_view(), name="api-dossier"),
-    path("<str:code>/documents/<int:pk>.<str:fmt>", api.DossierDocumentFile.as_view(),
-         name="api-dossier-document"),
-    *[path(f"<str:code>/{name}/", view.as_view(), name=f"api-dossier-{name}")
-      for name, view in api.ACTIONS.items()],
+    path(
+        "<str:code>/documents/<int:pk>.<str:fmt>",
+        api.DossierDocumentFile.as_view(),
+        name="api-dossier-document",
+    ),
+    *[
+        path(f"<str:code>/{name}/", view.as_view(), name=f"api-dossier-{name}")
+        for name, view in api.ACTIONS.items()
+    ],
 ]
 
 public_urlpatterns = [

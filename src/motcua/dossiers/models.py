@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from motcua.dossiers.workflow import Channel, Outcome, State
+from motcua.dossiers.workflow import OPEN_STATES, Channel, Outcome, State
 from motcua.utils.db import AppendOnlyMixin
 
 
@@ -35,25 +35,37 @@ def _local_date(instant):
 class Dossier(models.Model):
     code = models.CharField(_("mã hồ sơ"), max_length=64, unique=True)
     procedure = models.ForeignKey(
-        "procedures.Procedure", verbose_name=_("thủ tục"), on_delete=models.PROTECT,
+        "procedures.Procedure",
+        verbose_name=_("thủ tục"),
+        on_delete=models.PROTECT,
         related_name="dossiers",
     )
     procedure_version = models.ForeignKey(
-        "procedures.ProcedureVersion", verbose_name=_("phiên bản thủ tục"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="dossiers",
+        "procedures.ProcedureVersion",
+        verbose_name=_("phiên bản thủ tục"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dossiers",
     )
     # The desk that received it, and the agency competent to settle it (lifecycle.md,
     # "Receiving unit and competent agency"); the current agency is where processing is now.
     receiving_agency = models.ForeignKey(
-        "agencies.Agency", verbose_name=_("nơi tiếp nhận"), on_delete=models.PROTECT,
+        "agencies.Agency",
+        verbose_name=_("nơi tiếp nhận"),
+        on_delete=models.PROTECT,
         related_name="received_dossiers",
     )
     agency = models.ForeignKey(
-        "agencies.Agency", verbose_name=_("cơ quan giải quyết"), on_delete=models.PROTECT,
+        "agencies.Agency",
+        verbose_name=_("cơ quan giải quyết"),
+        on_delete=models.PROTECT,
         related_name="dossiers",
     )
     current_agency = models.ForeignKey(
-        "agencies.Agency", verbose_name=_("đang xử lý tại"), on_delete=models.PROTECT,
+        "agencies.Agency",
+        verbose_name=_("đang xử lý tại"),
+        on_delete=models.PROTECT,
         related_name="current_dossiers",
     )
     channel = models.CharField(_("kênh nộp"), max_length=8, choices=Channel.choices)
@@ -61,11 +73,15 @@ class Dossier(models.Model):
     outcome = models.CharField(_("kết quả"), max_length=16, choices=Outcome.choices, blank=True)
 
     applicant_kind = models.CharField(
-        _("loại người nộp"), max_length=16, choices=ApplicantKind.choices,
+        _("loại người nộp"),
+        max_length=16,
+        choices=ApplicantKind.choices,
         default=ApplicantKind.PERSON,
     )
     applicant_name = models.CharField(_("tên người nộp"), max_length=255)
-    applicant_id_number = models.CharField(_("số định danh / mã số thuế"), max_length=32, blank=True)
+    applicant_id_number = models.CharField(
+        _("số định danh / mã số thuế"), max_length=32, blank=True
+    )
     applicant_address = models.CharField(_("địa chỉ"), max_length=500, blank=True)
     applicant_phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
     applicant_email = models.EmailField(_("thư điện tử"), blank=True)
@@ -80,7 +96,10 @@ class Dossier(models.Model):
     ended_at = models.DateTimeField(_("kết thúc xử lý"), null=True, blank=True)
     returned_at = models.DateTimeField(_("trả kết quả lúc"), null=True, blank=True)
     return_method = models.CharField(
-        _("hình thức trả"), max_length=8, choices=ReturnMethod.choices, blank=True,
+        _("hình thức trả"),
+        max_length=8,
+        choices=ReturnMethod.choices,
+        blank=True,
     )
     received_on = models.DateField(null=True, blank=True, editable=False)
     due_on = models.DateField(null=True, blank=True, editable=False)
@@ -115,7 +134,8 @@ class Dossier(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ended_at__isnull=True) | models.Q(received_at__isnull=True)
+                condition=models.Q(ended_at__isnull=True)
+                | models.Q(received_at__isnull=True)
                 | models.Q(ended_at__gte=models.F("received_at")),
                 name="dossier_ended_after_received",
             ),
@@ -129,17 +149,22 @@ class Dossier(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    def save(self, *args, **kwargs):
+        self.sync_local_dates()
+        if update_fields := kwargs.get("update_fields"):
+            kwargs["update_fields"] = {
+                *update_fields,
+                "received_on",
+                "due_on",
+                "ended_on",
+                "updated_at",
+            }
+        super().save(*args, **kwargs)
+
     def sync_local_dates(self) -> None:
         self.received_on = _local_date(self.received_at)
         self.due_on = _local_date(self.due_at)
         self.ended_on = _local_date(self.ended_at)
-
-    def save(self, *args, **kwargs):
-        self.sync_local_dates()
-        if update_fields := kwargs.get("update_fields"):
-            kwargs["update_fields"] = {*update_fields, "received_on", "due_on", "ended_on",
-                                       "updated_at"}
-        super().save(*args, **kwargs)
 
     @property
     def state_enum(self) -> State:
@@ -147,10 +172,12 @@ class Dossier(models.Model):
 
     def is_overdue(self, now) -> bool:
         """Past its due date and still open (derived; statistics use their own definition)."""
-        from motcua.dossiers.workflow import OPEN_STATES
-
-        return bool(self.due_at and self.state in OPEN_STATES and now > self.due_at
-                    and self.state != State.AWAITING_SUPPLEMENT)
+        return bool(
+            self.due_at
+            and self.state in OPEN_STATES
+            and now > self.due_at
+            and self.state != State.AWAITING_SUPPLEMENT
+        )
 
 
 class DossierSequence(models.Model):
@@ -165,13 +192,19 @@ class DossierSequence(models.Model):
             models.UniqueConstraint(fields=["agency", "day"], name="dossier_sequence_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.day:%y%m%d} #{self.last}"
+
 
 class DossierComponent(models.Model):
     """A document of the dossier: uploaded, scanned at the desk, or reused from earlier data."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="components")
     procedure_component = models.ForeignKey(
-        "procedures.ProcedureComponent", null=True, blank=True, on_delete=models.SET_NULL,
+        "procedures.ProcedureComponent",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     name = models.CharField(_("tên giấy tờ"), max_length=1000)
@@ -185,10 +218,17 @@ class DossierComponent(models.Model):
     digitized = models.BooleanField(_("đã số hóa"), default=False)
     reused = models.BooleanField(_("tái sử dụng"), default=False)
     reused_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     supplement = models.ForeignKey(
-        "SupplementRequest", null=True, blank=True, on_delete=models.SET_NULL,
+        "SupplementRequest",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="components",
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
@@ -207,7 +247,9 @@ class ProcessTemplate(models.Model):
     to the procedure's time limit."""
 
     procedure = models.OneToOneField(
-        "procedures.Procedure", on_delete=models.CASCADE, related_name="process_template",
+        "procedures.Procedure",
+        on_delete=models.CASCADE,
+        related_name="process_template",
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -225,16 +267,25 @@ class ProcessTemplateStep(models.Model):
     name = models.CharField(_("tên bước"), max_length=255)
     # Empty: the dossier's competent agency (or its receiving desk for desk steps).
     agency = models.ForeignKey(
-        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "agencies.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     role = models.CharField(_("vai trò"), max_length=32)
-    budget_hours = models.DecimalField(_("thời gian (giờ làm việc)"), max_digits=7, decimal_places=2)
+    budget_hours = models.DecimalField(
+        _("thời gian (giờ làm việc)"), max_digits=7, decimal_places=2
+    )
 
     class Meta:
         ordering = ["template", "order"]
         constraints = [
             models.UniqueConstraint(fields=["template", "order"], name="template_step_unique"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.name}"
 
 
 class DossierStep(models.Model):
@@ -247,14 +298,20 @@ class DossierStep(models.Model):
     role = models.CharField(max_length=32)
     budget_hours = models.DecimalField(max_digits=7, decimal_places=2)
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="dossier_steps",
     )
     started_at = models.DateTimeField(null=True, blank=True)
     due_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     finished_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     note = models.TextField(blank=True)
@@ -265,6 +322,9 @@ class DossierStep(models.Model):
             models.UniqueConstraint(fields=["dossier", "order"], name="dossier_step_unique"),
         ]
         indexes = [models.Index(fields=["agency", "finished_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.name}"
 
     @property
     def timing(self) -> str:
@@ -282,7 +342,10 @@ class DossierEvent(AppendOnlyMixin, models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events")
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     actor_label = models.CharField(max_length=64, blank=True)
@@ -306,7 +369,10 @@ class SupplementRequest(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="supplements")
     requested_at = models.DateTimeField()
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     reason = models.TextField(_("lý do"), blank=True)
@@ -321,6 +387,9 @@ class SupplementRequest(models.Model):
         ordering = ["dossier", "requested_at"]
         indexes = [models.Index(fields=["requested_at", "supplied_at"])]
 
+    def __str__(self) -> str:
+        return f"Bổ sung {self.requested_at:%d/%m/%Y}"
+
 
 class Apology(models.Model):
     """An apology slip (Mẫu 04): a new date promised; the statistics' deadline does not move."""
@@ -328,7 +397,9 @@ class Apology(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="apologies")
     issued_at = models.DateTimeField()
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
     reason = models.TextField(_("lý do"))
@@ -336,6 +407,9 @@ class Apology(models.Model):
 
     class Meta:
         ordering = ["dossier", "issued_at"]
+
+    def __str__(self) -> str:
+        return f"Xin lỗi, hẹn lại {self.new_date:%d/%m/%Y}"
 
 
 INDICATORS = [
@@ -358,7 +432,10 @@ class Evaluation(models.Model):
     at = models.DateTimeField()
     by_applicant = models.BooleanField(default=True)
     officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     total_time = models.PositiveSmallIntegerField()
@@ -380,6 +457,9 @@ class Evaluation(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"Đánh giá {self.total}/18"
+
     @property
     def total(self) -> int:
         return sum(getattr(self, name) for name, _label in INDICATORS)
@@ -398,9 +478,15 @@ class DossierDocument(models.Model):
     sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
 
     class Meta:
         ordering = ["dossier", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.form_number} {self.title}"

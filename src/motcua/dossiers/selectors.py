@@ -16,8 +16,9 @@ from motcua.dossiers.workflow import OPEN_STATES, State
 def dossiers_visible_to(user) -> QuerySet[Dossier]:
     """Dossiers ``user`` may see: received by, settled by, or now at one of the agencies the
     user may see (their own and those below it; the whole province for the controller)."""
-    base = Dossier.objects.select_related("procedure", "agency", "receiving_agency",
-                                          "current_agency")
+    base = Dossier.objects.select_related(
+        "procedure", "agency", "receiving_agency", "current_agency"
+    )
     if not getattr(user, "is_authenticated", False):
         return base.none()
     if user.is_superuser or user.role in {Role.CONTROLLER, Role.ADMINISTRATOR}:
@@ -28,8 +29,15 @@ def dossiers_visible_to(user) -> QuerySet[Dossier]:
     )
 
 
-def work_list(user, *, now: dt.datetime, state: int | None = None, query: str = "",
-              only_mine: bool = False, overdue: bool = False) -> QuerySet[Dossier]:
+def work_list(
+    user,
+    *,
+    now: dt.datetime,
+    state: int | None = None,
+    query: str = "",
+    only_mine: bool = False,
+    overdue: bool = False,
+) -> QuerySet[Dossier]:
     """The officer's work list, soonest due first (no due date last)."""
     dossiers = dossiers_visible_to(user)
     if state:
@@ -57,7 +65,8 @@ def dossier_lookup(*, code: str, secret: str) -> Dossier | None:
     secret = _digits(secret or "")
     dossier = (
         Dossier.objects.select_related("procedure", "agency", "receiving_agency")
-        .filter(code=(code or "").strip()).first()
+        .filter(code=(code or "").strip())
+        .first()
     )
     if len(secret) != 4 or dossier is None:
         return None

@@ -30,6 +30,7 @@ from motcua.calendar.rules import (
 )
 from motcua.calendar.selectors import office_hours_for, work_calendar
 from motcua.dossiers.models import (
+    INDICATORS,
     Apology,
     Dossier,
     DossierComponent,
@@ -37,7 +38,6 @@ from motcua.dossiers.models import (
     DossierSequence,
     DossierStep,
     Evaluation,
-    INDICATORS,
     ProcessTemplateStep,
     SupplementRequest,
 )
@@ -123,7 +123,9 @@ def _in_scope(actor, agency_id: int | None) -> bool:
 def _check(action: Action, dossier: Dossier | None, actor, *, receiving: Agency | None = None):
     try:
         transition = check(
-            action, state=State(dossier.state) if dossier else None, role=_role_of(actor),
+            action,
+            state=State(dossier.state) if dossier else None,
+            role=_role_of(actor),
         )
     except TransitionRefused as exc:
         status = 403 if exc.code == "role_not_allowed" else 409
@@ -139,8 +141,10 @@ def _check(action: Action, dossier: Dossier | None, actor, *, receiving: Agency 
     }[transition.scope]
     if not allowed:
         raise refuse(
-            "Hồ sơ không thuộc cơ quan của bạn.", "The dossier is not your agency's.",
-            "agency_not_allowed", 403,
+            "Hồ sơ không thuộc cơ quan của bạn.",
+            "The dossier is not your agency's.",
+            "agency_not_allowed",
+            403,
         )
     return transition
 
@@ -149,14 +153,31 @@ def _lock(dossier: Dossier) -> Dossier:
     return Dossier.objects.select_for_update().get(pk=dossier.pk)
 
 
-def _event(dossier: Dossier, *, action: Action, actor, at: dt.datetime, from_state,
-           note: str = "", step_due_at=None, data: dict[str, Any] | None = None) -> DossierEvent:
+def _event(
+    dossier: Dossier,
+    *,
+    action: Action,
+    actor,
+    at: dt.datetime,
+    from_state,
+    note: str = "",
+    step_due_at=None,
+    data: dict[str, Any] | None = None,
+) -> DossierEvent:
     user = actor if getattr(actor, "is_authenticated", False) else None
     return DossierEvent.objects.create(
-        dossier=dossier, at=at, actor=user,
-        actor_label="" if user else ("applicant" if isinstance(actor, ApplicantActor) else "system"),
-        action=action, from_state=from_state, to_state=dossier.state, note=note,
-        step_due_at=step_due_at, data=data or {},
+        dossier=dossier,
+        at=at,
+        actor=user,
+        actor_label=""
+        if user
+        else ("applicant" if isinstance(actor, ApplicantActor) else "system"),
+        action=action,
+        from_state=from_state,
+        to_state=dossier.state,
+        note=note,
+        step_due_at=step_due_at,
+        data=data or {},
     )
 
 
@@ -182,7 +203,8 @@ def next_dossier_code(*, agency: Agency, day: dt.date) -> str:
         try:
             with transaction.atomic():
                 sequence, _created = DossierSequence.objects.select_for_update().get_or_create(
-                    agency=agency, day=day,
+                    agency=agency,
+                    day=day,
                 )
                 DossierSequence.objects.filter(pk=sequence.pk).update(last=F("last") + 1)
                 sequence.refresh_from_db(fields=["last"])
@@ -197,7 +219,11 @@ def _set_deadline(dossier: Dossier, received_at: dt.datetime) -> None:
     limit = version.processing_days if version else dossier.procedure.processing_days
     unit = version.day_unit if version else dossier.procedure.day_unit
     deadline = compute_deadline(
-        received_at, limit, unit, calendar=work_calendar(), hours=office_hours_for(dossier.agency),
+        received_at,
+        limit,
+        unit,
+        calendar=work_calendar(),
+        hours=office_hours_for(dossier.agency),
     )
     dossier.due_at = deadline.due
     dossier.deadline = deadline.as_dict()
@@ -205,16 +231,24 @@ def _set_deadline(dossier: Dossier, received_at: dt.datetime) -> None:
 
 def _competent_agency(procedure: Procedure, agency: Agency | None) -> Agency:
     if procedure.status != ProcedureStatus.ACTIVE:
-        raise refuse("Thủ tục đã bãi bỏ.", "The procedure is abolished.", "procedure_abolished", 400)
+        raise refuse(
+            "Thủ tục đã bãi bỏ.", "The procedure is abolished.", "procedure_abolished", 400
+        )
     if procedure.level == Level.PROVINCE:
         if procedure.agency is None:
-            raise refuse("Thủ tục chưa có cơ quan thực hiện.", "The procedure has no agency.",
-                         "procedure_without_agency", 400)
+            raise refuse(
+                "Thủ tục chưa có cơ quan thực hiện.",
+                "The procedure has no agency.",
+                "procedure_without_agency",
+                400,
+            )
         return procedure.agency
     if agency is None or agency.kind != procedure.level or not agency.is_active:
         raise refuse(
             "Vui lòng chọn đơn vị giải quyết đúng cấp của thủ tục.",
-            "Choose an active agency of the procedure's level.", "invalid_agency", 400,
+            "Choose an active agency of the procedure's level.",
+            "invalid_agency",
+            400,
         )
     return agency
 
@@ -225,9 +259,12 @@ def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, 
     rows = []
     for component in components:
         row = DossierComponent(
-            dossier=dossier, name=component.name, supplement=supplement,
+            dossier=dossier,
+            name=component.name,
+            supplement=supplement,
             procedure_component_id=component.procedure_component_id,
-            originals=component.originals, copies=component.copies,
+            originals=component.originals,
+            copies=component.copies,
             digitized=component.digitized or component.file is not None,
         )
         if component.reused_from is not None:
@@ -252,17 +289,38 @@ def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, 
         dossier.reused_data = dossier.reused_data or any(r.reused for r in rows)
 
 
-def _new_dossier(*, procedure: Procedure, agency: Agency, receiving: Agency, channel: str,
-                 applicant: ApplicantData, state: State, at: dt.datetime, sets: int = 1,
-                 note: str = "", idempotency_key: str | None = None) -> Dossier:
+def _new_dossier(
+    *,
+    procedure: Procedure,
+    agency: Agency,
+    receiving: Agency,
+    channel: str,
+    applicant: ApplicantData,
+    state: State,
+    at: dt.datetime,
+    sets: int = 1,
+    note: str = "",
+    idempotency_key: str | None = None,
+) -> Dossier:
     dossier = Dossier(
         code=next_dossier_code(agency=receiving, day=timezone.localtime(at).date()),
-        procedure=procedure, procedure_version=procedure_version_at(procedure=procedure, at=at),
-        agency=agency, receiving_agency=receiving, current_agency=receiving, channel=channel,
-        state=state, applicant_kind=applicant.kind, applicant_name=applicant.name,
-        applicant_id_number=applicant.id_number, applicant_address=applicant.address,
-        applicant_phone=applicant.phone, applicant_email=applicant.email, sets=sets, note=note,
-        fee_vnd=procedure.fee_vnd, idempotency_key=idempotency_key,
+        procedure=procedure,
+        procedure_version=procedure_version_at(procedure=procedure, at=at),
+        agency=agency,
+        receiving_agency=receiving,
+        current_agency=receiving,
+        channel=channel,
+        state=state,
+        applicant_kind=applicant.kind,
+        applicant_name=applicant.name,
+        applicant_id_number=applicant.id_number,
+        applicant_address=applicant.address,
+        applicant_phone=applicant.phone,
+        applicant_email=applicant.email,
+        sets=sets,
+        note=note,
+        fee_vnd=procedure.fee_vnd,
+        idempotency_key=idempotency_key,
     )
     if state == State.SUBMITTED:
         dossier.submitted_at = at
@@ -277,8 +335,13 @@ def _new_dossier(*, procedure: Procedure, agency: Agency, receiving: Agency, cha
 
 
 def dossier_submit_online(
-    *, procedure: Procedure, applicant: ApplicantData, components: Sequence[ComponentData],
-    now: dt.datetime, agency: Agency | None = None, idempotency_key: str | None = None,
+    *,
+    procedure: Procedure,
+    applicant: ApplicantData,
+    components: Sequence[ComponentData],
+    now: dt.datetime,
+    agency: Agency | None = None,
+    idempotency_key: str | None = None,
 ) -> Dossier:
     """An online submission (state 1), waiting for a desk to accept it. Repeating a submission
     with the same idempotency key returns the first dossier instead of creating another."""
@@ -291,8 +354,13 @@ def dossier_submit_online(
     try:
         with transaction.atomic():
             dossier = _new_dossier(
-                procedure=procedure, agency=competent, receiving=competent,
-                channel=Channel.ONLINE, applicant=applicant, state=State.SUBMITTED, at=now,
+                procedure=procedure,
+                agency=competent,
+                receiving=competent,
+                channel=Channel.ONLINE,
+                applicant=applicant,
+                state=State.SUBMITTED,
+                at=now,
                 idempotency_key=idempotency_key or None,
             )
             _store_components(dossier, components)
@@ -307,9 +375,16 @@ def dossier_submit_online(
 
 
 def dossier_receive(
-    *, actor, procedure: Procedure, applicant: ApplicantData, components: Sequence[ComponentData],
-    now: dt.datetime, channel: str = Channel.DIRECT, agency: Agency | None = None,
-    sets: int = 1, note: str = "",
+    *,
+    actor,
+    procedure: Procedure,
+    applicant: ApplicantData,
+    components: Sequence[ComponentData],
+    now: dt.datetime,
+    channel: str = Channel.DIRECT,
+    agency: Agency | None = None,
+    sets: int = 1,
+    note: str = "",
 ) -> Dossier:
     """Counter or postal intake of a complete dossier: accepted at once, slip 01 issued."""
     if channel not in (Channel.DIRECT, Channel.POSTAL):
@@ -317,25 +392,48 @@ def dossier_receive(
     competent = _competent_agency(procedure, agency)
     receiving = actor.agency
     if receiving is None:
-        raise refuse("Tài khoản chưa gắn với cơ quan.", "Your account has no agency.",
-                     "agency_not_allowed", 403)
+        raise refuse(
+            "Tài khoản chưa gắn với cơ quan.",
+            "Your account has no agency.",
+            "agency_not_allowed",
+            403,
+        )
     _check(Action.RECEIVE, None, actor, receiving=receiving)
     with transaction.atomic():
         dossier = _new_dossier(
-            procedure=procedure, agency=competent, receiving=receiving, channel=channel,
-            applicant=applicant, state=State.RECEIVED, at=now, sets=sets, note=note,
+            procedure=procedure,
+            agency=competent,
+            receiving=receiving,
+            channel=channel,
+            applicant=applicant,
+            state=State.RECEIVED,
+            at=now,
+            sets=sets,
+            note=note,
         )
         _store_components(dossier, components)
         dossier.save(update_fields=["components_digitized", "reused_data"])
-        _event(dossier, action=Action.RECEIVE, actor=actor, at=now, from_state=None,
-               data={"due_at": dossier.due_at.isoformat() if dossier.due_at else None})
+        _event(
+            dossier,
+            action=Action.RECEIVE,
+            actor=actor,
+            at=now,
+            from_state=None,
+            data={"due_at": dossier.due_at.isoformat() if dossier.due_at else None},
+        )
         _after(dossier, _Effects(slips=["receipt"], notify=["received"]), actor)
         return dossier
 
 
-def _transition(dossier: Dossier, action: Action, actor, now: dt.datetime,
-                apply: Callable[[Dossier, _Effects], dict[str, Any] | None], *,
-                note: str = "") -> Dossier:
+def _transition(
+    dossier: Dossier,
+    action: Action,
+    actor,
+    now: dt.datetime,
+    apply: Callable[[Dossier, _Effects], dict[str, Any] | None],
+    *,
+    note: str = "",
+) -> Dossier:
     with transaction.atomic():
         dossier = _lock(dossier)
         transition = _check(action, dossier, actor)
@@ -347,8 +445,16 @@ def _transition(dossier: Dossier, action: Action, actor, now: dt.datetime,
             dossier.state = new_state
         dossier.save()
         step = dossier.steps.filter(finished_at__isnull=True).order_by("order").first()
-        _event(dossier, action=action, actor=actor, at=now, from_state=before, note=note,
-               step_due_at=step.due_at if step else None, data=data)
+        _event(
+            dossier,
+            action=action,
+            actor=actor,
+            at=now,
+            from_state=before,
+            note=note,
+            step_due_at=step.due_at if step else None,
+            data=data,
+        )
         _after(dossier, effects, actor)
         return dossier
 
@@ -399,16 +505,34 @@ def _template_steps(dossier: Dossier) -> list[DossierStep]:
     )
     if configured:
         return [
-            DossierStep(dossier=dossier, order=i, name=s.name, role=s.role,
-                        agency_id=s.agency_id or dossier.agency_id, budget_hours=s.budget_hours)
+            DossierStep(
+                dossier=dossier,
+                order=i,
+                name=s.name,
+                role=s.role,
+                agency_id=s.agency_id or dossier.agency_id,
+                budget_hours=s.budget_hours,
+            )
             for i, s in enumerate(configured, start=1)
         ]
     handler = (total * 3 / 4).quantize(Decimal("0.01"))
     return [
-        DossierStep(dossier=dossier, order=1, name="Thẩm định hồ sơ", role=Role.HANDLER,
-                    agency_id=dossier.agency_id, budget_hours=handler),
-        DossierStep(dossier=dossier, order=2, name="Phê duyệt kết quả", role=Role.APPROVER,
-                    agency_id=dossier.agency_id, budget_hours=total - handler),
+        DossierStep(
+            dossier=dossier,
+            order=1,
+            name="Thẩm định hồ sơ",
+            role=Role.HANDLER,
+            agency_id=dossier.agency_id,
+            budget_hours=handler,
+        ),
+        DossierStep(
+            dossier=dossier,
+            order=2,
+            name="Phê duyệt kết quả",
+            role=Role.APPROVER,
+            agency_id=dossier.agency_id,
+            budget_hours=total - handler,
+        ),
     ]
 
 
@@ -447,7 +571,9 @@ def dossier_assign(*, actor, dossier: Dossier, assignee, now: dt.datetime) -> Do
         if assignee.agency_id != step.agency_id or assignee.role != step.role:
             raise refuse(
                 "Người được phân công phải thuộc cơ quan và vai trò của bước xử lý.",
-                "The assignee must belong to the step's agency and role.", "invalid_assignee", 400,
+                "The assignee must belong to the step's agency and role.",
+                "invalid_assignee",
+                400,
             )
         step.assignee = assignee
         step.save(update_fields=["assignee"])
@@ -462,8 +588,10 @@ def _finish_step(d: Dossier, actor, now: dt.datetime, note: str) -> DossierStep:
         raise refuse("Hồ sơ không có bước đang xử lý.", "No open step.", "no_open_step")
     if getattr(actor, "role", None) not in (step.role, Role.APPROVER):
         raise refuse(
-            "Bước hiện tại không thuộc vai trò của bạn.", "The current step is not your role's.",
-            "role_not_allowed", 403,
+            "Bước hiện tại không thuộc vai trò của bạn.",
+            "The current step is not your role's.",
+            "role_not_allowed",
+            403,
         )
     step.finished_at, step.finished_by, step.note = now, actor, note
     step.save(update_fields=["finished_at", "finished_by", "note"])
@@ -477,8 +605,11 @@ def dossier_forward(*, actor, dossier: Dossier, now: dt.datetime, note: str = ""
         step = _finish_step(d, actor, now, note)
         following = d.steps.filter(order__gt=step.order).order_by("order").first()
         if following is None:
-            raise refuse("Đây là bước cuối: hãy phê duyệt hoặc từ chối.",
-                         "This is the last step: approve or refuse.", "last_step")
+            raise refuse(
+                "Đây là bước cuối: hãy phê duyệt hoặc từ chối.",
+                "This is the last step: approve or refuse.",
+                "last_step",
+            )
         _start_step(following, now)
         following.save(update_fields=["started_at", "due_at"])
         d.current_agency_id = following.agency_id
@@ -488,7 +619,12 @@ def dossier_forward(*, actor, dossier: Dossier, now: dt.datetime, note: str = ""
 
 
 def dossier_request_supplement(
-    *, actor, dossier: Dossier, reason: str, items: str, now: dt.datetime,
+    *,
+    actor,
+    dossier: Dossier,
+    reason: str,
+    items: str,
+    now: dt.datetime,
 ) -> Dossier:
     """Ask the applicant to supplement (slip 02); the clock pauses until they do."""
     _require(items, "nội dung cần bổ sung", "items")
@@ -496,8 +632,13 @@ def dossier_request_supplement(
     def apply(d: Dossier, effects: _Effects):
         repeat = d.supplements.exists()
         SupplementRequest.objects.create(
-            dossier=d, requested_at=now, requested_by=actor, reason=reason, items=items,
-            paused_state=d.state, is_repeat=repeat,
+            dossier=d,
+            requested_at=now,
+            requested_by=actor,
+            reason=reason,
+            items=items,
+            paused_state=d.state,
+            is_repeat=repeat,
         )
         effects.slips.append("supplement")
         effects.notify.append("supplement_requested")
@@ -507,11 +648,16 @@ def dossier_request_supplement(
 
 
 def dossier_record_supplement(
-    *, actor, dossier: Dossier, components: Sequence[ComponentData], now: dt.datetime,
+    *,
+    actor,
+    dossier: Dossier,
+    components: Sequence[ComponentData],
+    now: dt.datetime,
     note: str = "",
 ) -> Dossier:
     """The applicant supplied what was asked: the clock resumes and the due date (and the
     current step's) moves later by the paused working time."""
+
     def apply(d: Dossier, effects: _Effects):
         request = d.supplements.filter(supplied_at__isnull=True).order_by("-requested_at").first()
         request.supplied_at = now
@@ -523,12 +669,18 @@ def dossier_record_supplement(
             if d.due_at:
                 d.due_at = extend_by_working_time(d.due_at, paused, calendar=calendar, hours=hours)
                 pauses = (d.deadline or {}).setdefault("pauses", [])
-                pauses.append({"from": request.requested_at.isoformat(), "to": now.isoformat(),
-                               "working_seconds": request.paused_seconds})
+                pauses.append(
+                    {
+                        "from": request.requested_at.isoformat(),
+                        "to": now.isoformat(),
+                        "working_seconds": request.paused_seconds,
+                    }
+                )
             step = _current_step(d)
             if step and step.due_at:
-                step.due_at = extend_by_working_time(step.due_at, paused, calendar=calendar,
-                                                     hours=office_hours_for(step.agency))
+                step.due_at = extend_by_working_time(
+                    step.due_at, paused, calendar=calendar, hours=office_hours_for(step.agency)
+                )
                 step.save(update_fields=["due_at"])
             data = {"paused_seconds": request.paused_seconds}
         request.save(update_fields=["supplied_at", "paused_seconds"])
@@ -563,12 +715,17 @@ def _end(d: Dossier, outcome: Outcome, now: dt.datetime, note: str = "") -> None
     """Processing ends: steps not reached are closed as not needed."""
     d.outcome, d.ended_at = outcome, now
     d.steps.filter(finished_at__isnull=True).update(
-        finished_at=now, note=note or "Không thực hiện (hồ sơ đã kết thúc xử lý)",
+        finished_at=now,
+        note=note or "Không thực hiện (hồ sơ đã kết thúc xử lý)",
     )
 
 
 def dossier_approve(
-    *, actor, dossier: Dossier, now: dt.datetime, note: str = "",
+    *,
+    actor,
+    dossier: Dossier,
+    now: dt.datetime,
+    note: str = "",
     result_file: UploadedFile | None = None,
 ) -> Dossier:
     """Approve: the result is issued (outcome approved); processing ends."""
@@ -630,18 +787,33 @@ def dossier_withdraw(*, actor, dossier: Dossier, reason: str, now: dt.datetime) 
 
 
 def dossier_apologise(
-    *, actor, dossier: Dossier, reason: str, new_date: dt.datetime, now: dt.datetime,
+    *,
+    actor,
+    dossier: Dossier,
+    reason: str,
+    new_date: dt.datetime,
+    now: dt.datetime,
 ) -> Dossier:
     """Apology slip (04) with a new date promised to the applicant. The deadline used by the
     statistics does not move: a late dossier stays late."""
     _require(reason, "lý do", "reason")
     if new_date <= now or (dossier.due_at and new_date <= dossier.due_at):
-        raise refuse("Ngày hẹn lại phải sau hạn giải quyết và sau thời điểm hiện tại.",
-                     "The new date must be after the due date and now.", "invalid", 400)
+        raise refuse(
+            "Ngày hẹn lại phải sau hạn giải quyết và sau thời điểm hiện tại.",
+            "The new date must be after the due date and now.",
+            "invalid",
+            400,
+        )
 
     def apply(d: Dossier, effects: _Effects):
-        Apology.objects.create(dossier=d, issued_at=now, issued_by=actor, agency=actor.agency,
-                               reason=reason, new_date=new_date)
+        Apology.objects.create(
+            dossier=d,
+            issued_at=now,
+            issued_by=actor,
+            agency=actor.agency,
+            reason=reason,
+            new_date=new_date,
+        )
         d.promised_at = new_date
         effects.slips.append("apology")
         effects.notify.append("apology")
@@ -654,7 +826,9 @@ def dossier_return_result(*, actor, dossier: Dossier, method: str, now: dt.datet
     from motcua.dossiers.models import ReturnMethod
 
     if method not in ReturnMethod.values:
-        raise refuse("Hình thức trả kết quả không hợp lệ.", "Invalid return method.", "invalid", 400)
+        raise refuse(
+            "Hình thức trả kết quả không hợp lệ.", "Invalid return method.", "invalid", 400
+        )
 
     def apply(d: Dossier, effects: _Effects):
         d.returned_at, d.return_method = now, method
@@ -665,20 +839,35 @@ def dossier_return_result(*, actor, dossier: Dossier, method: str, now: dt.datet
 
 
 def dossier_evaluate(
-    *, actor, dossier: Dossier, scores: dict[str, int], now: dt.datetime, comment: str = "",
+    *,
+    actor,
+    dossier: Dossier,
+    scores: dict[str, int],
+    now: dt.datetime,
+    comment: str = "",
 ) -> Dossier:
     """Rate the service on the 9 official indicators, 0–2 points each, once per dossier."""
     names = [name for name, _label in INDICATORS]
     if set(scores) != set(names) or any(scores[n] not in (0, 1, 2) for n in names):
-        raise refuse("Cần chấm đủ 9 chỉ số, mỗi chỉ số 0, 1 hoặc 2 điểm.",
-                     "All 9 indicators are required, each 0, 1 or 2.", "invalid", 400)
+        raise refuse(
+            "Cần chấm đủ 9 chỉ số, mỗi chỉ số 0, 1 hoặc 2 điểm.",
+            "All 9 indicators are required, each 0, 1 or 2.",
+            "invalid",
+            400,
+        )
 
     def apply(d: Dossier, effects: _Effects):
         if Evaluation.objects.filter(dossier=d).exists():
             raise refuse("Hồ sơ đã được đánh giá.", "Already evaluated.", "already_evaluated")
         officer = actor if getattr(actor, "is_authenticated", False) else None
-        Evaluation.objects.create(dossier=d, at=now, by_applicant=officer is None,
-                                  officer=officer, comment=comment, **scores)
+        Evaluation.objects.create(
+            dossier=d,
+            at=now,
+            by_applicant=officer is None,
+            officer=officer,
+            comment=comment,
+            **scores,
+        )
         return {"total": sum(scores.values())}
 
     return _transition(dossier, Action.EVALUATE, actor, now, apply)
@@ -699,7 +888,10 @@ def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) ->
 
     calendar = work_calendar()
     open_dossiers = Dossier.objects.filter(
-        state__in=OPEN_STATES, imported=False, received_at__isnull=False, due_at__isnull=False,
+        state__in=OPEN_STATES,
+        imported=False,
+        received_at__isnull=False,
+        due_at__isnull=False,
     ).select_related("agency", "procedure", "procedure_version")
     if changed:
         open_dossiers = open_dossiers.filter(received_on__lte=max(changed))
@@ -708,28 +900,47 @@ def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) ->
         if changed and dossier.due_on and dossier.due_on < min(changed) - dt.timedelta(days=1):
             continue  # the change is after the whole counting window
         with transaction.atomic():
-            locked = Dossier.objects.select_for_update(of=("self",)).select_related(
-                "agency", "procedure", "procedure_version",
-            ).get(pk=dossier.pk)
+            locked = (
+                Dossier.objects.select_for_update(of=("self",))
+                .select_related(
+                    "agency",
+                    "procedure",
+                    "procedure_version",
+                )
+                .get(pk=dossier.pk)
+            )
             hours = office_hours_for(locked.agency)
             old_due = locked.due_at
             _set_deadline(locked, locked.received_at)
             pauses = []
             for request in locked.supplements.filter(supplied_at__isnull=False):
-                paused = working_time_between(request.requested_at, request.supplied_at,
-                                              calendar=calendar, hours=hours)
-                locked.due_at = extend_by_working_time(locked.due_at, paused, calendar=calendar,
-                                                       hours=hours)
-                pauses.append({"from": request.requested_at.isoformat(),
-                               "to": request.supplied_at.isoformat(),
-                               "working_seconds": int(paused.total_seconds())})
+                paused = working_time_between(
+                    request.requested_at, request.supplied_at, calendar=calendar, hours=hours
+                )
+                locked.due_at = extend_by_working_time(
+                    locked.due_at, paused, calendar=calendar, hours=hours
+                )
+                pauses.append(
+                    {
+                        "from": request.requested_at.isoformat(),
+                        "to": request.supplied_at.isoformat(),
+                        "working_seconds": int(paused.total_seconds()),
+                    }
+                )
             locked.deadline["pauses"] = pauses
             if locked.due_at != old_due:
                 locked.save(update_fields=["due_at", "deadline"])
-                _event(locked, action="recompute_deadline", actor=None, at=timezone.now(),
-                       from_state=locked.state,
-                       data={"old_due_at": old_due.isoformat(),
-                             "due_at": locked.due_at.isoformat(),
-                             "calendar_version": calendar.version})
+                _event(
+                    locked,
+                    action="recompute_deadline",
+                    actor=None,
+                    at=timezone.now(),
+                    from_state=locked.state,
+                    data={
+                        "old_due_at": old_due.isoformat(),
+                        "due_at": locked.due_at.isoformat(),
+                        "calendar_version": calendar.version,
+                    },
+                )
                 moved += 1
     return moved

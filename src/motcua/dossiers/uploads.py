@@ -26,10 +26,11 @@ def check_upload(upload: UploadedFile) -> None:
         raise DomainError(
             f"Tệp «{upload.name}» quá lớn (tối đa {filesizeformat(limit)}).",
             f"File '{upload.name}' is too large (limit {limit} bytes).",
-            code="file_too_large", status_code=413,
+            code="file_too_large",
+            status_code=413,
         )
     name = (upload.name or "").lower()
-    extension = name[name.rfind("."):] if "." in name else ""
+    extension = name[name.rfind(".") :] if "." in name else ""
     signatures = ALLOWED.get(extension)
     head = upload.read(8)
     upload.seek(0)
@@ -38,5 +39,6 @@ def check_upload(upload: UploadedFile) -> None:
             f"Tệp «{upload.name}» không đúng định dạng cho phép (PDF, JPG, PNG, DOC, DOCX, XLS, "
             "XLSX).",
             f"File '{upload.name}' is not an accepted type (PDF, JPG, PNG, DOC, DOCX, XLS, XLSX).",
-            code="file_type", status_code=415,
+            code="file_type",
+            status_code=415,
         )

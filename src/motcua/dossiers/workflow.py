@@ -107,30 +107,44 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.ASSIGN: _t({S.PROCESSING}, None, {R.APPROVER, R.HANDLER}, Scope.CURRENT),
     Action.FORWARD: _t({S.PROCESSING}, None, PROCESSORS, Scope.CURRENT),
     Action.REQUEST_SUPPLEMENT: _t(
-        {S.SUBMITTED, S.RECEIVED, S.PROCESSING}, S.AWAITING_SUPPLEMENT,
-        DESK | PROCESSORS, Scope.ANY,
+        {S.SUBMITTED, S.RECEIVED, S.PROCESSING},
+        S.AWAITING_SUPPLEMENT,
+        DESK | PROCESSORS,
+        Scope.ANY,
     ),
     # The state it returns to is the one the request paused (kept on the request).
     Action.RECORD_SUPPLEMENT: _t(
-        {S.AWAITING_SUPPLEMENT}, None, DESK | {APPLICANT}, Scope.RECEIVING,
+        {S.AWAITING_SUPPLEMENT},
+        None,
+        DESK | {APPLICANT},
+        Scope.RECEIVING,
     ),
     Action.REQUEST_PAYMENT: _t({S.PROCESSING}, S.AWAITING_PAYMENT, PROCESSORS, Scope.CURRENT),
     Action.RECORD_PAYMENT: _t(
-        {S.AWAITING_PAYMENT}, S.PROCESSING, DESK | PROCESSORS | {APPLICANT}, Scope.ANY,
+        {S.AWAITING_PAYMENT},
+        S.PROCESSING,
+        DESK | PROCESSORS | {APPLICANT},
+        Scope.ANY,
     ),
     Action.APPROVE: _t({S.PROCESSING}, S.RESOLVED, {R.APPROVER}, Scope.CURRENT),
     Action.REFUSE: _t({S.PROCESSING}, S.RESOLVED, {R.APPROVER}, Scope.CURRENT),
     Action.STOP: _t(
-        {S.RECEIVED, S.PROCESSING, S.AWAITING_SUPPLEMENT, S.AWAITING_PAYMENT}, S.STOPPED,
-        {R.APPROVER}, Scope.ANY,
+        {S.RECEIVED, S.PROCESSING, S.AWAITING_SUPPLEMENT, S.AWAITING_PAYMENT},
+        S.STOPPED,
+        {R.APPROVER},
+        Scope.ANY,
     ),
     Action.WITHDRAW: _t(
         {S.SUBMITTED, S.RECEIVED, S.PROCESSING, S.AWAITING_SUPPLEMENT, S.AWAITING_PAYMENT},
-        S.WITHDRAWN, DESK | {APPLICANT}, Scope.RECEIVING,
+        S.WITHDRAWN,
+        DESK | {APPLICANT},
+        Scope.RECEIVING,
     ),
     Action.APOLOGISE: _t(
-        {S.RECEIVED, S.PROCESSING, S.AWAITING_SUPPLEMENT, S.AWAITING_PAYMENT}, None,
-        DESK | PROCESSORS, Scope.ANY,
+        {S.RECEIVED, S.PROCESSING, S.AWAITING_SUPPLEMENT, S.AWAITING_PAYMENT},
+        None,
+        DESK | PROCESSORS,
+        Scope.ANY,
     ),
     Action.RETURN_RESULT: _t({S.RESOLVED}, S.RETURNED, DESK, Scope.RECEIVING),
     Action.EVALUATE: _t({S.RETURNED}, None, DESK | {APPLICANT}, Scope.RECEIVING),
@@ -190,7 +204,4 @@ def check(action: Action, *, state: State | None, role: str) -> Transition:
 
 def allowed_actions(*, state: State, role: str) -> list[Action]:
     """Actions ``role`` may take on a dossier in ``state`` (for showing buttons)."""
-    return [
-        action for action, t in TRANSITIONS.items()
-        if state in t.sources and role in t.roles
-    ]
+    return [action for action, t in TRANSITIONS.items() if state in t.sources and role in t.roles]

@@ -33,7 +33,9 @@ class HttpJsonBackend:
     def send(self, *, to: str, text: str, key: str) -> None:
         body = json.dumps({"to": to, "text": text, "key": key}).encode()
         request = urllib.request.Request(
-            settings.MOTCUA_SMS_URL, data=body, method="POST",
+            settings.MOTCUA_SMS_URL,
+            data=body,
+            method="POST",
             headers={"Content-Type": "application/json", "Idempotency-Key": key},
         )
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310

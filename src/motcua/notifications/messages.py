@@ -16,8 +16,16 @@ SUBJECTS = {
 }
 
 
-def message_for(event: str, *, code: str, procedure: str, due_at=None, promised_at=None,
-                note: str = "", lookup_url: str = "") -> tuple[str, str]:
+def message_for(
+    event: str,
+    *,
+    code: str,
+    procedure: str,
+    due_at=None,
+    promised_at=None,
+    note: str = "",
+    lookup_url: str = "",
+) -> tuple[str, str]:
     """(subject, text) for ``event``; the text is short enough for one SMS when possible."""
     subject = SUBJECTS[event].format(code=code)
     lines = [f"{subject}.", f"Thủ tục: {procedure}."]

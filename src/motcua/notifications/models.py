@@ -24,12 +24,18 @@ class OutboxMessage(models.Model):
     body = models.TextField()
     event = models.CharField(max_length=32)
     dossier = models.ForeignKey(
-        "dossiers.Dossier", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "dossiers.Dossier",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # The same key is never queued twice and is passed to the gateway, which deduplicates.
     key = models.CharField(max_length=128, unique=True)
     status = models.CharField(
-        max_length=8, choices=OutboxStatus.choices, default=OutboxStatus.PENDING,
+        max_length=8,
+        choices=OutboxStatus.choices,
+        default=OutboxStatus.PENDING,
     )
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)

@@ -24,9 +24,12 @@ def notification_enqueue(*, dossier, event: str) -> list[OutboxMessage]:
     transaction of the change: the messages exist exactly when the change does."""
     from motcua.dossiers.models import DossierEvent
 
-    last_event = DossierEvent.objects.filter(dossier=dossier).order_by("-id").values_list(
-        "id", flat=True
-    ).first()
+    last_event = (
+        DossierEvent.objects.filter(dossier=dossier)
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )
     note = ""
     if event in ("supplement_requested",):
         request = dossier.supplements.order_by("-requested_at").first()
@@ -34,20 +37,32 @@ def notification_enqueue(*, dossier, event: str) -> list[OutboxMessage]:
     if event in ("refused_intake", "stopped") and dossier.result_note:
         note = f"Lý do: {dossier.result_note}"
     subject, text = message_for(
-        event, code=dossier.code, procedure=dossier.procedure.name[:120], due_at=dossier.due_at,
-        promised_at=dossier.promised_at, note=note,
+        event,
+        code=dossier.code,
+        procedure=dossier.procedure.name[:120],
+        due_at=dossier.due_at,
+        promised_at=dossier.promised_at,
+        note=note,
         lookup_url=f"{settings.MOTCUA_PUBLIC_URL.rstrip('/')}/tra-cuu/?ma={dossier.code}",
     )
     queued = []
-    targets = [(OutboxChannel.EMAIL, dossier.applicant_email),
-               (OutboxChannel.SMS, dossier.applicant_phone)]
+    targets = [
+        (OutboxChannel.EMAIL, dossier.applicant_email),
+        (OutboxChannel.SMS, dossier.applicant_phone),
+    ]
     for channel, recipient in targets:
         if not recipient:
             continue
         message, _created = OutboxMessage.objects.get_or_create(
             key=f"{channel}:{dossier.pk}:{event}:{last_event}",
-            defaults={"channel": channel, "recipient": recipient, "subject": subject,
-                      "body": text, "event": event, "dossier": dossier},
+            defaults={
+                "channel": channel,
+                "recipient": recipient,
+                "subject": subject,
+                "body": text,
+                "event": event,
+                "dossier": dossier,
+            },
         )
         queued.append(message)
     return queued
@@ -61,7 +76,9 @@ def backoff(attempts: int) -> dt.timedelta:
 def _deliver(message: OutboxMessage) -> None:
     if message.channel == OutboxChannel.EMAIL:
         email = EmailMessage(
-            subject=message.subject, body=message.body, to=[message.recipient],
+            subject=message.subject,
+            body=message.body,
+            to=[message.recipient],
             headers={"Message-ID": f"<{message.key.replace(':', '.')}@motcua>"},
         )
         email.send(fail_silently=False)
@@ -82,7 +99,8 @@ def outbox_deliver_due(*, now: dt.datetime | None = None, batch: int = 50) -> tu
             message = (
                 OutboxMessage.objects.select_for_update(skip_locked=True)
                 .filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now)
-                .order_by("next_attempt_at", "id").first()
+                .order_by("next_attempt_at", "id")
+                .first()
             )
             if message is None or sent + failed >= batch:
                 return sent, failed
@@ -96,11 +114,17 @@ def outbox_deliver_due(*, now: dt.datetime | None = None, batch: int = 50) -> tu
                     message.status = OutboxStatus.FAILED
                 else:
                     message.next_attempt_at = now + backoff(message.attempts)
-                logger.warning("outbox %s attempt %s failed: %s", message.key, message.attempts,
-                               message.last_error)
+                logger.warning(
+                    "outbox %s attempt %s failed: %s",
+                    message.key,
+                    message.attempts,
+                    message.last_error,
+                )
             else:
                 sent += 1
                 message.status, message.sent_at, message.last_error = (
-                    OutboxStatus.SENT, timezone.now(), "",
+                    OutboxStatus.SENT,
+                    timezone.now(),
+                    "",
                 )
             message.save()

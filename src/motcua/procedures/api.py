@@ -13,8 +13,8 @@ from motcua.accounts.permissions import action_permission
 from motcua.agencies.models import Agency
 from motcua.audit.services import audit_record
 from motcua.procedures.models import (
-    Decision,
     DayUnit,
+    Decision,
     Level,
     OnlineLevel,
     Procedure,
@@ -102,19 +102,31 @@ class ProcedureIn(serializers.Serializer):
     field = serializers.CharField(max_length=255, allow_blank=True, default="")
     authority = serializers.ChoiceField(choices=[("central", "central"), ("local", "local")])
     agency_code = serializers.SlugRelatedField(
-        slug_field="code", queryset=Agency.objects.all(), source="agency", allow_null=True,
+        slug_field="code",
+        queryset=Agency.objects.all(),
+        source="agency",
+        allow_null=True,
         default=None,
     )
     processing_days = serializers.DecimalField(
-        max_digits=6, decimal_places=1, min_value=0, allow_null=True, default=None,
+        max_digits=6,
+        decimal_places=1,
+        min_value=0,
+        allow_null=True,
+        default=None,
     )
     day_unit = serializers.ChoiceField(choices=DayUnit.choices, default=DayUnit.WORKING)
     online_level = serializers.ChoiceField(choices=OnlineLevel.choices, default=OnlineLevel.NONE)
     national_portal = serializers.BooleanField(default=False)
     fee_vnd = serializers.IntegerField(min_value=0, default=0)
-    status = serializers.ChoiceField(choices=ProcedureStatus.choices, default=ProcedureStatus.ACTIVE)
+    status = serializers.ChoiceField(
+        choices=ProcedureStatus.choices, default=ProcedureStatus.ACTIVE
+    )
     decision_number = serializers.SlugRelatedField(
-        slug_field="number", queryset=Decision.objects.all(), source="decision", allow_null=True,
+        slug_field="number",
+        queryset=Decision.objects.all(),
+        source="decision",
+        allow_null=True,
         default=None,
     )
     steps = serializers.CharField(allow_blank=True, default="")
@@ -143,10 +155,14 @@ class ProcedureCreateIn(ProcedureIn):
 
 class ShorteningIn(serializers.Serializer):
     procedure_code = serializers.SlugRelatedField(
-        slug_field="code", queryset=Procedure.objects.all(), source="procedure",
+        slug_field="code",
+        queryset=Procedure.objects.all(),
+        source="procedure",
     )
     decision_number = serializers.SlugRelatedField(
-        slug_field="number", queryset=Decision.objects.all(), source="decision",
+        slug_field="number",
+        queryset=Decision.objects.all(),
+        source="decision",
     )
     days_before = serializers.DecimalField(max_digits=6, decimal_places=1, min_value=0)
     days_after = serializers.DecimalField(max_digits=6, decimal_places=1, min_value=0)
@@ -169,13 +185,18 @@ class ShorteningIn(serializers.Serializer):
 def _save(code: str, data: dict, actor) -> Procedure:
     components = data.pop("components", None)
     procedure, _changed = procedure_save(
-        code=code, values=data, components=components, actor=actor,
+        code=code,
+        values=data,
+        components=components,
+        actor=actor,
     )
     return procedure
 
 
 SEARCH_PARAMETERS = [
-    OpenApiParameter("q", str, description="Từ khóa, có hoặc không dấu / words, with or without diacritics"),
+    OpenApiParameter(
+        "q", str, description="Từ khóa, có hoặc không dấu / words, with or without diacritics"
+    ),
     OpenApiParameter("level", str, enum=[c for c, _ in Level.choices]),
     OpenApiParameter("field", str),
     OpenApiParameter("agency", str, description="Mã định danh cơ quan / agency code"),
@@ -222,9 +243,7 @@ class PublicProcedureDetail(generics.RetrieveAPIView):
     lookup_field = "code"
 
     def get_queryset(self):
-        return Procedure.objects.select_related("agency", "decision").prefetch_related(
-            "components"
-        )
+        return Procedure.objects.select_related("agency", "decision").prefetch_related("components")
 
 
 # ---- officers -----------------------------------------------------------------------------
@@ -315,7 +334,9 @@ class DecisionDetail(generics.RetrieveUpdateAPIView):
         with transaction.atomic():
             decision = serializer.save()
             audit_record(
-                action="decision.update", target=decision, actor=self.request.user,
+                action="decision.update",
+                target=decision,
+                actor=self.request.user,
                 data=dict(serializer.validated_data),
             )
 

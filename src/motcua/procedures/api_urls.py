@@ -6,7 +6,8 @@ urlpatterns = [
     path("procedures/", api.ProcedureListCreate.as_view(), name="api-procedures"),
     path("procedures/<str:code>/", api.ProcedureDetail.as_view(), name="api-procedure"),
     path(
-        "procedures/<str:code>/versions/", api.ProcedureVersionList.as_view(),
+        "procedures/<str:code>/versions/",
+        api.ProcedureVersionList.as_view(),
         name="api-procedure-versions",
     ),
     path("decisions/", api.DecisionListCreate.as_view(), name="api-decisions"),

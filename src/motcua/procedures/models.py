@@ -64,28 +64,47 @@ class Procedure(models.Model):
     field = models.CharField(_("lĩnh vực"), max_length=255, blank=True, db_index=True)
     authority = models.CharField(_("thẩm quyền quy định"), max_length=16, choices=Authority.choices)
     agency = models.ForeignKey(
-        "agencies.Agency", verbose_name=_("cơ quan thực hiện"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="procedures",
+        "agencies.Agency",
+        verbose_name=_("cơ quan thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="procedures",
     )
     processing_days = models.DecimalField(
-        _("thời hạn giải quyết"), max_digits=6, decimal_places=1, null=True, blank=True,
+        _("thời hạn giải quyết"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
     )
     day_unit = models.CharField(
-        _("đơn vị thời hạn"), max_length=16, choices=DayUnit.choices, default=DayUnit.WORKING,
+        _("đơn vị thời hạn"),
+        max_length=16,
+        choices=DayUnit.choices,
+        default=DayUnit.WORKING,
     )
     online_level = models.CharField(
-        _("mức độ dịch vụ công trực tuyến"), max_length=16, choices=OnlineLevel.choices,
+        _("mức độ dịch vụ công trực tuyến"),
+        max_length=16,
+        choices=OnlineLevel.choices,
         default=OnlineLevel.NONE,
     )
     national_portal = models.BooleanField(_("tích hợp Cổng DVC quốc gia"), default=False)
     fee_vnd = models.PositiveBigIntegerField(_("phí, lệ phí (VNĐ)"), default=0)
     status = models.CharField(
-        _("trạng thái"), max_length=16, choices=ProcedureStatus.choices,
+        _("trạng thái"),
+        max_length=16,
+        choices=ProcedureStatus.choices,
         default=ProcedureStatus.ACTIVE,
     )
     decision = models.ForeignKey(
-        Decision, verbose_name=_("quyết định công bố"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="procedures",
+        Decision,
+        verbose_name=_("quyết định công bố"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="procedures",
     )
     steps = models.TextField(_("trình tự thực hiện"), blank=True)
     submission_methods = models.TextField(_("cách thức thực hiện"), blank=True)
@@ -142,7 +161,11 @@ class ProcedureVersion(models.Model):
     number = models.PositiveIntegerField(_("phiên bản"))
     valid_from = models.DateTimeField(_("áp dụng từ"))
     decision = models.ForeignKey(
-        Decision, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Decision,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     processing_days = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
     day_unit = models.CharField(max_length=16, choices=DayUnit.choices)
@@ -152,7 +175,9 @@ class ProcedureVersion(models.Model):
     class Meta:
         ordering = ["procedure", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["procedure", "number"], name="procedure_version_unique"),
+            models.UniqueConstraint(
+                fields=["procedure", "number"], name="procedure_version_unique"
+            ),
         ]
         verbose_name = _("phiên bản thủ tục")
         verbose_name_plural = _("phiên bản thủ tục")

@@ -16,9 +16,23 @@ from motcua.utils.text import fold
 
 # The fields that make up a procedure's rules; a change to any of them is an amendment.
 VERSIONED_FIELDS = (
-    "name", "level", "field", "authority", "agency_id", "processing_days", "day_unit",
-    "online_level", "national_portal", "fee_vnd", "status", "decision_id", "steps",
-    "submission_methods", "legal_basis", "result", "requirements",
+    "name",
+    "level",
+    "field",
+    "authority",
+    "agency_id",
+    "processing_days",
+    "day_unit",
+    "online_level",
+    "national_portal",
+    "fee_vnd",
+    "status",
+    "decision_id",
+    "steps",
+    "submission_methods",
+    "legal_basis",
+    "result",
+    "requirements",
 )
 
 
@@ -34,8 +48,13 @@ def _snapshot(procedure: Procedure) -> dict[str, Any]:
     data = {name: _jsonable(getattr(procedure, name)) for name in VERSIONED_FIELDS}
     data["code"] = procedure.code
     data["components"] = [
-        {"name": c.name, "originals": c.originals, "copies": c.copies, "required": c.required,
-         "form_name": c.form_name}
+        {
+            "name": c.name,
+            "originals": c.originals,
+            "copies": c.copies,
+            "required": c.required,
+            "form_name": c.form_name,
+        }
         for c in procedure.components.all()
     ]
     return data
@@ -46,8 +65,13 @@ def _search_text(procedure: Procedure) -> str:
 
 
 def procedure_save(
-    *, code: str, values: dict[str, Any], components: list[dict[str, Any]] | None = None,
-    valid_from: dt.datetime | None = None, actor=None, actor_label: str = "",
+    *,
+    code: str,
+    values: dict[str, Any],
+    components: list[dict[str, Any]] | None = None,
+    valid_from: dt.datetime | None = None,
+    actor=None,
+    actor_label: str = "",
 ) -> tuple[Procedure, bool]:
     """Create or amend the procedure ``code`` with ``values`` (model field names).
 
@@ -80,13 +104,21 @@ def procedure_save(
             procedure.version += 1
         procedure.save()
         ProcedureVersion.objects.create(
-            procedure=procedure, number=procedure.version, valid_from=valid_from,
-            decision_id=procedure.decision_id, processing_days=procedure.processing_days,
-            day_unit=procedure.day_unit, fee_vnd=procedure.fee_vnd, snapshot=after,
+            procedure=procedure,
+            number=procedure.version,
+            valid_from=valid_from,
+            decision_id=procedure.decision_id,
+            processing_days=procedure.processing_days,
+            day_unit=procedure.day_unit,
+            fee_vnd=procedure.fee_vnd,
+            snapshot=after,
         )
         audit_record(
-            action="procedure.create" if created else "procedure.amend", target=procedure,
-            actor=actor, actor_label=actor_label, data={"code": code, "version": procedure.version},
+            action="procedure.create" if created else "procedure.amend",
+            target=procedure,
+            actor=actor,
+            actor_label=actor_label,
+            data={"code": code, "version": procedure.version},
         )
         return procedure, True
 

@@ -12,8 +12,13 @@ import pytest
 
 CHROMIUM = os.environ.get("MOTCUA_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
 ]
 ARTIFACTS = Path(os.environ.get("MOTCUA_TEST_ARTIFACTS", "test-artifacts"))
 
@@ -46,8 +51,9 @@ def chromium_browser():
 
 @pytest.fixture
 def page(chromium_browser, request):
-    context = chromium_browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh",
-                                           viewport={"width": 1280, "height": 900})
+    context = chromium_browser.new_context(
+        locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

@@ -50,7 +50,9 @@ def exception_handler(exc, context):
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, DjangoValidationError):
-        exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+        exc = exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+        )
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -63,5 +65,5 @@ def exception_handler(exc, context):
     return Response(
         {"error": {"code": code, "message": message, "details": details}},
         status=response.status_code,
-        headers={k: v for k, v in response.items()},
+        headers=dict(response.items()),
     )

@@ -13,7 +13,9 @@ from motcua.utils.api import DomainError
 
 @pytest.fixture
 def tree(db):
-    province = Agency.objects.create(code="000.00.00.H12", name="UBND tỉnh", kind=AgencyKind.PROVINCE)
+    province = Agency.objects.create(
+        code="000.00.00.H12", name="UBND tỉnh", kind=AgencyKind.PROVINCE
+    )
     district = Agency.objects.create(
         code="000.00.20.H12", name="UBND huyện Bắc Bình", kind=AgencyKind.DISTRICT, parent=province
     )
@@ -51,7 +53,9 @@ def test_deactivate_refuses_bad_successors(tree):
 
 def test_officer_sees_own_agency_and_children_only(tree):
     province, district, commune, other = tree
-    officer = User.objects.create_user(username="h", password="x", role=Role.HANDLER, agency=district)
+    officer = User.objects.create_user(
+        username="h", password="x", role=Role.HANDLER, agency=district
+    )
     assert set(agencies_visible_to(officer)) == {district, commune}
     controller = User.objects.create_user(
         username="c", password="x", role=Role.CONTROLLER, agency=province
@@ -64,6 +68,9 @@ def test_officer_sees_own_agency_and_children_only(tree):
 def test_office_hours_must_be_ordered(db):
     with pytest.raises(IntegrityError):
         Agency.objects.create(
-            code="X", name="X", kind=AgencyKind.OTHER,
-            morning_start=dt.time(12, 0), morning_end=dt.time(11, 0),
+            code="X",
+            name="X",
+            kind=AgencyKind.OTHER,
+            morning_start=dt.time(12, 0),
+            morning_end=dt.time(11, 0),
         )

@@ -37,23 +37,37 @@ class World:
 def world(db) -> World:
     Province.objects.create(pk=1, name="Bình Thuận", code="H12")
     province = Agency.objects.create(
-        code="000.00.00.H12", name="UBND tỉnh Bình Thuận", kind=AgencyKind.PROVINCE,
+        code="000.00.00.H12",
+        name="UBND tỉnh Bình Thuận",
+        kind=AgencyKind.PROVINCE,
     )
     dept = Agency.objects.create(
-        code="000.00.05.H12", name="Sở Tư pháp", kind=AgencyKind.DEPARTMENT, parent=province,
+        code="000.00.05.H12",
+        name="Sở Tư pháp",
+        kind=AgencyKind.DEPARTMENT,
+        parent=province,
     )
     other = Agency.objects.create(
-        code="000.00.07.H12", name="Sở Xây dựng", kind=AgencyKind.DEPARTMENT, parent=province,
+        code="000.00.07.H12",
+        name="Sở Xây dựng",
+        kind=AgencyKind.DEPARTMENT,
+        parent=province,
     )
     procedure = ProcedureFactory(
-        code="1.000001.H12", name="Cấp phiếu lý lịch tư pháp", agency=dept,
-        processing_days=10, fee_vnd=200000,
+        code="1.000001.H12",
+        name="Cấp phiếu lý lịch tư pháp",
+        agency=dept,
+        processing_days=10,
+        fee_vnd=200000,
     )
     users = {}
     for key, agency in (("dept", dept), ("other", other)):
         for role in (Role.INTAKE_OFFICER, Role.HANDLER, Role.APPROVER):
             users[(key, role)] = User.objects.create_user(
-                username=f"{key}-{role}", password="pw-123456", role=role, agency=agency,
+                username=f"{key}-{role}",
+                password="pw-123456",
+                role=role,
+                agency=agency,
                 first_name=f"{role} {key}",
             )
     return World(province, dept, other, procedure, users)

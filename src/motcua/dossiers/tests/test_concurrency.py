@@ -23,7 +23,10 @@ def test_concurrent_intakes_get_distinct_consecutive_codes(world):
     def intake(i: int) -> str:
         try:
             return s.dossier_receive(
-                actor=officer, procedure=world.procedure, applicant=applicant, components=[],
+                actor=officer,
+                procedure=world.procedure,
+                applicant=applicant,
+                components=[],
                 now=at(2024, 3, 5, 8, 15),
             ).code
         finally:
@@ -47,8 +50,11 @@ def test_concurrent_repeats_of_one_submission_create_one_dossier(world):
     def submit(_i: int) -> int:
         try:
             return s.dossier_submit_online(
-                procedure=world.procedure, applicant=applicant, components=[],
-                now=at(2024, 3, 5, 8, 15), idempotency_key="double-click",
+                procedure=world.procedure,
+                applicant=applicant,
+                components=[],
+                now=at(2024, 3, 5, 8, 15),
+                idempotency_key="double-click",
             ).pk
         finally:
             connections.close_all()

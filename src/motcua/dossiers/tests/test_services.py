@@ -14,8 +14,11 @@ from motcua.notifications.models import OutboxMessage
 from motcua.utils.api import DomainError
 
 APPLICANT = s.ApplicantData(
-    name="Nguyễn Văn An", id_number="060123456789", address="Phan Thiết",
-    phone="0912345678", email="an@example.vn",
+    name="Nguyễn Văn An",
+    id_number="060123456789",
+    address="Phan Thiết",
+    phone="0912345678",
+    email="an@example.vn",
 )
 PDF = b"%PDF-1.4 minimal"
 
@@ -26,8 +29,11 @@ def pdf(name="don.pdf"):
 
 def receive(world, when=None, **kwargs):
     return s.dossier_receive(
-        actor=world.user(Role.INTAKE_OFFICER), procedure=world.procedure, applicant=APPLICANT,
-        components=[s.ComponentData(name="Tờ khai", file=pdf())], now=when or at(2024, 3, 5, 8, 15),
+        actor=world.user(Role.INTAKE_OFFICER),
+        procedure=world.procedure,
+        applicant=APPLICANT,
+        components=[s.ComponentData(name="Tờ khai", file=pdf())],
+        now=when or at(2024, 3, 5, 8, 15),
         **kwargs,
     )
 
@@ -51,24 +57,36 @@ def test_counter_intake_codes_deadline_and_slip(world):
 
 def test_full_online_journey(world):
     submitted = s.dossier_submit_online(
-        procedure=world.procedure, applicant=APPLICANT, now=at(2024, 3, 4, 20, 0),
-        components=[s.ComponentData(name="Tờ khai", file=pdf())], idempotency_key="k-1",
+        procedure=world.procedure,
+        applicant=APPLICANT,
+        now=at(2024, 3, 4, 20, 0),
+        components=[s.ComponentData(name="Tờ khai", file=pdf())],
+        idempotency_key="k-1",
     )
     assert submitted.state == State.SUBMITTED and submitted.received_at is None
-    desk, handler, approver = (world.user(r) for r in
-                               (Role.INTAKE_OFFICER, Role.HANDLER, Role.APPROVER))
+    desk, handler, approver = (
+        world.user(r) for r in (Role.INTAKE_OFFICER, Role.HANDLER, Role.APPROVER)
+    )
     d = s.dossier_accept(actor=desk, dossier=submitted, now=at(2024, 3, 5, 8, 0))
     assert d.due_at == at(2024, 3, 19, 8, 0)
     d = s.dossier_transfer(actor=desk, dossier=d, now=at(2024, 3, 5, 9, 0))
     assert d.state == State.PROCESSING and d.current_agency == world.dept
     d = s.dossier_assign(actor=approver, dossier=d, assignee=handler, now=at(2024, 3, 5, 9, 5))
-    d = s.dossier_request_supplement(actor=handler, dossier=d, reason="Thiếu giấy tờ",
-                                     items="Bản sao CCCD", now=at(2024, 3, 6, 10, 0))
+    d = s.dossier_request_supplement(
+        actor=handler,
+        dossier=d,
+        reason="Thiếu giấy tờ",
+        items="Bản sao CCCD",
+        now=at(2024, 3, 6, 10, 0),
+    )
     assert d.state == State.AWAITING_SUPPLEMENT
     # Paused Wed 10:00 → Fri 10:00: two working days; the due date moves by exactly that.
-    d = s.dossier_record_supplement(actor=s.APPLICANT_ACTOR, dossier=d,
-                                    components=[s.ComponentData(name="CCCD", file=pdf("c.pdf"))],
-                                    now=at(2024, 3, 8, 10, 0))
+    d = s.dossier_record_supplement(
+        actor=s.APPLICANT_ACTOR,
+        dossier=d,
+        components=[s.ComponentData(name="CCCD", file=pdf("c.pdf"))],
+        now=at(2024, 3, 8, 10, 0),
+    )
     assert d.state == State.PROCESSING
     assert d.due_at == at(2024, 3, 21, 8, 0)
     assert SupplementRequest.objects.get(dossier=d).paused_seconds == 2 * 8 * 3600
@@ -77,25 +95,50 @@ def test_full_online_journey(world):
     assert (d.state, d.outcome, d.ended_at) == (State.RESOLVED, "approved", at(2024, 3, 13, 9, 0))
     d = s.dossier_return_result(actor=desk, dossier=d, method="desk", now=at(2024, 3, 14, 8, 0))
     assert d.state == State.RETURNED
-    scores = dict.fromkeys(["total_time", "agency_time", "visits", "agencies_contacted",
-                            "one_stop", "publicity", "attitude", "feedback_handling",
-                            "online"], 2)
-    d = s.dossier_evaluate(actor=s.APPLICANT_ACTOR, dossier=d, scores=scores,
-                           now=at(2024, 3, 14, 9, 0))
+    scores = dict.fromkeys(
+        [
+            "total_time",
+            "agency_time",
+            "visits",
+            "agencies_contacted",
+            "one_stop",
+            "publicity",
+            "attitude",
+            "feedback_handling",
+            "online",
+        ],
+        2,
+    )
+    d = s.dossier_evaluate(
+        actor=s.APPLICANT_ACTOR, dossier=d, scores=scores, now=at(2024, 3, 14, 9, 0)
+    )
     assert d.evaluation.total == 18
     actions = list(d.events.values_list("action", "from_state", "to_state"))
     assert actions[0] == ("submit", None, 1)
     assert actions[-1] == ("evaluate", 10, 10)
     assert [a for a, *_ in actions] == [
-        "submit", "accept", "transfer", "assign", "request_supplement", "record_supplement",
-        "forward", "approve", "return_result", "evaluate",
+        "submit",
+        "accept",
+        "transfer",
+        "assign",
+        "request_supplement",
+        "record_supplement",
+        "forward",
+        "approve",
+        "return_result",
+        "evaluate",
     ]
     assert {doc.kind for doc in d.documents.all()} == {"receipt", "supplement"}
 
 
 def test_idempotent_submission(world):
-    kwargs = dict(procedure=world.procedure, applicant=APPLICANT, components=[],
-                  now=at(2024, 3, 4, 20, 0), idempotency_key="same-key")
+    kwargs = {
+        "procedure": world.procedure,
+        "applicant": APPLICANT,
+        "components": [],
+        "now": at(2024, 3, 4, 20, 0),
+        "idempotency_key": "same-key",
+    }
     first = s.dossier_submit_online(**kwargs)
     again = s.dossier_submit_online(**kwargs)
     assert first.pk == again.pk
@@ -106,15 +149,22 @@ def test_idempotent_submission(world):
     ("role", "call"),
     [
         (Role.HANDLER, lambda w, d, u: s.dossier_accept(actor=u, dossier=d, now=at(2024, 3, 5, 9))),
-        (Role.INTAKE_OFFICER,
-         lambda w, d, u: s.dossier_approve(actor=u, dossier=d, now=at(2024, 3, 5, 9))),
-        (Role.APPROVER, lambda w, d, u: s.dossier_return_result(
-            actor=u, dossier=d, method="desk", now=at(2024, 3, 5, 9))),
+        (
+            Role.INTAKE_OFFICER,
+            lambda w, d, u: s.dossier_approve(actor=u, dossier=d, now=at(2024, 3, 5, 9)),
+        ),
+        (
+            Role.APPROVER,
+            lambda w, d, u: s.dossier_return_result(
+                actor=u, dossier=d, method="desk", now=at(2024, 3, 5, 9)
+            ),
+        ),
     ],
 )
 def test_roles_that_may_not_act_are_refused(world, role, call):
-    d = s.dossier_submit_online(procedure=world.procedure, applicant=APPLICANT, components=[],
-                                now=at(2024, 3, 4, 20, 0))
+    d = s.dossier_submit_online(
+        procedure=world.procedure, applicant=APPLICANT, components=[], now=at(2024, 3, 4, 20, 0)
+    )
     with pytest.raises(DomainError) as refused:
         call(world, d, world.user(role))
     assert refused.value.status_code == 403
@@ -125,13 +175,18 @@ def test_roles_that_may_not_act_are_refused(world, role, call):
 @pytest.mark.parametrize(
     "call",
     [
-        lambda w, d: s.dossier_accept(actor=w.user(Role.INTAKE_OFFICER), dossier=d, now=at(2024, 3, 6, 9)),
-        lambda w, d: s.dossier_return_result(actor=w.user(Role.INTAKE_OFFICER), dossier=d,
-                                             method="desk", now=at(2024, 3, 6, 9)),
-        lambda w, d: s.dossier_record_supplement(actor=w.user(Role.INTAKE_OFFICER), dossier=d,
-                                                 components=[], now=at(2024, 3, 6, 9)),
-        lambda w, d: s.dossier_evaluate(actor=s.APPLICANT_ACTOR, dossier=d, scores={},
-                                        now=at(2024, 3, 6, 9)),
+        lambda w, d: s.dossier_accept(
+            actor=w.user(Role.INTAKE_OFFICER), dossier=d, now=at(2024, 3, 6, 9)
+        ),
+        lambda w, d: s.dossier_return_result(
+            actor=w.user(Role.INTAKE_OFFICER), dossier=d, method="desk", now=at(2024, 3, 6, 9)
+        ),
+        lambda w, d: s.dossier_record_supplement(
+            actor=w.user(Role.INTAKE_OFFICER), dossier=d, components=[], now=at(2024, 3, 6, 9)
+        ),
+        lambda w, d: s.dossier_evaluate(
+            actor=s.APPLICANT_ACTOR, dossier=d, scores={}, now=at(2024, 3, 6, 9)
+        ),
     ],
 )
 def test_transitions_outside_the_table_are_refused(world, call):
@@ -145,8 +200,9 @@ def test_transitions_outside_the_table_are_refused(world, call):
 def test_officer_of_another_agency_is_refused(world):
     d = receive(world)
     with pytest.raises(DomainError) as refused:
-        s.dossier_transfer(actor=world.user(Role.INTAKE_OFFICER, "other"), dossier=d,
-                           now=at(2024, 3, 5, 9))
+        s.dossier_transfer(
+            actor=world.user(Role.INTAKE_OFFICER, "other"), dossier=d, now=at(2024, 3, 5, 9)
+        )
     assert refused.value.code == "agency_not_allowed"
     d = s.dossier_transfer(actor=world.user(Role.INTAKE_OFFICER), dossier=d, now=at(2024, 3, 5, 9))
     with pytest.raises(DomainError):
@@ -157,24 +213,36 @@ def test_apology_promises_a_date_but_the_deadline_stays(world):
     d = receive(world)
     d = s.dossier_transfer(actor=world.user(Role.INTAKE_OFFICER), dossier=d, now=at(2024, 3, 5, 9))
     due = d.due_at
-    d = s.dossier_apologise(actor=world.user(Role.HANDLER), dossier=d, reason="Cần xác minh",
-                            new_date=at(2024, 3, 26, 16, 0), now=at(2024, 3, 18, 9, 0))
+    d = s.dossier_apologise(
+        actor=world.user(Role.HANDLER),
+        dossier=d,
+        reason="Cần xác minh",
+        new_date=at(2024, 3, 26, 16, 0),
+        now=at(2024, 3, 18, 9, 0),
+    )
     assert d.due_at == due and d.promised_at == at(2024, 3, 26, 16, 0)
     assert d.apologies.count() == 1
     assert d.documents.filter(kind="apology").exists()
     with pytest.raises(DomainError):
-        s.dossier_apologise(actor=world.user(Role.HANDLER), dossier=d, reason="x",
-                            new_date=at(2024, 3, 18, 16, 0), now=at(2024, 3, 18, 9, 0))
+        s.dossier_apologise(
+            actor=world.user(Role.HANDLER),
+            dossier=d,
+            reason="x",
+            new_date=at(2024, 3, 18, 16, 0),
+            now=at(2024, 3, 18, 9, 0),
+        )
 
 
 def test_second_supplement_request_is_flagged(world):
     d = receive(world)
     officer = world.user(Role.INTAKE_OFFICER)
     for day in (6, 8):
-        d = s.dossier_request_supplement(actor=officer, dossier=d, reason="", items="CCCD",
-                                         now=at(2024, 3, day, 9))
-        d = s.dossier_record_supplement(actor=officer, dossier=d, components=[],
-                                        now=at(2024, 3, day, 15))
+        d = s.dossier_request_supplement(
+            actor=officer, dossier=d, reason="", items="CCCD", now=at(2024, 3, day, 9)
+        )
+        d = s.dossier_record_supplement(
+            actor=officer, dossier=d, components=[], now=at(2024, 3, day, 15)
+        )
         assert d.state == State.RECEIVED
     assert list(d.supplements.values_list("is_repeat", flat=True)) == [False, True]
 
@@ -186,15 +254,23 @@ def test_end_states_and_reasons(world):
         s.dossier_stop(actor=approver, dossier=d, reason="", now=at(2024, 3, 6, 9))
     d = s.dossier_stop(actor=approver, dossier=d, reason="Theo quyết định", now=at(2024, 3, 6, 9))
     assert (d.state, d.outcome) == (State.STOPPED, "stopped")
-    w = s.dossier_withdraw(actor=world.user(Role.INTAKE_OFFICER), dossier=receive(world),
-                           reason="Công dân đề nghị", now=at(2024, 3, 6, 9))
+    w = s.dossier_withdraw(
+        actor=world.user(Role.INTAKE_OFFICER),
+        dossier=receive(world),
+        reason="Công dân đề nghị",
+        now=at(2024, 3, 6, 9),
+    )
     assert (w.state, w.outcome, w.ended_at) == (State.WITHDRAWN, "withdrawn", at(2024, 3, 6, 9))
 
 
 def test_calendar_change_recomputes_open_deadlines_only(world, django_capture_on_commit_callbacks):
     open_one = receive(world)
-    closed = s.dossier_stop(actor=world.user(Role.APPROVER), dossier=receive(world),
-                            reason="Dừng", now=at(2024, 3, 6, 9))
+    closed = s.dossier_stop(
+        actor=world.user(Role.APPROVER),
+        dossier=receive(world),
+        reason="Dừng",
+        now=at(2024, 3, 6, 9),
+    )
     with django_capture_on_commit_callbacks(execute=True):
         calendar_exception_set(date=dt.date(2024, 3, 11), kind="day_off", note="Nghỉ bù")
     open_one.refresh_from_db()
@@ -216,7 +292,9 @@ def test_history_is_append_only(world):
 def test_upload_checks(world):
     with pytest.raises(DomainError) as wrong:
         s.dossier_receive(
-            actor=world.user(Role.INTAKE_OFFICER), procedure=world.procedure, applicant=APPLICANT,
+            actor=world.user(Role.INTAKE_OFFICER),
+            procedure=world.procedure,
+            applicant=APPLICANT,
             components=[s.ComponentData(name="x", file=SimpleUploadedFile("x.pdf", b"MZ\x90"))],
             now=at(2024, 3, 5, 8),
         )

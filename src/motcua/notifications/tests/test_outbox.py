@@ -54,7 +54,11 @@ def gateway(settings):
 
 def queue(key, channel="sms", recipient="0912345678"):
     return OutboxMessage.objects.create(
-        key=key, channel=channel, recipient=recipient, subject="Hồ sơ", body="Nội dung",
+        key=key,
+        channel=channel,
+        recipient=recipient,
+        subject="Hồ sơ",
+        body="Nội dung",
         event="received",
     )
 

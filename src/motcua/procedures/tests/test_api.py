@@ -17,24 +17,40 @@ def catalog(db):
     dept = Agency.objects.create(
         code="000.00.05.H12", name="Sở Tài nguyên và Môi trường", kind=AgencyKind.DEPARTMENT
     )
-    decision = Decision.objects.create(number="12/QĐ-UBND", date=dt.date(2024, 1, 5), kind="publication")
+    decision = Decision.objects.create(
+        number="12/QĐ-UBND", date=dt.date(2024, 1, 5), kind="publication"
+    )
     procedure_save(
         code="1.001612.000.00.00.H12",
-        values={"name": GCN, "level": "province", "authority": "central", "agency": dept,
-                "field": "Đất đai", "processing_days": 30, "decision": decision,
-                "online_level": "partial"},
+        values={
+            "name": GCN,
+            "level": "province",
+            "authority": "central",
+            "agency": dept,
+            "field": "Đất đai",
+            "processing_days": 30,
+            "decision": decision,
+            "online_level": "partial",
+        },
         components=[{"name": "Đơn đăng ký", "originals": 1, "copies": 0}],
     )
     procedure_save(
         code="1.000656.000.00.00.H12",
-        values={"name": "Đăng ký khai sinh", "level": "commune", "authority": "central",
-                "field": "Hộ tịch", "status": "abolished"},
+        values={
+            "name": "Đăng ký khai sinh",
+            "level": "commune",
+            "authority": "central",
+            "field": "Hộ tịch",
+            "status": "abolished",
+        },
     )
     return dept, decision
 
 
 def client_for(role, agency=None):
-    user = User.objects.create_user(username=f"u-{role}", password="pw-123456", role=role, agency=agency)
+    user = User.objects.create_user(
+        username=f"u-{role}", password="pw-123456", role=role, agency=agency
+    )
     client = APIClient()
     client.force_authenticate(user)
     return client
@@ -69,8 +85,16 @@ def test_errors_have_one_bilingual_shape(catalog):
 @pytest.mark.parametrize(
     ("method", "url", "body"),
     [
-        ("post", "/api/procedures/", {"code": "X1", "name": "X", "level": "commune", "authority": "local"}),
-        ("put", "/api/procedures/1.001612.000.00.00.H12/", {"name": "X", "level": "commune", "authority": "local"}),
+        (
+            "post",
+            "/api/procedures/",
+            {"code": "X1", "name": "X", "level": "commune", "authority": "local"},
+        ),
+        (
+            "put",
+            "/api/procedures/1.001612.000.00.00.H12/",
+            {"name": "X", "level": "commune", "authority": "local"},
+        ),
         ("post", "/api/decisions/", {"number": "1/QĐ", "date": "2024-01-01", "kind": "other"}),
         ("post", "/api/shortenings/", {}),
     ],
@@ -88,9 +112,14 @@ def test_roles_that_may_not_manage_the_catalog_are_refused(catalog, role, method
 @pytest.mark.django_db
 def test_controller_creates_and_amends_with_versions(catalog):
     client = client_for(Role.CONTROLLER)
-    body = {"code": "2.000001.H12", "name": "Thủ tục địa phương", "level": "district",
-            "authority": "local", "processing_days": "10",
-            "components": [{"name": "Tờ khai"}]}
+    body = {
+        "code": "2.000001.H12",
+        "name": "Thủ tục địa phương",
+        "level": "district",
+        "authority": "local",
+        "processing_days": "10",
+        "components": [{"name": "Tờ khai"}],
+    }
     created = client.post("/api/procedures/", body, format="json")
     assert created.status_code == 201, created.json()
     assert created.json()["version"] == 1
@@ -110,13 +139,19 @@ def test_bad_input_is_refused_and_changes_nothing(catalog):
     client = client_for(Role.CONTROLLER)
     duplicate = client.post(
         "/api/procedures/",
-        {"code": "1.001612.000.00.00.H12", "name": "X", "level": "province", "authority": "central"},
+        {
+            "code": "1.001612.000.00.00.H12",
+            "name": "X",
+            "level": "province",
+            "authority": "central",
+        },
         format="json",
     )
     assert duplicate.status_code == 400
     assert set(duplicate.json()["error"]["details"]) == {"code"}
     no_agency = client.post(
-        "/api/procedures/", {"code": "N1", "name": "X", "level": "province", "authority": "central"},
+        "/api/procedures/",
+        {"code": "N1", "name": "X", "level": "province", "authority": "central"},
         format="json",
     )
     assert no_agency.status_code == 400
@@ -128,8 +163,13 @@ def test_bad_input_is_refused_and_changes_nothing(catalog):
 def test_shortening_must_shorten(catalog):
     dept, decision = catalog
     client = client_for(Role.CONTROLLER)
-    body = {"procedure_code": "1.001612.000.00.00.H12", "decision_number": decision.number,
-            "days_before": "30", "days_after": "30", "annual_dossiers": 100}
+    body = {
+        "procedure_code": "1.001612.000.00.00.H12",
+        "decision_number": decision.number,
+        "days_before": "30",
+        "days_after": "30",
+        "annual_dossiers": 100,
+    }
     assert client.post("/api/shortenings/", body, format="json").status_code == 400
     body["days_after"] = "20"
     assert client.post("/api/shortenings/", body, format="json").status_code == 201
@@ -145,7 +185,8 @@ def test_amending_components_keeps_attached_form_files(catalog):
     ProcedureComponent.objects.filter(name="Đơn đăng ký").update(form_file="forms/don.docx")
     procedure = Procedure.objects.get(code="1.001612.000.00.00.H12")
     procedure_save(
-        code=procedure.code, values={},
+        code=procedure.code,
+        values={},
         components=[{"name": "Đơn đăng ký", "originals": 1, "copies": 1}, {"name": "CCCD"}],
     )
     files = dict(procedure.components.values_list("name", "form_file"))

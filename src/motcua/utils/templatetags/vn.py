@@ -1,4 +1,5 @@
-"""Template filters for Vietnamese formats: {{ n|vn_number }}, {{ r|vn_percent }}, {{ d|vn_date }}."""
+"""Template filters for Vietnamese formats:
+{{ n|vn_number }}, {{ r|vn_percent }}, {{ d|vn_date }}."""
 
 from django import template
 

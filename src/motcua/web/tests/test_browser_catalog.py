@@ -11,8 +11,12 @@ pytestmark = pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_catalog_search_on_a_phone(live_server, page):
     agency = AgencyFactory(name="Sở Tài nguyên và Môi trường")
-    ProcedureFactory(code="1.001612.H12", agency=agency, field="Đất đai",
-                     name="Cấp giấy chứng nhận quyền sử dụng đất lần đầu")
+    ProcedureFactory(
+        code="1.001612.H12",
+        agency=agency,
+        field="Đất đai",
+        name="Cấp giấy chứng nhận quyền sử dụng đất lần đầu",
+    )
     ProcedureFactory(code="1.000656.H12", agency=agency, name="Đăng ký khai sinh")
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"{live_server.url}/")
