@@ -57,7 +57,7 @@ class EventOut(serializers.Serializer):
         )
 
 
-class ComponentOut(serializers.Serializer):
+class DossierComponentOut(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     original_name = serializers.CharField()
@@ -109,7 +109,7 @@ class DossierDetailOut(DossierListOut):
     fee_vnd = serializers.IntegerField()
     paid_at = serializers.DateTimeField(allow_null=True)
     result_note = serializers.CharField()
-    components = ComponentOut(many=True)
+    components = DossierComponentOut(many=True)
     steps = StepOut(many=True)
     events = EventOut(many=True)
     documents = DocumentOut(many=True)
