@@ -1,6 +1,8 @@
 """``motcua demo``: the main job. Generates the synthetic province, imports it through the same
 importer a real province uses, creates one user per role and serves the web UI."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -30,7 +32,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=2024)
-        parser.add_argument("--scale", type=float, default=1.0)
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=0.05,
+            help="dossier volume relative to the 2024 report (1 = 660.557 dossiers)",
+        )
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument(
@@ -49,11 +56,20 @@ class Command(BaseCommand):
         self._print_credentials(users, options)
         if not options["no_serve"]:
             call_command("collectstatic", interactive=False, verbosity=0)
+            self._serve(options)
+
+    def _serve(self, options) -> None:
+        """The web server, with the notification worker beside it for as long as it runs."""
+        worker = subprocess.Popen([sys.executable, "-m", "motcua", "worker"])
+        try:
             call_command(
                 "runserver",
                 f"{options['host']}:{options['port']}",
                 use_reloader=False,
             )
+        finally:
+            worker.terminate()
+            worker.wait(timeout=10)
 
     @transaction.atomic
     def _create_users(self) -> list[User]:
