@@ -15,3 +15,11 @@ def _media_root(settings, tmp_path):
 def _fast_passwords(settings):
     """Hashing with PBKDF2 costs a third of a second per user; tests do not need it."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits and caches start empty in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
