@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 from motcua.accounts.roles import Role
 from motcua.dossiers import services as s
 from motcua.dossiers.api import ACTIONS
-from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.dossiers.models import INDICATORS, Dossier, DossierEvent
 from motcua.dossiers.tests.conftest import at
 from motcua.dossiers.workflow import TRANSITIONS, Action, State
 
@@ -40,20 +40,7 @@ BODY = {
     "stop": {"reason": "Dừng"},
     "withdraw": {"reason": "Rút"},
     "apologise": {"reason": "Chậm", "new_date": "2030-01-01T08:00:00+07:00"},
-    "evaluate": {
-        n: 2
-        for n in (
-            "total_time",
-            "agency_time",
-            "visits",
-            "agencies_contacted",
-            "one_stop",
-            "publicity",
-            "attitude",
-            "feedback_handling",
-            "online",
-        )
-    },
+    "evaluate": {name: 2 for name, _label in INDICATORS},
 }
 
 
