@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from motcua.accounts.roles import Role
 from motcua.agencies.selectors import agencies_visible_to
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import Dossier, DossierStep
 from motcua.dossiers.workflow import OPEN_STATES, State
 
 
@@ -24,8 +24,13 @@ def dossiers_visible_to(user) -> QuerySet[Dossier]:
     if user.is_superuser or user.role in {Role.CONTROLLER, Role.ADMINISTRATOR}:
         return base
     agencies = agencies_visible_to(user).values("pk")
+    # Agencies that handled a step of an inter-agency dossier keep seeing it afterwards.
+    handled = DossierStep.objects.filter(dossier=OuterRef("pk"), agency__in=agencies)
     return base.filter(
-        Q(receiving_agency__in=agencies) | Q(agency__in=agencies) | Q(current_agency__in=agencies)
+        Q(receiving_agency__in=agencies)
+        | Q(agency__in=agencies)
+        | Q(current_agency__in=agencies)
+        | Exists(handled)
     )
 
 

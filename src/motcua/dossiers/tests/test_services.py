@@ -300,3 +300,44 @@ def test_upload_checks(world):
         )
     assert wrong.value.code == "file_type"
     assert not Dossier.objects.exists()
+
+
+def test_inter_agency_template_moves_the_dossier_between_agencies(world):
+    from motcua.dossiers.models import ProcessTemplate, ProcessTemplateStep
+    from motcua.dossiers.selectors import dossiers_visible_to
+
+    template = ProcessTemplate.objects.create(procedure=world.procedure)
+    for order, agency, role, hours in [
+        (1, None, Role.HANDLER, 40),
+        (2, world.other, Role.HANDLER, 24),
+        (3, None, Role.APPROVER, 16),
+    ]:
+        ProcessTemplateStep.objects.create(
+            template=template,
+            order=order,
+            name=f"Bước {order}",
+            agency=agency,
+            role=role,
+            budget_hours=hours,
+        )
+    d = s.dossier_transfer(
+        actor=world.user(Role.INTAKE_OFFICER), dossier=receive(world), now=at(2024, 3, 5, 9)
+    )
+    first = d.steps.get(order=1)
+    assert first.due_at == at(2024, 3, 12, 9)  # 40 working hours = 5 working days
+    d = s.dossier_forward(actor=world.user(Role.HANDLER), dossier=d, now=at(2024, 3, 11, 9))
+    assert d.current_agency == world.other
+    assert d.steps.get(order=1).timing == "early"
+    other_handler = world.user(Role.HANDLER, "other")
+    assert dossiers_visible_to(other_handler).filter(pk=d.pk).exists()
+    d = s.dossier_forward(actor=other_handler, dossier=d, now=at(2024, 3, 15, 9))
+    assert d.current_agency == world.dept
+    # The other agency handled a step: it still sees the dossier, but may not act on it.
+    assert dossiers_visible_to(other_handler).filter(pk=d.pk).exists()
+    with pytest.raises(DomainError):
+        s.dossier_approve(
+            actor=world.user(Role.APPROVER, "other"), dossier=d, now=at(2024, 3, 15, 10)
+        )
+    d = s.dossier_approve(actor=world.user(Role.APPROVER), dossier=d, now=at(2024, 3, 15, 10))
+    assert d.steps.get(order=2).timing == "late"  # 24 h from 11/03 09:00 was due 14/03 09:00
+    assert d.state == State.RESOLVED
