@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "motcua.procedures",
     "motcua.dossiers",
     "motcua.notifications",
+    "motcua.feedback",
+    "motcua.inspections",
     "motcua.interchange",
     "motcua.reports",
     "motcua.demo",
