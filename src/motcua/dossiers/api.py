@@ -25,6 +25,7 @@ from motcua.dossiers.selectors import dossier_lookup, dossiers_visible_to, mask,
 from motcua.dossiers.workflow import Channel, State
 from motcua.procedures.models import Procedure
 from motcua.utils.api import DomainError
+from motcua.utils.formatting import vn_number
 
 # ---- output -------------------------------------------------------------------------------
 
@@ -167,13 +168,15 @@ class PublicDossierOut(serializers.Serializer):
             request = dossier.supplements.filter(supplied_at__isnull=True).first()
             return request.items if request else ""
         if dossier.state == State.AWAITING_PAYMENT:
-            return f"Nộp phí, lệ phí: {dossier.fee_vnd} đồng"
+            return f"Nộp phí, lệ phí: {vn_number(dossier.fee_vnd)} đồng"
         return ""
 
     def get_timeline(self, dossier) -> list[dict]:
+        """State changes only: internal steps (assignment, handovers) are the agency's own."""
         return [
             {"at": e.at.isoformat(), "state": e.to_state, "state_label": State(e.to_state).label}
             for e in dossier.events.all()
+            if e.from_state != e.to_state
         ]
 
 

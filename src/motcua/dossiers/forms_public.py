@@ -1,0 +1,438 @@
+"""Forms of the applicants' public pages. They validate and shape input; every change goes
+through the services."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections import defaultdict
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import RegexValidator
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from motcua.agencies.models import Agency
+from motcua.dossiers.models import INDICATORS, ApplicantKind
+from motcua.dossiers.services import ApplicantData, ComponentData
+from motcua.dossiers.uploads import ALLOWED, check_upload
+from motcua.procedures.models import Level, Procedure
+from motcua.utils.api import DomainError
+from motcua.web.forms import BILINGUAL_ERRORS, BilingualErrorsMixin
+
+# What the file inputs offer (the browser's picker) and what the page says is accepted.
+ACCEPT = ",".join(ALLOWED)
+ACCEPTED_TYPES = ", ".join(ext[1:].upper() for ext in ALLOWED if ext != ".jpeg")
+
+PHONE_HELP = _("Số di động hoặc cố định, ví dụ 0912 345 678.")
+# Vietnamese numbers: 0 + 9 digits (mobile) or 0 + 10 digits (landline), or +84 instead of 0.
+PHONE_RE = re.compile(r"^(?:0|84)(\d{9,10})$")
+ID_NUMBER_VALIDATOR = RegexValidator(
+    r"^[0-9A-Za-z\-]{6,32}$",
+    "Số định danh / mã số thuế chỉ gồm chữ số, chữ cái và dấu gạch ngang (6–32 ký tự). / "
+    "An ID or tax number has 6–32 digits, letters or dashes.",
+    code="id_number",
+)
+INVALID_CHOICE = BILINGUAL_ERRORS["invalid_choice"]
+SECRET_VALIDATOR = RegexValidator(
+    r"^\d{4}$", "Vui lòng nhập đúng 4 chữ số. / Enter exactly 4 digits.", code="secret"
+)
+
+
+def upload_help() -> str:
+    limit = filesizeformat(settings.MOTCUA_MAX_UPLOAD_BYTES)
+    return f"Định dạng: {ACCEPTED_TYPES}. Tối đa {limit} mỗi tệp."
+
+
+def normalize_phone(value: str) -> str:
+    """``+84 912.345.678`` → ``0912345678``; raises ValidationError when it is not a number."""
+    digits = re.sub(r"[\s.\-()]", "", value or "").removeprefix("+")
+    match = PHONE_RE.match(digits)
+    if not match:
+        raise forms.ValidationError(
+            "Số điện thoại không hợp lệ (ví dụ 0912345678). / Invalid phone number.",
+            code="phone",
+        )
+    return "0" + match.group(1)
+
+
+def _checked(upload: UploadedFile | None) -> UploadedFile | None:
+    """The same check the services make (type by content, size), shown on the field."""
+    if upload is not None:
+        try:
+            check_upload(upload)
+        except DomainError as exc:
+            raise forms.ValidationError(str(exc.detail), code=exc.code) from exc
+    return upload
+
+
+def bilingual(field: forms.Field, **messages: str) -> forms.Field:
+    """A field added at run time gets the bilingual messages the mixin gives declared ones."""
+    field.error_messages.update(BILINGUAL_ERRORS, **messages)
+    return field
+
+
+class FileInput(forms.ClearableFileInput):
+    def __init__(self, attrs: dict | None = None):
+        super().__init__({"accept": ACCEPT, **(attrs or {})})
+
+
+class MultipleFileInput(FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; cleans to a list (empty when none was chosen)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None) -> list[UploadedFile]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [f for f in (single(d, initial) for d in data) if f]
+        cleaned = single(data, initial)
+        return [cleaned] if cleaned else []
+
+
+def agency_choices(level: str) -> list:
+    """Active agencies of ``level``, grouped by the agency above them (communes by district)
+    when there is more than one group, so a long list stays findable."""
+    agencies = Agency.objects.filter(kind=level, is_active=True).select_related("parent")
+    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for agency in agencies.order_by("parent__name", "name"):
+        groups[agency.parent.name if agency.parent else ""].append((str(agency.pk), agency.name))
+    if len(groups) <= 1:
+        return [("", "— Chọn đơn vị —"), *next(iter(groups.values()), [])]
+    return [("", "— Chọn đơn vị —"), *((name or "Khác", items) for name, items in groups.items())]
+
+
+class SubmissionForm(BilingualErrorsMixin, forms.Form):
+    """Online submission of one procedure: who applies, where, and one upload per component."""
+
+    applicant_kind = forms.ChoiceField(
+        label=_("Người nộp là"),
+        choices=ApplicantKind.choices,
+        initial=ApplicantKind.PERSON,
+        widget=forms.RadioSelect(attrs={"class": "choices choices-inline"}),
+    )
+    applicant_name = forms.CharField(
+        label=_("Họ và tên (hoặc tên tổ chức)"),
+        max_length=255,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    applicant_id_number = forms.CharField(
+        label=_("Số định danh cá nhân (CCCD) hoặc mã số thuế"),
+        max_length=32,
+        validators=[ID_NUMBER_VALIDATOR],
+        # A text keyboard: passports and branch tax codes ("0101234567-001") are not all digits.
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        help_text=_("Dùng để tra cứu hồ sơ (4 số cuối) cùng với số điện thoại."),
+    )
+    applicant_address = forms.CharField(
+        label=_("Địa chỉ"),
+        max_length=500,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    applicant_phone = forms.CharField(
+        label=_("Số điện thoại"),
+        max_length=20,
+        help_text=PHONE_HELP,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
+    applicant_email = forms.EmailField(
+        label=_("Thư điện tử (không bắt buộc)"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("Để nhận thông báo về hồ sơ qua thư điện tử."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Tôi cam đoan các thông tin đã khai và giấy tờ đã nộp là đúng sự thật, và đồng ý để "
+            "cơ quan nhà nước sử dụng dữ liệu cá nhân này để giải quyết hồ sơ."
+        ),
+    )
+    # Generated when the form is rendered: the same submission repeated (double click, browser
+    # retry) carries the same key and the service returns the first dossier.
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, procedure: Procedure, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("idempotency_key", str(uuid.uuid4()))
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].error_messages["required"] = (
+            "Vui lòng xác nhận cam đoan để nộp hồ sơ. / Please confirm to submit."
+        )
+        self.fields["idempotency_key"].error_messages.update(
+            dict.fromkeys(
+                ("required", "invalid"),
+                "Biểu mẫu không hợp lệ: vui lòng tải lại trang rồi nộp lại. / "
+                "Invalid form: reload the page and submit again.",
+            )
+        )
+        self.procedure = procedure
+        self.needs_agency = procedure.level in (Level.DISTRICT, Level.COMMUNE)
+        if self.needs_agency:
+            self.fields["agency"] = bilingual(
+                forms.TypedChoiceField(
+                    label=_("Nơi giải quyết hồ sơ"),
+                    choices=agency_choices(procedure.level),
+                    coerce=int,
+                    help_text=_("UBND cấp huyện hoặc cấp xã nơi bạn nộp hồ sơ."),
+                ),
+                required="Vui lòng chọn nơi giải quyết hồ sơ. / Choose an agency.",
+            )
+        self.components = list(procedure.components.all())
+        for component in self.components:
+            self.fields[f"component_{component.pk}"] = bilingual(
+                forms.FileField(
+                    label=component.name, required=component.required, widget=FileInput()
+                ),
+                required="Vui lòng đính kèm giấy tờ bắt buộc này. / This document is required.",
+            )
+        self.fields["extra_files"] = bilingual(
+            MultipleFileField(
+                label=_("Giấy tờ khác") if self.components else _("Giấy tờ kèm theo"),
+                required=False,
+                help_text=_("Có thể chọn nhiều tệp."),
+            )
+        )
+
+    @property
+    def component_fields(self) -> list[tuple[Any, forms.BoundField]]:
+        return [(c, self[f"component_{c.pk}"]) for c in self.components]
+
+    def clean_applicant_name(self) -> str:
+        return " ".join(self.cleaned_data["applicant_name"].split())
+
+    def clean_applicant_phone(self) -> str:
+        return normalize_phone(self.cleaned_data["applicant_phone"])
+
+    def clean_applicant_id_number(self) -> str:
+        return self.cleaned_data["applicant_id_number"].strip().upper()
+
+    def clean_agency(self) -> Agency:
+        agency = Agency.objects.filter(
+            pk=self.cleaned_data["agency"],
+            kind=self.procedure.level,
+            is_active=True,
+        ).first()
+        if agency is None:
+            raise forms.ValidationError(INVALID_CHOICE, code="invalid_choice")
+        return agency
+
+    def clean_extra_files(self) -> list[UploadedFile]:
+        return [_checked(f) for f in self.cleaned_data["extra_files"]]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        for component in self.components:
+            name = f"component_{component.pk}"
+            if cleaned.get(name) is not None:
+                try:
+                    _checked(cleaned[name])
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        if not self.components and not cleaned.get("extra_files") and not self.errors:
+            self.add_error("extra_files", "Vui lòng đính kèm giấy tờ. / Attach your documents.")
+        return cleaned
+
+    def applicant(self) -> ApplicantData:
+        v = self.cleaned_data
+        return ApplicantData(
+            kind=v["applicant_kind"],
+            name=v["applicant_name"],
+            id_number=v["applicant_id_number"],
+            address=v["applicant_address"],
+            phone=v["applicant_phone"],
+            email=v["applicant_email"],
+        )
+
+    def component_data(self) -> list[ComponentData]:
+        v = self.cleaned_data
+        rows = [
+            ComponentData(
+                name=c.name,
+                file=v[f"component_{c.pk}"],
+                procedure_component_id=c.pk,
+                originals=c.originals,
+                copies=c.copies,
+            )
+            for c in self.components
+            if v.get(f"component_{c.pk}") is not None
+        ]
+        rows += [ComponentData(name=f.name, file=f) for f in v.get("extra_files") or []]
+        return rows
+
+
+class SecretInput(forms.TextInput):
+    """The typed digits are never sent back in a page (a re-shown form, a cached copy)."""
+
+    def format_value(self, value: Any) -> None:
+        return None
+
+
+class LookupForm(BilingualErrorsMixin, forms.Form):
+    code = forms.CharField(
+        label=_("Mã hồ sơ"),
+        max_length=64,
+        help_text=_("Ví dụ: 000.00.05.H12-240305-0001 (trên giấy tiếp nhận hoặc tin nhắn)."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+    secret = forms.CharField(
+        label=_("4 số cuối số điện thoại hoặc số định danh (CCCD, mã số thuế)"),
+        max_length=4,
+        validators=[SECRET_VALIDATOR],
+        widget=SecretInput(
+            attrs={
+                "autocomplete": "off",
+                "inputmode": "numeric",
+                "pattern": "[0-9]{4}",
+                "maxlength": "4",
+            }
+        ),
+    )
+
+    def clean_code(self) -> str:
+        return "".join(self.cleaned_data["code"].split())
+
+
+class SupplementForm(BilingualErrorsMixin, forms.Form):
+    """Rows of (document name, file), prefilled with the requested items, and a note."""
+
+    note = forms.CharField(
+        label=_("Ghi chú cho cơ quan giải quyết (không bắt buộc)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, names: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows = max(3, len(names))
+        for i in range(self.rows):
+            self.fields[f"name_{i}"] = bilingual(
+                forms.CharField(
+                    label=f"Tên giấy tờ {i + 1}",
+                    required=False,
+                    max_length=255,
+                    initial=names[i] if i < len(names) else "",
+                )
+            )
+            self.fields[f"file_{i}"] = bilingual(
+                forms.FileField(label=f"Tệp giấy tờ {i + 1}", required=False, widget=FileInput())
+            )
+
+    @property
+    def row_fields(self) -> list[tuple[int, forms.BoundField, forms.BoundField]]:
+        return [(i, self[f"name_{i}"], self[f"file_{i}"]) for i in range(self.rows)]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        files = 0
+        for i in range(self.rows):
+            upload, name = cleaned.get(f"file_{i}"), cleaned.get(f"name_{i}", "")
+            if upload is not None:
+                files += 1
+                try:
+                    _checked(upload)
+                except forms.ValidationError as error:
+                    self.add_error(f"file_{i}", error)
+            elif name and name != self.fields[f"name_{i}"].initial:
+                self.add_error(
+                    f"file_{i}", "Chưa chọn tệp cho giấy tờ này. / Choose a file for it."
+                )
+        if not files and not self.errors:
+            raise forms.ValidationError(
+                "Vui lòng đính kèm ít nhất một tệp. / Attach at least one file.", code="required"
+            )
+        return cleaned
+
+    def component_data(self) -> list[ComponentData]:
+        v = self.cleaned_data
+        return [
+            ComponentData(name=v[f"name_{i}"].strip() or v[f"file_{i}"].name, file=v[f"file_{i}"])
+            for i in range(self.rows)
+            if v.get(f"file_{i}") is not None
+        ]
+
+
+# Short guidance for each point of the 9 indicators (Decree 61/2018, art. 30; Circular
+# 01/2018/TT-VPCP): what 2, 1 and 0 points mean for the applicant.
+INDICATOR_GUIDE: dict[str, tuple[str, str, str]] = {
+    "total_time": ("Trước hoặc đúng hạn", "Trễ hạn nhưng có thư xin lỗi, hẹn lại", "Trễ hạn"),
+    "agency_time": (
+        "Các cơ quan đều đúng thời gian quy định",
+        "Có cơ quan chậm nhưng không làm trễ hạn",
+        "Có cơ quan chậm làm trễ hạn",
+    ),
+    "visits": ("Không phải đi lại hoặc 1 lần", "2 lần", "Từ 3 lần trở lên"),
+    "agencies_contacted": ("Chỉ 1 nơi (Bộ phận Một cửa)", "2 cơ quan", "Từ 3 cơ quan trở lên"),
+    "one_stop": (
+        "Nộp và nhận kết quả đúng quy định một cửa",
+        "Có lúc phải liên hệ ngoài Bộ phận Một cửa",
+        "Không thực hiện một cửa",
+    ),
+    "publicity": (
+        "Công khai đầy đủ, đúng quy định",
+        "Công khai chưa đầy đủ",
+        "Không công khai",
+    ),
+    "attitude": (
+        "Lịch sự, hướng dẫn tận tình",
+        "Chưa nhiệt tình",
+        "Gây phiền hà, sách nhiễu",
+    ),
+    "feedback_handling": (
+        "Được tiếp thu, trả lời đầy đủ (hoặc không có phản ánh)",
+        "Trả lời chậm hoặc chưa đầy đủ",
+        "Không được tiếp thu, trả lời",
+    ),
+    "online": (
+        "Nộp và nhận kết quả trực tuyến",
+        "Trực tuyến một phần",
+        "Không có dịch vụ trực tuyến",
+    ),
+}
+
+
+class EvaluationForm(BilingualErrorsMixin, forms.Form):
+    """The 9 official indicators, each 2, 1 or 0 points, and a comment."""
+
+    comment = forms.CharField(
+        label=_("Ý kiến khác (không bắt buộc)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in INDICATORS:
+            good, fair, poor = INDICATOR_GUIDE[name]
+            self.fields[name] = bilingual(
+                forms.TypedChoiceField(
+                    label=label,
+                    coerce=int,
+                    widget=forms.RadioSelect(attrs={"class": "choices"}),
+                    choices=[
+                        ("2", f"2 điểm: tốt — {good}"),
+                        ("1", f"1 điểm: trung bình — {fair}"),
+                        ("0", f"0 điểm: không đạt — {poor}"),
+                    ],
+                ),
+                required="Vui lòng chọn mức điểm. / Choose a score.",
+                invalid_choice="Vui lòng chọn mức điểm. / Choose a score.",
+            )
+
+    @property
+    def indicator_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name, _label in INDICATORS]
+
+    def scores(self) -> dict[str, int]:
+        return {name: self.cleaned_data[name] for name, _label in INDICATORS}

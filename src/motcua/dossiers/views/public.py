@@ -1,0 +1,438 @@
+"""Applicants' pages, no account needed: online submission, lookup, the dossier as the applicant
+sees it, supplement upload and evaluation.
+
+Access to a dossier is proven by the lookup (code + last 4 digits of the applicant's phone or ID
+number) and remembered in the session for a short while; every page showing a dossier asks for
+that proof. The secret is only ever POSTed, never put in a URL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from motcua.agencies.models import Agency
+from motcua.dossiers import services
+from motcua.dossiers.api import deadline_text
+from motcua.dossiers.forms_public import (
+    EvaluationForm,
+    LookupForm,
+    SubmissionForm,
+    SupplementForm,
+    upload_help,
+)
+from motcua.dossiers.models import Dossier, Evaluation
+from motcua.dossiers.selectors import dossier_lookup, mask
+from motcua.dossiers.workflow import ACTION_LABELS, Action, Outcome, State
+from motcua.procedures.models import Level, OnlineLevel, Procedure, ProcedureStatus
+from motcua.utils.api import DomainError
+
+# How long a successful lookup (or submission) lets this browser see the dossier.
+ACCESS_SESSION_KEY = "public_dossier_access"
+ACCESS_SECONDS = 30 * 60
+ACCESS_MAX_CODES = 20
+
+# Guessing 4 digits must not be practical: failed lookups are counted per session and per IP
+# address. The IP limit is higher because many phones share one address behind carrier NAT.
+LOOKUP_WINDOW_SECONDS = 15 * 60
+LOOKUP_LIMIT_PER_SESSION = 10
+LOOKUP_LIMIT_PER_IP = 30
+
+NOT_FOUND = (
+    "Không tìm thấy hồ sơ với mã hồ sơ và 4 số cuối đã nhập. Vui lòng kiểm tra lại mã hồ sơ "
+    "trên giấy tiếp nhận hoặc tin nhắn, và 4 số cuối số điện thoại hoặc số định danh đã khai. / "
+    "No dossier matches this code and these digits."
+)
+TOO_MANY = (
+    "Bạn đã tra cứu không thành công quá nhiều lần. Vui lòng thử lại sau 15 phút. / "
+    "Too many failed lookups: please try again in 15 minutes."
+)
+
+TEMPLATES = "dossiers/public"
+
+
+# ---- proof of access ------------------------------------------------------------------------
+
+
+def grant_access(request: HttpRequest, code: str) -> None:
+    """Remember that this browser proved access to ``code`` (lookup or its own submission)."""
+    now = timezone.now().timestamp()
+    granted = {c: t for c, t in request.session.get(ACCESS_SESSION_KEY, {}).items() if t > now}
+    granted[code] = now + ACCESS_SECONDS
+    newest = sorted(granted.items(), key=lambda item: item[1])[-ACCESS_MAX_CODES:]
+    request.session[ACCESS_SESSION_KEY] = dict(newest)
+
+
+def has_access(request: HttpRequest, code: str) -> bool:
+    expires = request.session.get(ACCESS_SESSION_KEY, {}).get(code)
+    return expires is not None and expires > timezone.now().timestamp()
+
+
+def revoke_access(request: HttpRequest, code: str) -> None:
+    granted = dict(request.session.get(ACCESS_SESSION_KEY, {}))
+    if granted.pop(code, None) is not None:
+        request.session[ACCESS_SESSION_KEY] = granted
+
+
+def _to_lookup(code: str) -> HttpResponseRedirect:
+    return redirect(f"{reverse('public-dossier-lookup')}?{urlencode({'ma': code})}")
+
+
+def _proven_dossier(request: HttpRequest, code: str) -> Dossier | None:
+    """The dossier if this browser proved access to it; None otherwise."""
+    if not has_access(request, code):
+        return None
+    return get_object_or_404(
+        Dossier.objects.select_related("procedure", "agency", "receiving_agency"), code=code
+    )
+
+
+# ---- lookup rate limit ----------------------------------------------------------------------
+
+
+def _session_key(request: HttpRequest) -> str:
+    if request.session.session_key is None:
+        request.session.create()  # a saved session; the middleware sends its cookie
+    return request.session.session_key
+
+
+def _lookup_counters(request: HttpRequest) -> dict[str, int]:
+    """Cache key → the limit it is held to."""
+    ip = request.META.get("REMOTE_ADDR", "")
+    return {
+        f"public-lookup:session:{_session_key(request)}": LOOKUP_LIMIT_PER_SESSION,
+        f"public-lookup:ip:{ip}": LOOKUP_LIMIT_PER_IP,
+    }
+
+
+def _lookup_blocked(request: HttpRequest) -> bool:
+    counters = _lookup_counters(request)
+    counts = cache.get_many(counters)
+    return any(counts.get(key, 0) >= limit for key, limit in counters.items())
+
+
+def _lookup_failed(request: HttpRequest) -> None:
+    for key in _lookup_counters(request):
+        if cache.add(key, 1, LOOKUP_WINDOW_SECONDS):
+            continue
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, LOOKUP_WINDOW_SECONDS)
+
+
+# ---- submission -----------------------------------------------------------------------------
+
+
+def accepts_online(procedure: Procedure) -> bool:
+    """Full or partial online service, with somewhere to send the dossier."""
+    if procedure.online_level not in (OnlineLevel.FULL, OnlineLevel.PARTIAL):
+        return False
+    if procedure.level == Level.PROVINCE:
+        return procedure.agency_id is not None
+    return Agency.objects.filter(kind=procedure.level, is_active=True).exists()
+
+
+@never_cache
+def submit(request: HttpRequest, procedure_code: str) -> HttpResponse:
+    procedure = get_object_or_404(Procedure.objects.select_related("agency"), code=procedure_code)
+    if procedure.status == ProcedureStatus.ABOLISHED:
+        raise Http404
+    if not accepts_online(procedure):
+        return render(request, f"{TEMPLATES}/in_person.html", {"procedure": procedure})
+    if request.method == "POST":
+        form = SubmissionForm(request.POST, request.FILES, procedure=procedure)
+        if form.is_valid():
+            try:
+                dossier = services.dossier_submit_online(
+                    procedure=procedure,
+                    applicant=form.applicant(),
+                    components=form.component_data(),
+                    agency=form.cleaned_data.get("agency"),
+                    idempotency_key=str(form.cleaned_data["idempotency_key"]),
+                    now=timezone.now(),
+                )
+            except DomainError as exc:
+                form.add_error(None, str(exc.detail))
+            else:
+                grant_access(request, dossier.code)
+                return redirect("public-dossier-submitted", code=dossier.code)
+    else:
+        form = SubmissionForm(procedure=procedure)
+    return render(
+        request,
+        f"{TEMPLATES}/submit.html",
+        {"procedure": procedure, "form": form, "upload_help": upload_help()},
+    )
+
+
+@never_cache
+def submitted(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = _proven_dossier(request, code)
+    if dossier is None:
+        return _to_lookup(code)
+    return render(
+        request,
+        f"{TEMPLATES}/submitted.html",
+        {"dossier": dossier, "phone": mask(dossier.applicant_phone)},
+    )
+
+
+# ---- lookup ---------------------------------------------------------------------------------
+
+
+@never_cache
+def lookup(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        code = "".join(request.GET.get("ma", "").split())[:64]
+        if code and has_access(request, code):
+            return redirect("public-dossier-detail", code=code)
+        form = LookupForm(initial={"code": code})
+        return render(request, f"{TEMPLATES}/lookup.html", {"form": form})
+    form = LookupForm(request.POST)
+    if _lookup_blocked(request):
+        # Checked before the digits: once blocked, even the right digits teach nothing.
+        return render(
+            request, f"{TEMPLATES}/lookup.html", {"form": form, "blocked": TOO_MANY}, status=429
+        )
+    if form.is_valid():
+        dossier = dossier_lookup(code=form.cleaned_data["code"], secret=form.cleaned_data["secret"])
+        if dossier is not None:
+            grant_access(request, dossier.code)
+            return redirect("public-dossier-detail", code=dossier.code)
+        _lookup_failed(request)
+        form.add_error(None, NOT_FOUND)
+    return render(request, f"{TEMPLATES}/lookup.html", {"form": form})
+
+
+@require_POST
+def forget(request: HttpRequest, code: str) -> HttpResponse:
+    """End access to the dossier on this browser (a shared or public computer)."""
+    revoke_access(request, code)
+    messages.info(request, "Đã thoát khỏi hồ sơ trên trình duyệt này. / Signed out of the dossier.")
+    return redirect("public-dossier-lookup")
+
+
+# ---- the dossier as the applicant sees it ---------------------------------------------------
+
+STATE_EXPLANATIONS: dict[State, str] = {
+    State.SUBMITTED: (
+        "Hồ sơ đã được gửi trực tuyến và đang chờ Bộ phận Một cửa kiểm tra. Khi hồ sơ đầy đủ, "
+        "bạn sẽ nhận được giấy tiếp nhận và ngày hẹn trả kết quả; thời hạn giải quyết được "
+        "tính từ lúc tiếp nhận."
+    ),
+    State.RECEIVED: (
+        "Hồ sơ đã được tiếp nhận và đang được chuyển đến cơ quan có thẩm quyền giải quyết. "
+        "Thời hạn giải quyết đang được tính."
+    ),
+    State.REJECTED: (
+        "Hồ sơ không được tiếp nhận. Lý do được ghi dưới đây và trong phiếu từ chối tiếp nhận "
+        "gửi cho bạn."
+    ),
+    State.PROCESSING: "Hồ sơ đang được cơ quan có thẩm quyền xem xét, giải quyết.",
+    State.AWAITING_SUPPLEMENT: (
+        "Cơ quan giải quyết cần bạn bổ sung, hoàn thiện hồ sơ. Thời hạn giải quyết tạm dừng "
+        "cho đến khi bạn nộp đủ giấy tờ bổ sung."
+    ),
+    State.AWAITING_PAYMENT: (
+        "Bạn cần nộp phí, lệ phí hoặc thực hiện nghĩa vụ tài chính để hồ sơ tiếp tục được "
+        "giải quyết."
+    ),
+    State.WITHDRAWN: "Hồ sơ đã được rút theo đề nghị của bạn; việc giải quyết đã kết thúc.",
+    State.STOPPED: "Cơ quan giải quyết đã dừng xử lý hồ sơ. Lý do được ghi dưới đây.",
+    State.RETURNED: "Kết quả giải quyết đã được trả cho bạn.",
+}
+RESOLVED_EXPLANATIONS: dict[str, str] = {
+    Outcome.APPROVED: (
+        "Hồ sơ đã giải quyết xong và đã có kết quả. Vui lòng nhận kết quả tại {desk} (mang "
+        "theo giấy tiếp nhận hồ sơ và giấy tờ tùy thân), hoặc theo hình thức bạn đã đăng ký."
+    ),
+    Outcome.REFUSED: (
+        "Cơ quan giải quyết đã từ chối giải quyết hồ sơ, có văn bản nêu rõ lý do (ghi dưới "
+        "đây). Vui lòng nhận văn bản trả lời tại {desk}."
+    ),
+}
+# Reasons the applicant is told in writing (refusal at intake, refusal, stop): shown to them.
+STATES_WITH_REASON = {State.REJECTED, State.STOPPED}
+# Events without a state change that still matter to the applicant.
+VISIBLE_ACTIONS = {Action.APOLOGISE, Action.EVALUATE}
+
+
+def state_explanation(dossier: Dossier) -> str:
+    if dossier.state == State.RESOLVED:
+        text = RESOLVED_EXPLANATIONS.get(dossier.outcome, STATE_EXPLANATIONS[State.PROCESSING])
+        return text.format(desk=dossier.receiving_agency.name)
+    return STATE_EXPLANATIONS[State(dossier.state)]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: object
+    state_label: str
+    action_label: str
+
+
+def timeline(dossier: Dossier) -> list[TimelineEntry]:
+    """State changes (and apology, evaluation) with their dates: no officers, no notes."""
+    entries = []
+    for event in dossier.events.order_by("at", "id"):
+        if event.from_state == event.to_state and event.action not in VISIBLE_ACTIONS:
+            continue
+        entries.append(
+            TimelineEntry(
+                at=event.at,
+                state_label=State(event.to_state).label,
+                action_label=ACTION_LABELS.get(event.action, ""),
+            )
+        )
+    return entries
+
+
+def _open_supplement(dossier: Dossier):
+    if dossier.state != State.AWAITING_SUPPLEMENT:
+        return None
+    return dossier.supplements.filter(supplied_at__isnull=True).order_by("-requested_at").first()
+
+
+def _evaluation(dossier: Dossier) -> Evaluation | None:
+    return Evaluation.objects.filter(dossier=dossier).first()
+
+
+@never_cache
+def detail(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = _proven_dossier(request, code)
+    if dossier is None:
+        return _to_lookup(code)
+    now = timezone.now()
+    evaluation = _evaluation(dossier)
+    show_reason = dossier.state in STATES_WITH_REASON or dossier.outcome == Outcome.REFUSED
+    apology = dossier.apologies.order_by("-issued_at").first() if dossier.promised_at else None
+    context = {
+        "dossier": dossier,
+        "state_explanation": state_explanation(dossier),
+        "deadline_text": deadline_text(dossier),
+        "overdue": dossier.is_overdue(now),
+        "timeline": timeline(dossier),
+        "supplement": _open_supplement(dossier),
+        "awaiting_payment": dossier.state == State.AWAITING_PAYMENT,
+        "apology": apology,
+        "reason": dossier.result_note if show_reason else "",
+        "components": dossier.components.order_by("id"),
+        "phone": mask(dossier.applicant_phone),
+        "id_number": mask(dossier.applicant_id_number),
+        "evaluation": evaluation,
+        "can_evaluate": dossier.state == State.RETURNED and evaluation is None,
+    }
+    return render(request, f"{TEMPLATES}/detail.html", context)
+
+
+# ---- supplement -----------------------------------------------------------------------------
+
+
+def requested_items(items: str, limit: int = 10) -> list[str]:
+    """The requested items as document names, one per line or per ``;``: ``"1. Bản sao CCCD"``
+    → ``"Bản sao CCCD"``, to prefill the upload rows."""
+    names = []
+    for part in re.split(r"[\n;]", items or ""):
+        name = re.sub(r"^\s*(?:[-•*+]|\d+[.)])\s*", "", part).strip()
+        if name:
+            names.append(name[:255])
+    return names[:limit]
+
+
+@never_cache
+def supplement(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = _proven_dossier(request, code)
+    if dossier is None:
+        return _to_lookup(code)
+    open_request = _open_supplement(dossier)
+    if open_request is None:
+        messages.info(request, "Hồ sơ hiện không cần bổ sung. / The dossier needs no supplement.")
+        return redirect("public-dossier-detail", code=code)
+    names = requested_items(open_request.items)
+    if request.method == "POST":
+        form = SupplementForm(request.POST, request.FILES, names=names)
+        if form.is_valid():
+            try:
+                services.dossier_record_supplement(
+                    actor=services.APPLICANT_ACTOR,
+                    dossier=dossier,
+                    components=form.component_data(),
+                    note=form.cleaned_data["note"],
+                    now=timezone.now(),
+                )
+            except DomainError as exc:
+                form.add_error(None, str(exc.detail))
+            else:
+                messages.success(
+                    request,
+                    "Đã nộp hồ sơ bổ sung. Thời hạn giải quyết được tính tiếp từ bây giờ. / "
+                    "Supplement received; the processing time runs again.",
+                )
+                return redirect("public-dossier-detail", code=code)
+    else:
+        form = SupplementForm(names=names)
+    context = {
+        "dossier": dossier,
+        "request_": open_request,
+        "form": form,
+        "upload_help": upload_help(),
+        "phone": mask(dossier.applicant_phone),
+    }
+    return render(request, f"{TEMPLATES}/supplement.html", context)
+
+
+# ---- evaluation -----------------------------------------------------------------------------
+
+
+@never_cache
+def evaluate(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = _proven_dossier(request, code)
+    if dossier is None:
+        return _to_lookup(code)
+    if _evaluation(dossier) is not None:
+        messages.info(
+            request,
+            "Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần. / "
+            "This dossier has already been evaluated.",
+        )
+        return redirect("public-dossier-detail", code=code)
+    if dossier.state != State.RETURNED:
+        messages.info(
+            request,
+            "Bạn có thể đánh giá sau khi nhận kết quả. / You can evaluate once the result is "
+            "returned.",
+        )
+        return redirect("public-dossier-detail", code=code)
+    if request.method == "POST":
+        form = EvaluationForm(request.POST)
+        if form.is_valid():
+            try:
+                services.dossier_evaluate(
+                    actor=services.APPLICANT_ACTOR,
+                    dossier=dossier,
+                    scores=form.scores(),
+                    comment=form.cleaned_data["comment"],
+                    now=timezone.now(),
+                )
+            except DomainError as exc:  # e.g. evaluated meanwhile from another tab
+                messages.error(request, str(exc.detail))
+            else:
+                messages.success(
+                    request, "Cảm ơn bạn đã đánh giá. / Thank you for your evaluation."
+                )
+            return redirect("public-dossier-detail", code=code)
+    else:
+        form = EvaluationForm()
+    context = {"dossier": dossier, "form": form, "phone": mask(dossier.applicant_phone)}
+    return render(request, f"{TEMPLATES}/evaluate.html", context)
