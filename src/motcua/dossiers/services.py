@@ -16,7 +16,6 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from motcua.accounts.roles import Role
@@ -206,12 +205,22 @@ def next_dossier_code(*, agency: Agency, day: dt.date) -> str:
                     agency=agency,
                     day=day,
                 )
-                DossierSequence.objects.filter(pk=sequence.pk).update(last=F("last") + 1)
-                sequence.refresh_from_db(fields=["last"])
-                return f"{agency.code}-{day:%y%m%d}-{sequence.last:04d}"
+                prefix = f"{agency.code}-{day:%y%m%d}-"
+                if _created:
+                    # Imported history may already hold codes of this day: continue after them.
+                    sequence.last = _highest_sequence(prefix)
+                number = sequence.last + 1
+                sequence.last = number
+                sequence.save(update_fields=["last"])
+                return f"{prefix}{number:04d}"
         except IntegrityError:
             continue  # another intake created the day's row first; lock it now
     raise RuntimeError("could not allocate a dossier code")
+
+
+def _highest_sequence(prefix: str) -> int:
+    codes = Dossier.objects.filter(code__startswith=prefix).values_list("code", flat=True)
+    return max((int(c[len(prefix) :]) for c in codes if c[len(prefix) :].isdigit()), default=0)
 
 
 def _set_deadline(dossier: Dossier, received_at: dt.datetime) -> None:

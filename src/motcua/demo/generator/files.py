@@ -1,6 +1,6 @@
 """The package files: for each, its name, its columns (exactly those of interchange.md) and a
-function giving its rows. A new file (dossiers.csv, feedback.csv, …) is one more
-``PackageFile`` in ``PACKAGE_FILES``."""
+function giving its rows. A new file (feedback.csv, …) is one more ``PackageFile`` in
+``PACKAGE_FILES``."""
 
 import csv
 from collections.abc import Callable, Iterable, Iterator
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from motcua.demo.generator.history import DOSSIER_COLUMNS, SUPPLEMENT_COLUMNS, History
 from motcua.demo.generator.model import ProvinceData
 
 Row = tuple[str | int, ...]
@@ -66,6 +67,18 @@ def shortening_rows(data: ProvinceData) -> Iterator[Row]:
         yield s.procedure_code, s.decision_number, s.days_before, s.days_after, s.annual_dossiers
 
 
+def dossier_rows(data: ProvinceData) -> Iterator[Row]:
+    data.supplement_rows = []
+    yield from History(data).rows(data.supplement_rows)
+
+
+def supplement_rows(data: ProvinceData) -> Iterator[Row]:
+    if data.supplement_rows is None:  # dossiers.csv was not written in this run
+        for _row in dossier_rows(data):
+            pass
+    yield from data.supplement_rows or ()
+
+
 PACKAGE_FILES: tuple[PackageFile, ...] = (
     PackageFile("settings.csv", ("key", "value"), settings_rows),
     PackageFile("agencies.csv", ("code", "name", "kind", "parent_code"), agency_rows),
@@ -94,6 +107,8 @@ PACKAGE_FILES: tuple[PackageFile, ...] = (
         ("procedure_code", "decision_number", "days_before", "days_after", "annual_dossiers"),
         shortening_rows,
     ),
+    PackageFile("dossiers.csv", DOSSIER_COLUMNS, dossier_rows),
+    PackageFile("supplements.csv", SUPPLEMENT_COLUMNS, supplement_rows),
 )
 
 

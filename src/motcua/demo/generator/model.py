@@ -65,3 +65,5 @@ class ProvinceData:
     decisions: list[Decision] = field(default_factory=list)
     procedures: list[Procedure] = field(default_factory=list)
     shortenings: list[Shortening] = field(default_factory=list)
+    # supplements.csv rows, collected while dossiers.csv is written (one pass makes both).
+    supplement_rows: list[tuple[str, ...]] | None = None

@@ -1,8 +1,8 @@
 """``generate_package``: a synthetic province data package (interchange.md), deterministic for
-a seed. The catalog reproduces the seed report's 2024 figures (statistics.md §4–§6) exactly."""
+a seed. The catalog reproduces the seed report's 2024 figures (statistics.md §4–§6) exactly, and
+so does the dossier history (§2, §7) at scale 1.0."""
 
 import math
-import random
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +15,10 @@ from motcua.demo.generator.catalog import (
 from motcua.demo.generator.data.places import PROVINCE_CODE, PROVINCE_NAME
 from motcua.demo.generator.decisions import build_decisions
 from motcua.demo.generator.files import PACKAGE_FILES, write_csv
+from motcua.demo.generator.history import FiguresError, scaled_figures
 from motcua.demo.generator.model import ProvinceData
 from motcua.demo.generator.organisation import build_agencies, department_codes
+from motcua.demo.generator.rng import stream as _rng
 from motcua.demo.generator.shortening import build_shortenings
 
 
@@ -31,11 +33,6 @@ class GenerationSummary:
     scale: float
     province: str
     rows: dict[str, int]  # file name → data rows (without the header)
-
-
-def _rng(seed: int, part: str) -> random.Random:
-    # One stream per part, so that adding a part (dossiers) leaves the others unchanged.
-    return random.Random(f"motcua-demo/{seed}/{part}")
 
 
 def build_province(*, seed: int, scale: float) -> ProvinceData:
@@ -68,6 +65,10 @@ def _check_arguments(path: Path, scale: float, force: bool) -> None:
             f"Hệ số quy mô phải là số dương, nhận được {scale} / "
             f"Scale must be a positive number, got {scale}"
         )
+    try:
+        scaled_figures(scale)
+    except FiguresError as exc:
+        raise GeneratorError(str(exc)) from exc
     if path.exists() and not path.is_dir():
         raise GeneratorError(
             f"{path} đã tồn tại và không phải là thư mục / {path} exists and is not a folder"

@@ -41,3 +41,21 @@ HOURS_PER_DAY = 8
 # Σ (days_before − days_after) × annual_dossiers: 200.000 VND per dossier-day at 25.000 VND/h,
 # so 4.898…4.902 dossier-days give 979,6…980,4 million, i.e. "khoảng 980 triệu đồng".
 SAVED_DOSSIER_DAYS = range(4898, 4903)
+
+# §2: dossiers of the year 2024. 660.557 received = 634.760 new (375.008 online, 259.752 direct
+# or by post) + 25.797 carried over = 640.326 resolved (478.588 early, 155.002 on time, 6.736
+# late) + 20.231 in process (20.133 within the deadline, 98 overdue). The report does not split
+# direct from postal: about one in twenty goes by post.
+DOSSIERS_CARRIED_OVER = 25_797
+DOSSIERS_NEW = {"online": 375_008, "direct": 246_764, "postal": 12_988}
+DOSSIERS_RESOLVED = {"early": 478_588, "on_time": 155_002, "late": 6_736}
+DOSSIERS_IN_PROCESS = {"within": 20_133, "overdue": 98}
+DOSSIERS_RECEIVED = 660_557
+
+# §7: 73,1% of the new dossiers digitized (components, and the result when approved by T).
+DIGITIZED_PER_MILLE = 731
+
+# The history runs from before the period (dossiers carried over into it) to the end of the
+# month after it, so both period edges are exercised.
+HISTORY_START = dt.date(2023, 11, 1)
+HISTORY_END = dt.date(2024, 12, 31)

@@ -39,7 +39,26 @@ COLUMNS = {
         "days_after",
         "annual_dossiers",
     },
+    # The dossier history has its own tests (test_history.py).
+    "dossiers.csv": {
+        "code",
+        "procedure_code",
+        "agency_code",
+        "channel",
+        "received_at",
+        "due_at",
+        "ended_at",
+        "outcome",
+        "returned_at",
+        "components_digitized",
+        "result_digitized",
+        "reused_data",
+        "paid_online",
+    },
+    "supplements.csv": {"dossier_code", "requested_at", "received_at"},
 }
+# The catalog does not depend on the scale; a small one keeps the dossier history quick.
+SMALL = 0.001
 PERIOD = (dt.date(2023, 12, 15), dt.date(2024, 12, 14))  # year 2024, statistics.md §1
 TRUE = {"1", "true", "có"}
 
@@ -62,7 +81,7 @@ def in_period(date: str) -> bool:
 @pytest.fixture(scope="module")
 def package(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("package") / "binh-thuan"
-    generate_package(folder, seed=1)
+    generate_package(folder, seed=1, scale=SMALL)
     return folder
 
 
@@ -281,15 +300,21 @@ def _bytes(folder: Path) -> dict[str, bytes]:
 
 
 def test_same_seed_same_bytes_and_scale_leaves_the_catalog_alone(package, tmp_path):
-    again = generate_package(tmp_path / "again", seed=1, scale=3.5)
+    generate_package(tmp_path / "again", seed=1, scale=SMALL)
     assert _bytes(tmp_path / "again") == _bytes(package)
-    assert again.scale == 3.5 and again.seed == 1
+    bigger = generate_package(tmp_path / "bigger", seed=1, scale=0.002)
+    assert bigger.scale == 0.002 and bigger.seed == 1
+    catalog, history = _bytes(tmp_path / "bigger"), _bytes(package)
+    for name in ("settings.csv", "agencies.csv", "procedures.csv", "decisions.csv"):
+        assert catalog[name] == history[name], name
+    assert catalog["shortenings.csv"] == history["shortenings.csv"]
+    assert catalog["dossiers.csv"] != history["dossiers.csv"]
 
 
 @pytest.mark.parametrize("seed", [2, 2024])
 def test_other_seed_other_package_same_figures(package, tmp_path, seed):
     other = tmp_path / "other"
-    generate_package(other, seed=seed)
+    generate_package(other, seed=seed, scale=SMALL)
     assert _bytes(other)["procedures.csv"] != _bytes(package)["procedures.csv"]
     procedures = read(other, "procedures.csv")
     active = [p for p in procedures if p["status"] == "active"]
@@ -298,7 +323,7 @@ def test_other_seed_other_package_same_figures(package, tmp_path, seed):
 
 
 def test_summary_counts_rows(tmp_path):
-    summary = generate_package(tmp_path / "p", seed=7)
+    summary = generate_package(tmp_path / "p", seed=7, scale=SMALL)
     assert summary.rows["agencies.csv"] == 151
     assert summary.rows["settings.csv"] == 3
     assert summary.rows["procedures.csv"] == len(read(tmp_path / "p", "procedures.csv"))
@@ -314,9 +339,9 @@ def test_scale_must_be_positive(tmp_path, scale):
 def test_refuses_a_non_empty_folder_unless_forced(tmp_path):
     (tmp_path / "notes.txt").write_text("keep me")
     with pytest.raises(GeneratorError, match="không trống"):
-        generate_package(tmp_path)
+        generate_package(tmp_path, scale=SMALL)
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
-    generate_package(tmp_path, force=True)
+    generate_package(tmp_path, force=True, scale=SMALL)
     assert (tmp_path / "notes.txt").read_text() == "keep me"
     assert (tmp_path / "procedures.csv").exists()
 
@@ -329,7 +354,7 @@ def test_refuses_a_file_as_folder(tmp_path):
 
 
 def test_an_empty_existing_folder_is_fine(tmp_path):
-    generate_package(tmp_path)
+    generate_package(tmp_path, scale=SMALL)
     assert (tmp_path / "settings.csv").exists()
 
 
@@ -337,12 +362,13 @@ def test_an_empty_existing_folder_is_fine(tmp_path):
 
 
 def test_command_writes_the_package_and_prints_a_summary(tmp_path, capsys):
-    call_command("generate", str(tmp_path / "pkg"), "--seed", "3", "--scale", "0.5")
+    call_command("generate", str(tmp_path / "pkg"), "--seed", "3", "--scale", "0.005")
     out = capsys.readouterr().out
     assert "Bình Thuận" in out
     assert "agencies.csv" in out and "151" in out
     assert "procedures.csv" in out
-    assert "0,5" in out  # the scale, in Vietnamese number format
+    assert "0,005" in out  # the scale, in Vietnamese number format
+    assert "dossiers.csv" in out and "supplements.csv" in out
     assert sorted(p.name for p in (tmp_path / "pkg").iterdir()) == sorted(COLUMNS)
 
 
@@ -350,7 +376,7 @@ def test_command_refuses_a_non_empty_folder(tmp_path):
     (tmp_path / "old.csv").write_text("x")
     with pytest.raises(CommandError, match="use --force to overwrite"):
         call_command("generate", str(tmp_path))
-    call_command("generate", str(tmp_path), "--force")
+    call_command("generate", str(tmp_path), "--force", "--scale", "0.001")
     assert (tmp_path / "shortenings.csv").exists()
 
 

@@ -341,3 +341,12 @@ def test_inter_agency_template_moves_the_dossier_between_agencies(world):
     d = s.dossier_approve(actor=world.user(Role.APPROVER), dossier=d, now=at(2024, 3, 15, 10))
     assert d.steps.get(order=2).timing == "late"  # 24 h from 11/03 09:00 was due 14/03 09:00
     assert d.state == State.RESOLVED
+
+
+def test_codes_continue_after_imported_history_of_the_same_day(world):
+    existing = receive(world)
+    Dossier.objects.filter(pk=existing.pk).update(code="000.00.05.H12-240305-0007", imported=True)
+    from motcua.dossiers.models import DossierSequence
+
+    DossierSequence.objects.all().delete()  # as after an import, which keeps no counters
+    assert receive(world).code == "000.00.05.H12-240305-0008"

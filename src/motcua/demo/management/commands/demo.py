@@ -9,10 +9,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
+from motcua.demo.live import demo_live_dossiers
 
 DEMO_PASSWORD = "motcua-demo"
 
@@ -53,6 +55,9 @@ class Command(BaseCommand):
         self.stdout.write("Nhập dữ liệu / importing the package")
         call_command("import", str(package))
         users = self._create_users()
+        created = demo_live_dossiers(now=timezone.now())
+        if created:
+            self.stdout.write(f"Tạo {created} hồ sơ đang xử lý mẫu / live demo dossiers created")
         self._print_credentials(users, options)
         if not options["no_serve"]:
             call_command("collectstatic", interactive=False, verbosity=0)

@@ -1,5 +1,7 @@
 """``motcua generate PATH [--seed N] [--scale S] [--force]``: write a synthetic province data
-package (interchange.md) whose catalog reproduces the seed report's 2024 figures."""
+package (interchange.md) whose catalog reproduces the seed report's 2024 figures, with a dossier
+history (dossiers.csv, supplements.csv) that reproduces its dossier figures at scale 1 (every
+figure × S at another scale)."""
 
 from pathlib import Path
 
