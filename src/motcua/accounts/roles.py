@@ -27,6 +27,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "decision.manage": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),
     "shortening.manage": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),
     "report.view": frozenset({R.CONTROLLER, R.ADMINISTRATOR, R.APPROVER}),
+    # Dossiers: the desk's pages, and the work list and dossier pages. The controller sees the
+    # whole province read-only (the transition table gives that role no action).
+    "dossier.desk": frozenset({R.INTAKE_OFFICER}),
+    "dossier.work": frozenset({R.INTAKE_OFFICER, R.HANDLER, R.APPROVER, R.CONTROLLER}),
     "agency.manage": frozenset({R.ADMINISTRATOR}),
     "calendar.manage": frozenset({R.ADMINISTRATOR}),
     "user.manage": frozenset({R.ADMINISTRATOR}),

@@ -21,7 +21,13 @@ from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.dossiers import services
 from motcua.dossiers.models import INDICATORS, Dossier, DossierDocument, ReturnMethod
-from motcua.dossiers.selectors import dossier_lookup, dossiers_visible_to, mask, work_list
+from motcua.dossiers.selectors import (
+    deadline_text,
+    dossier_lookup,
+    dossiers_visible_to,
+    mask,
+    work_list,
+)
 from motcua.dossiers.workflow import Channel, State
 from motcua.procedures.models import Procedure
 from motcua.utils.api import DomainError
@@ -117,24 +123,6 @@ class DossierDetailOut(DossierListOut):
 
     def get_deadline_explanation(self, dossier) -> str:
         return deadline_text(dossier)
-
-
-def deadline_text(dossier: Dossier) -> str:
-    from motcua.calendar.rules import Deadline
-
-    if not dossier.deadline:
-        return ""
-    text = Deadline.from_dict(dossier.deadline).as_text()
-    pauses = dossier.deadline.get("pauses") or []
-    if pauses and dossier.due_at:
-        from motcua.utils.formatting import vn_datetime
-
-        hours = sum(p["working_seconds"] for p in pauses) / 3600
-        text += (
-            f" Tạm dừng chờ bổ sung {len(pauses)} lần ({hours:.1f} giờ làm việc):"
-            f" hạn mới {vn_datetime(dossier.due_at)}."
-        ).replace(".0 giờ", " giờ")
-    return text
 
 
 class PublicDossierOut(serializers.Serializer):

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from motcua.accounts.roles import Role
 from motcua.agencies.selectors import agencies_visible_to
+from motcua.calendar.rules import Deadline
 from motcua.dossiers.models import Dossier, DossierStep
 from motcua.dossiers.workflow import OPEN_STATES, State
+from motcua.utils.formatting import vn_datetime, vn_number
 
 
 def dossiers_visible_to(user) -> QuerySet[Dossier]:
@@ -57,7 +59,7 @@ def work_list(
         dossiers = dossiers.filter(due_at__lt=now, state__in=OPEN_STATES).exclude(
             state=State.AWAITING_SUPPLEMENT
         )
-    return dossiers.order_by("due_at", "id")
+    return dossiers.order_by(F("due_at").asc(nulls_last=True), "id")
 
 
 def _digits(value: str) -> str:
@@ -86,3 +88,19 @@ def mask(value: str, keep: int = 3) -> str:
     if not value:
         return ""
     return "*" * max(len(value) - keep, 0) + value[-keep:]
+
+
+def deadline_text(dossier: Dossier) -> str:
+    """The due date as a person reads it: how it was computed, and the supplement pauses that
+    moved it."""
+    if not dossier.deadline:
+        return ""
+    text = Deadline.from_dict(dossier.deadline).as_text()
+    pauses = dossier.deadline.get("pauses") or []
+    if pauses and dossier.due_at:
+        hours = vn_number(sum(p["working_seconds"] for p in pauses) / 3600, 1).removesuffix(",0")
+        text += (
+            f" Tạm dừng chờ bổ sung {len(pauses)} lần ({hours} giờ làm việc):"
+            f" hạn mới {vn_datetime(dossier.due_at)}."
+        )
+    return text

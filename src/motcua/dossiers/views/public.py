@@ -23,7 +23,6 @@ from django.views.decorators.http import require_POST
 
 from motcua.agencies.models import Agency
 from motcua.dossiers import services
-from motcua.dossiers.api import deadline_text
 from motcua.dossiers.forms_public import (
     EvaluationForm,
     LookupForm,
@@ -32,7 +31,7 @@ from motcua.dossiers.forms_public import (
     upload_help,
 )
 from motcua.dossiers.models import Dossier, Evaluation
-from motcua.dossiers.selectors import dossier_lookup, mask
+from motcua.dossiers.selectors import deadline_text, dossier_lookup, mask
 from motcua.dossiers.workflow import ACTION_LABELS, Action, Outcome, State
 from motcua.procedures.models import Level, OnlineLevel, Procedure, ProcedureStatus
 from motcua.utils.api import DomainError

@@ -1,0 +1,522 @@
+"""Forms of the officers' dossier pages. They validate and shape input; every change goes
+through ``dossiers.services``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import RegexValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from motcua.accounts.models import User
+from motcua.agencies.models import Agency
+from motcua.dossiers.models import INDICATORS, ApplicantKind, DossierStep, ReturnMethod
+from motcua.dossiers.services import ApplicantData, ComponentData
+from motcua.dossiers.uploads import check_upload
+from motcua.dossiers.workflow import Channel, State
+from motcua.procedures.models import Level, Procedure, ProcedureStatus
+from motcua.procedures.selectors import procedure_search
+from motcua.utils.api import DomainError
+from motcua.web.forms import BILINGUAL_ERRORS, BilingualErrorsMixin
+
+PHONE = RegexValidator(
+    r"^\+?[0-9 .]{8,20}$",
+    "Số điện thoại gồm 8–20 chữ số. / A phone number has 8–20 digits.",
+    code="phone",
+)
+ID_NUMBER = RegexValidator(
+    r"^[0-9A-Za-z\-]{0,32}$",
+    "Số định danh chỉ gồm chữ và số. / An ID number has only letters and digits.",
+    code="id_number",
+)
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M"]
+REGISTER_MAX_DAYS = 366
+SCORE_CHOICES = [(0, "0"), (1, "1"), (2, "2")]
+
+
+def checked_upload(upload: UploadedFile | None) -> UploadedFile | None:
+    """The upload if its size and content type are accepted, else a form error (the same
+    rule the services apply, checked before anything is stored)."""
+    if upload is None:
+        return None
+    try:
+        check_upload(upload)
+    except DomainError as error:
+        raise ValidationError(str(error.detail), code=error.code) from error
+    return upload
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several scanned files in one input (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [checked_upload(super(MultipleFileField, self).clean(f, initial)) for f in files]
+
+
+def resolve_procedure(text: str) -> Procedure | None:
+    """The active procedure meant by ``text``: its exact code, or the only one whose code or
+    name matches the words (the picker fills in the code; typing without it still works)."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    exact = Procedure.objects.filter(code=text, status=ProcedureStatus.ACTIVE).first()
+    if exact is not None:
+        return exact
+    matches = list(procedure_search(query=text)[:2])
+    return matches[0] if len(matches) == 1 else None
+
+
+def agency_choices(procedure: Procedure):
+    """District and commune procedures are settled by one agency of that level: the desk
+    chooses which (province procedures name their agency)."""
+    return Agency.objects.filter(kind=procedure.level, is_active=True).order_by("name")
+
+
+def needs_agency(procedure: Procedure | None) -> bool:
+    return procedure is not None and procedure.level in (Level.DISTRICT, Level.COMMUNE)
+
+
+class IntakeForm(BilingualErrorsMixin, forms.Form):
+    """Counter intake (tiếp nhận tại quầy). The fields of the chosen procedure (agency, one
+    row per component) are added for that procedure; ``checklist_for`` proves the checklist
+    the officer saw belongs to the procedure submitted."""
+
+    procedure = forms.CharField(label=_("Thủ tục hành chính"), max_length=1000)
+    checklist_for = forms.CharField(required=False, widget=forms.HiddenInput)
+    applicant_name = forms.CharField(label=_("Họ và tên / Tên tổ chức"), max_length=255)
+    applicant_id_number = forms.CharField(
+        label=_("Số định danh / mã số thuế"),
+        max_length=32,
+        required=False,
+        validators=[ID_NUMBER],
+    )
+    applicant_phone = forms.CharField(
+        label=_("Điện thoại"),
+        max_length=20,
+        validators=[PHONE],
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+    )
+    applicant_address = forms.CharField(label=_("Địa chỉ"), max_length=500, required=False)
+    applicant_email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    applicant_kind = forms.ChoiceField(
+        label=_("Người nộp là"),
+        choices=ApplicantKind.choices,
+        initial=ApplicantKind.PERSON,
+        widget=forms.RadioSelect,
+    )
+    sets = forms.IntegerField(label=_("Số bộ hồ sơ"), min_value=1, max_value=50, initial=1)
+    channel = forms.ChoiceField(
+        label=_("Hình thức nộp"),
+        choices=[(Channel.DIRECT, Channel.DIRECT.label), (Channel.POSTAL, Channel.POSTAL.label)],
+        initial=Channel.DIRECT,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Ghi chú"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(
+        self, *args, procedure: Procedure | None = None, desk: Agency | None = None, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.chosen = procedure
+        self.component_rows: list[dict] = []
+        self.fields["procedure"].widget.attrs.update(
+            {
+                "autofocus": True,
+                "autocomplete": "off",
+                "role": "combobox",
+                "aria-autocomplete": "list",
+                "aria-expanded": "false",
+                "aria-controls": "procedure-suggestions",
+                "placeholder": "Gõ mã hoặc tên thủ tục / type a code or words",
+            }
+        )
+        if procedure is None:
+            return
+        if needs_agency(procedure):
+            choices = agency_choices(procedure)
+            self.fields["agency"] = forms.ModelChoiceField(
+                label=_("Đơn vị giải quyết"),
+                queryset=choices,
+                initial=desk if desk is not None and desk.kind == procedure.level else None,
+                empty_label="— Chọn đơn vị / choose —",
+            )
+            self.fields["agency"].error_messages.update(
+                required="Vui lòng chọn đơn vị giải quyết. / Choose the settling agency.",
+            )
+        for component in procedure.components.all():
+            prefix = f"c{component.pk}"
+            self.fields[f"{prefix}_received"] = forms.BooleanField(
+                label=component.name,
+                required=False,
+                initial=True,
+            )
+            self.fields[f"{prefix}_originals"] = forms.IntegerField(
+                label=_("Bản chính"),
+                min_value=0,
+                max_value=99,
+                initial=component.originals,
+            )
+            self.fields[f"{prefix}_copies"] = forms.IntegerField(
+                label=_("Bản sao"),
+                min_value=0,
+                max_value=99,
+                initial=component.copies,
+            )
+            self.fields[f"{prefix}_file"] = forms.FileField(
+                label=_("Bản quét"),
+                required=False,
+                widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            )
+            self.component_rows.append(
+                {
+                    "component": component,
+                    "received": self[f"{prefix}_received"],
+                    "originals": self[f"{prefix}_originals"],
+                    "copies": self[f"{prefix}_copies"],
+                    "file": self[f"{prefix}_file"],
+                }
+            )
+        self.fields["checklist_for"].initial = procedure.code
+        for name, field in self.fields.items():
+            if name != "agency":
+                field.error_messages.update(BILINGUAL_ERRORS)
+
+    def clean_procedure(self) -> str:
+        if self.chosen is None:
+            raise ValidationError(
+                "Chưa chọn được thủ tục: gõ mã hoặc tên rồi chọn trong danh sách gợi ý. / "
+                "Choose a procedure from the suggestions.",
+                code="procedure",
+            )
+        return self.chosen.code
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.chosen is None:
+            return cleaned
+        if cleaned.get("checklist_for") != self.chosen.code:
+            # The officer has not seen this procedure's checklist yet (no JavaScript, or the
+            # procedure changed after the checklist loaded): show it before receiving.
+            raise ValidationError(
+                "Đã hiển thị danh sách thành phần hồ sơ của thủ tục; vui lòng kiểm tra rồi "
+                "tiếp nhận. / Check the components of the procedure, then submit again.",
+                code="checklist",
+            )
+        missing = [
+            row["component"].name
+            for row in self.component_rows
+            if row["component"].required and not cleaned.get(f"c{row['component'].pk}_received")
+        ]
+        if missing:
+            raise ValidationError(
+                "Hồ sơ chưa đủ thành phần bắt buộc (%(names)s): hướng dẫn người nộp bổ sung, "
+                "chưa tiếp nhận. / Required components are missing.",
+                params={"names": "; ".join(missing)},
+                code="incomplete",
+            )
+        for row in self.component_rows:
+            name = f"c{row['component'].pk}_file"
+            try:
+                checked_upload(cleaned.get(name))
+            except ValidationError as error:
+                self.add_error(name, error)
+        return cleaned
+
+    def applicant(self) -> ApplicantData:
+        c = self.cleaned_data
+        return ApplicantData(
+            name=c["applicant_name"].strip(),
+            kind=c["applicant_kind"],
+            id_number=c["applicant_id_number"].strip(),
+            address=c["applicant_address"].strip(),
+            phone=c["applicant_phone"].strip(),
+            email=c["applicant_email"],
+        )
+
+    def components(self) -> list[ComponentData]:
+        c = self.cleaned_data
+        return [
+            ComponentData(
+                name=row["component"].name,
+                procedure_component_id=row["component"].pk,
+                originals=c[f"c{row['component'].pk}_originals"],
+                copies=c[f"c{row['component'].pk}_copies"],
+                file=c.get(f"c{row['component'].pk}_file"),
+            )
+            for row in self.component_rows
+            if c.get(f"c{row['component'].pk}_received")
+        ]
+
+
+class RegisterForm(BilingualErrorsMixin, forms.Form):
+    """The period of the register (Sổ theo dõi hồ sơ): at most a year, in order."""
+
+    date_from = forms.DateField(
+        label=_("Từ ngày"),
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=_("Đến ngày"),
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["invalid"] = (
+                "Ngày không hợp lệ (dd/mm/yyyy). / Invalid date (dd/mm/yyyy)."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end:
+            if start > end:
+                raise ValidationError(
+                    "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc. / "
+                    "The start date must not be after the end date.",
+                    code="order",
+                )
+            if (end - start).days >= REGISTER_MAX_DAYS:
+                raise ValidationError(
+                    "Khoảng thời gian tối đa một năm. / The period is at most one year.",
+                    code="too_long",
+                )
+        return cleaned
+
+
+class WorkListFilterForm(BilingualErrorsMixin, forms.Form):
+    """Filters of the work list; an invalid value is ignored rather than failing the list."""
+
+    q = forms.CharField(
+        label=_("Mã hồ sơ hoặc tên người nộp"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    state = forms.TypedChoiceField(
+        label=_("Trạng thái"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Đang giải quyết (tất cả)"), *State.choices],
+    )
+    mine = forms.BooleanField(label=_("Của tôi"), required=False)
+    overdue = forms.BooleanField(label=_("Chỉ hồ sơ quá hạn"), required=False)
+
+    def filters(self) -> dict:
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "query": data.get("q") or "",
+            "state": data.get("state"),
+            "only_mine": bool(data.get("mine")),
+            "overdue": bool(data.get("overdue")),
+        }
+
+
+# ---- actions on a dossier -------------------------------------------------------------------
+
+
+class ActionForm(BilingualErrorsMixin, forms.Form):
+    """Base of the action forms: ``kwargs()`` are the service's own arguments."""
+
+    def __init__(self, *args, dossier=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dossier = dossier
+
+    def kwargs(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class EmptyForm(ActionForm):
+    pass
+
+
+class ReasonForm(ActionForm):
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class NoteForm(ActionForm):
+    note = forms.CharField(
+        label=_("Ý kiến xử lý"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class SupplementRequestForm(ActionForm):
+    items = forms.CharField(
+        label=_("Nội dung cần bổ sung"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    reason = forms.CharField(
+        label=_("Lý do"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AssignForm(ActionForm):
+    assignee = forms.ModelChoiceField(
+        label=_("Người xử lý"),
+        queryset=User.objects.none(),
+        empty_label="— Chọn / choose —",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = assignable_users(self.dossier)
+
+
+def open_step(dossier) -> DossierStep | None:
+    if dossier is None:
+        return None
+    return dossier.steps.filter(finished_at__isnull=True).order_by("order").first()
+
+
+def assignable_users(dossier):
+    """Officers of the current step's agency with the step's role: the only ones the
+    service accepts as assignees."""
+    step = open_step(dossier)
+    if step is None:
+        return User.objects.none()
+    return User.objects.filter(agency_id=step.agency_id, role=step.role, is_active=True).order_by(
+        "first_name", "username"
+    )
+
+
+class SupplementForm(ActionForm):
+    files = MultipleFileField(label=_("Giấy tờ bổ sung (bản quét)"), required=False)
+    note = forms.CharField(label=_("Ghi chú"), required=False)
+
+    def kwargs(self) -> dict:
+        return {
+            "components": [ComponentData(name=f.name, file=f) for f in self.cleaned_data["files"]],
+            "note": self.cleaned_data["note"],
+        }
+
+
+class PaymentRequestForm(ActionForm):
+    fee_vnd = forms.IntegerField(label=_("Số tiền (đồng)"), min_value=1)
+
+
+class PaymentForm(ActionForm):
+    online = forms.BooleanField(label=_("Thanh toán trực tuyến"), required=False)
+
+
+class ApproveForm(ActionForm):
+    note = forms.CharField(
+        label=_("Nội dung kết quả"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    result_file = forms.FileField(label=_("Tệp kết quả (bản điện tử)"), required=False)
+
+    def clean_result_file(self):
+        return checked_upload(self.cleaned_data.get("result_file"))
+
+
+class ApologyForm(ActionForm):
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
+    new_date = forms.DateTimeField(
+        label=_("Hẹn lại ngày trả kết quả"),
+        input_formats=DATETIME_FORMATS,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def clean_new_date(self) -> dt.datetime:
+        value = self.cleaned_data["new_date"]
+        return value if timezone.is_aware(value) else timezone.make_aware(value)
+
+
+def _score_field(label) -> forms.TypedChoiceField:
+    field = forms.TypedChoiceField(
+        label=label,
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    field.error_messages.update(BILINGUAL_ERRORS)
+    return field
+
+
+class EvaluationForm(ActionForm):
+    """The 9 official indicators, 0/1/2 points each, on behalf of the applicant."""
+
+    comment = forms.CharField(label=_("Ý kiến khác"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in INDICATORS:
+            self.fields[name] = _score_field(label)
+        self.order_fields([name for name, _label in INDICATORS] + ["comment"])
+
+    def indicator_fields(self):
+        return [self[name] for name, _label in INDICATORS]
+
+    def kwargs(self) -> dict:
+        return {
+            "scores": {name: self.cleaned_data[name] for name, _label in INDICATORS},
+            "comment": self.cleaned_data["comment"],
+        }
+
+
+class ReturnForm(ActionForm):
+    """Return the result; the desk may record the applicant's evaluation at the same time
+    (all 9 indicators or none)."""
+
+    method = forms.ChoiceField(
+        label=_("Hình thức trả kết quả"),
+        choices=ReturnMethod.choices,
+        initial=ReturnMethod.DESK,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in INDICATORS:
+            field = _score_field(label)
+            field.required = False
+            self.fields[name] = field
+        self.fields["comment"] = forms.CharField(label=_("Ý kiến khác"), required=False)
+
+    def indicator_fields(self):
+        return [self[name] for name, _label in INDICATORS]
+
+    def clean(self):
+        cleaned = super().clean()
+        given = [cleaned.get(name) not in (None, "") for name, _label in INDICATORS]
+        if any(given) and not all(given):
+            raise ValidationError(
+                "Đánh giá cần chấm đủ 9 chỉ số, hoặc bỏ trống cả 9. / "
+                "Rate all 9 indicators or none.",
+                code="partial_evaluation",
+            )
+        return cleaned
+
+    def scores(self) -> dict[str, int] | None:
+        if self.cleaned_data.get(INDICATORS[0][0]) in (None, ""):
+            return None
+        return {name: self.cleaned_data[name] for name, _label in INDICATORS}
+
+    def kwargs(self) -> dict:
+        return {"method": self.cleaned_data["method"]}

@@ -1,0 +1,397 @@
+"""Officers' dossier pages: the work list, the dossier page with the actions allowed now, the
+one view every action form posts to, and scoped downloads (slips, components, results).
+
+Every dossier is looked up through ``dossiers_visible_to``: another agency's dossier is a 404.
+Every change goes through ``dossiers.services``; a refusal (``DomainError``) is shown to the
+officer and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import F, Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from motcua.accounts.roles import Role
+from motcua.agencies.selectors import agency_descendant_ids
+from motcua.dossiers import forms_officer as f
+from motcua.dossiers import services as s
+from motcua.dossiers.api import document_response
+from motcua.dossiers.models import Dossier, DossierDocument, DossierStep, Evaluation
+from motcua.dossiers.selectors import deadline_text, dossiers_visible_to, mask, work_list
+from motcua.dossiers.slips import TIMING_LABELS, SlipConversionError, control_sheet_docx
+from motcua.dossiers.workflow import (
+    ACTION_LABELS,
+    OPEN_STATES,
+    TRANSITIONS,
+    Action,
+    Scope,
+    State,
+    allowed_actions,
+)
+from motcua.utils.api import DomainError
+from motcua.web.permissions import action_required
+from motcua.web.views.public import render_fragment_or_page
+
+WORK_LIST_PAGE_SIZE = 50
+DUE_SOON = dt.timedelta(hours=24)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def visible_dossier(request: HttpRequest, code: str) -> Dossier:
+    """The dossier ``code`` if the user may see it, else 404 (never 403: that would reveal
+    that it exists)."""
+    return get_object_or_404(dossiers_visible_to(request.user), code=code)
+
+
+def open_steps_prefetch() -> Prefetch:
+    return Prefetch(
+        "steps",
+        queryset=DossierStep.objects.filter(finished_at__isnull=True)
+        .select_related("agency", "assignee")
+        .order_by("order"),
+        to_attr="open_steps",
+    )
+
+
+def urgency(dossier: Dossier, now: dt.datetime) -> str:
+    """``overdue`` past the due date, ``due-soon`` within 24 hours; paused dossiers (waiting
+    for a supplement) and ended ones are neither."""
+    if dossier.is_overdue(now):
+        return "overdue"
+    if (
+        dossier.due_at
+        and dossier.state in OPEN_STATES
+        and dossier.state != State.AWAITING_SUPPLEMENT
+        and dossier.due_at - now <= DUE_SOON
+    ):
+        return "due-soon"
+    return ""
+
+
+def shows_personal_numbers(user, dossier: Dossier) -> bool:
+    """Full ID and phone only for the receiving desk and the competent agency."""
+    return user.agency_id is not None and user.agency_id in (
+        dossier.receiving_agency_id,
+        dossier.agency_id,
+    )
+
+
+# ---- work list ----------------------------------------------------------------------------
+
+
+@action_required("dossier.work")
+def work_list_view(request: HttpRequest) -> HttpResponse:
+    form = f.WorkListFilterForm(request.GET)
+    now = timezone.now()
+    # Sort and count narrow rows (ids), then load the page's 50 dossiers with what they show:
+    # with 100,000 visible dossiers, sorting whole joined rows is what makes a list slow.
+    # Dossiers without a due date come last on every database (SQLite sorts NULL first).
+    ids = work_list(request.user, now=now, **form.filters()).order_by(
+        F("due_at").asc(nulls_last=True), "id"
+    )
+    page = Paginator(ids.values_list("pk", flat=True), WORK_LIST_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    loaded = Dossier.objects.select_related("procedure").prefetch_related(open_steps_prefetch())
+    by_id = loaded.in_bulk(list(page.object_list))
+    page.object_list = [by_id[pk] for pk in page.object_list]
+    for dossier in page.object_list:
+        dossier.urgency = urgency(dossier, now)
+        dossier.current_step = dossier.open_steps[0] if dossier.open_steps else None
+        dossier.masked_phone = mask(dossier.applicant_phone)
+    return render_fragment_or_page(
+        request,
+        "dossiers/officer/work_list.html",
+        "dossiers/officer/partials/work_list_table.html",
+        {"form": form, "page": page, "now": now},
+    )
+
+
+# ---- the dossier page ---------------------------------------------------------------------
+
+
+def _run_return(user, dossier: Dossier, form: f.ReturnForm, now: dt.datetime) -> Dossier:
+    # Returning and the evaluation recorded with it happen together or not at all.
+    with transaction.atomic():
+        dossier = s.dossier_return_result(actor=user, dossier=dossier, now=now, **form.kwargs())
+        if (scores := form.scores()) is not None:
+            dossier = s.dossier_evaluate(
+                actor=user,
+                dossier=dossier,
+                scores=scores,
+                now=now,
+                comment=form.cleaned_data["comment"],
+            )
+    return dossier
+
+
+def _service(function: Callable) -> Callable:
+    return lambda user, dossier, form, now: function(
+        actor=user, dossier=dossier, now=now, **form.kwargs()
+    )
+
+
+# action → (form, what it does). One table, so the page and the POST view agree.
+ACTIONS: dict[Action, tuple[type[f.ActionForm], Callable]] = {
+    Action.ACCEPT: (f.EmptyForm, _service(s.dossier_accept)),
+    Action.REFUSE_INTAKE: (f.ReasonForm, _service(s.dossier_refuse_intake)),
+    Action.TRANSFER: (f.EmptyForm, _service(s.dossier_transfer)),
+    Action.ASSIGN: (f.AssignForm, _service(s.dossier_assign)),
+    Action.FORWARD: (f.NoteForm, _service(s.dossier_forward)),
+    Action.REQUEST_SUPPLEMENT: (f.SupplementRequestForm, _service(s.dossier_request_supplement)),
+    Action.RECORD_SUPPLEMENT: (f.SupplementForm, _service(s.dossier_record_supplement)),
+    Action.REQUEST_PAYMENT: (f.PaymentRequestForm, _service(s.dossier_request_payment)),
+    Action.RECORD_PAYMENT: (f.PaymentForm, _service(s.dossier_record_payment)),
+    Action.APPROVE: (f.ApproveForm, _service(s.dossier_approve)),
+    Action.REFUSE: (f.ReasonForm, _service(s.dossier_refuse)),
+    Action.STOP: (f.ReasonForm, _service(s.dossier_stop)),
+    Action.WITHDRAW: (f.ReasonForm, _service(s.dossier_withdraw)),
+    Action.APOLOGISE: (f.ApologyForm, _service(s.dossier_apologise)),
+    Action.RETURN_RESULT: (f.ReturnForm, _run_return),
+    Action.EVALUATE: (f.EvaluationForm, _service(s.dossier_evaluate)),
+}
+# Actions that end processing or cannot be undone ask for a confirmation in the browser.
+DANGEROUS = frozenset(
+    {Action.REFUSE_INTAKE, Action.REFUSE, Action.STOP, Action.WITHDRAW, Action.APPROVE}
+)
+
+
+def available_actions(
+    user, dossier: Dossier, *, step: DossierStep | None, last_order: int | None, evaluated: bool
+) -> list[Action]:
+    """The actions ``user`` may take on ``dossier`` now: the transition table (state, role),
+    its agency scope, and the service rules that would refuse otherwise (the current step's
+    role, the last step, one evaluation per dossier). No button is shown that would fail."""
+    if not user.agency_id or not user.role:
+        return []
+    mine = agency_descendant_ids(user.agency)
+    receiving = dossier.receiving_agency_id in mine
+    current = dossier.current_agency_id in mine
+    in_scope = {Scope.RECEIVING: receiving, Scope.CURRENT: current, Scope.ANY: receiving or current}
+    result = []
+    for action in allowed_actions(state=State(dossier.state), role=user.role):
+        if action not in ACTIONS or not in_scope.get(TRANSITIONS[action].scope, False):
+            continue
+        if action in (Action.ASSIGN, Action.FORWARD, Action.APPROVE, Action.REFUSE) and (
+            step is None
+        ):
+            continue
+        if action in (Action.FORWARD, Action.APPROVE, Action.REFUSE) and user.role not in (
+            step.role,
+            Role.APPROVER,
+        ):
+            continue
+        if action == Action.FORWARD and step.order == last_order:
+            continue
+        if action == Action.EVALUATE and evaluated:
+            continue
+        result.append(action)
+    return result
+
+
+@dataclass
+class ActionPanel:
+    action: Action
+    label: str
+    form: f.ActionForm
+    dangerous: bool
+    multipart: bool
+
+
+def _panels(actions: Iterable[Action], dossier: Dossier, bound: dict) -> list[ActionPanel]:
+    panels = []
+    for action in actions:
+        form_class, _run = ACTIONS[action]
+        form = bound.get(action) or form_class(prefix=action.value, dossier=dossier)
+        panels.append(
+            ActionPanel(
+                action, ACTION_LABELS[action], form, action in DANGEROUS, form.is_multipart()
+            )
+        )
+    return panels
+
+
+EVENT_LABELS = {"recompute_deadline": "Tính lại hạn giải quyết (lịch làm việc thay đổi)"}
+
+
+def _event_label(action: str) -> str:
+    try:
+        return ACTION_LABELS[Action(action)]
+    except ValueError:
+        return EVENT_LABELS.get(action, action)
+
+
+def _step_timing(step: DossierStep) -> str:
+    if step.finished_at is None:
+        return "Đang xử lý" if step.started_at else "Chưa đến bước"
+    if step.started_at is None:
+        return "Không thực hiện"
+    return TIMING_LABELS.get(step.timing, "")
+
+
+def _detail_response(
+    request: HttpRequest, dossier: Dossier, *, bound: dict | None = None, status: int = 200
+) -> HttpResponse:
+    user = request.user
+    dossier = (
+        dossiers_visible_to(user)
+        .prefetch_related("components", "documents", "supplements", "apologies")
+        .get(pk=dossier.pk)
+    )
+    steps = list(dossier.steps.select_related("agency", "assignee").order_by("order"))
+    for step in steps:
+        step.timing_label = _step_timing(step)
+    step = next((x for x in steps if x.finished_at is None), None)
+    events = list(dossier.events.select_related("actor").order_by("at", "id"))
+    for event in events:
+        event.label = _event_label(event.action)
+    evaluation = Evaluation.objects.filter(dossier=dossier).first()
+    actions = available_actions(
+        user,
+        dossier,
+        step=step,
+        last_order=steps[-1].order if steps else None,
+        evaluated=evaluation is not None,
+    )
+    bound = bound or {}
+    # A refused action whose form is not offered now still says why it was refused.
+    refused = [
+        (ACTION_LABELS[action], form.errors)
+        for action, form in bound.items()
+        if action not in actions
+    ]
+    full = shows_personal_numbers(user, dossier)
+    now = timezone.now()
+    context = {
+        "dossier": dossier,
+        "urgency": urgency(dossier, now),
+        "deadline_text": deadline_text(dossier),
+        "phone": dossier.applicant_phone if full else mask(dossier.applicant_phone),
+        "id_number": dossier.applicant_id_number if full else mask(dossier.applicant_id_number),
+        "steps": steps,
+        "current_step": step,
+        "events": events,
+        "evaluation": evaluation,
+        "panels": _panels(actions, dossier, bound),
+        "refused": refused,
+        "open_request": next((r for r in dossier.supplements.all() if r.supplied_at is None), None),
+    }
+    return render(request, "dossiers/officer/detail.html", context, status=status)
+
+
+@action_required("dossier.work")
+def dossier_detail(request: HttpRequest, code: str) -> HttpResponse:
+    return _detail_response(request, visible_dossier(request, code))
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
+
+
+def _errors_text(form) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+@action_required("dossier.work")
+@require_POST
+def dossier_action(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    """Every action form of the dossier page (and of the desk lists) posts here."""
+    try:
+        chosen = Action(action)
+    except ValueError:
+        raise Http404 from None
+    if chosen not in ACTIONS:
+        raise Http404
+    dossier = visible_dossier(request, code)
+    form_class, run = ACTIONS[chosen]
+    form = form_class(request.POST, request.FILES, prefix=chosen.value, dossier=dossier)
+    back = _safe_next(request)
+    if form.is_valid():
+        try:
+            run(request.user, dossier, form, timezone.now())
+        except DomainError as error:
+            form.add_error(None, str(error.detail))
+        else:
+            messages.success(
+                request, f"Đã thực hiện «{ACTION_LABELS[chosen]}» cho hồ sơ {dossier.code}."
+            )
+            if back:
+                return redirect(back)
+            if not dossiers_visible_to(request.user).filter(pk=dossier.pk).exists():
+                return redirect("officer-dossier-list")  # handed over to another agency
+            return redirect("officer-dossier-detail", code=dossier.code)
+    if back:
+        messages.error(
+            request,
+            f"Chưa thực hiện «{ACTION_LABELS[chosen]}» ({dossier.code}): {_errors_text(form)}",
+        )
+        return redirect(back)
+    return _detail_response(request, dossier, bound={chosen: form}, status=400)
+
+
+# ---- downloads (always through the visible dossier, never a media path) --------------------
+
+
+@action_required("dossier.work")
+def dossier_document(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResponse:
+    dossier = visible_dossier(request, code)
+    document = get_object_or_404(DossierDocument, dossier=dossier, pk=pk)
+    try:
+        return document_response(document, fmt)
+    except (DomainError, SlipConversionError) as error:
+        detail = (
+            error.detail
+            if isinstance(error, DomainError)
+            else ("Chưa tạo được bản PDF; vui lòng tải bản DOCX. / PDF is not available.")
+        )
+        messages.error(request, str(detail))
+        return redirect("officer-dossier-detail", code=dossier.code)
+
+
+def _file(field, filename: str) -> FileResponse:
+    if not field:
+        raise Http404
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(handle, as_attachment=True, filename=filename)
+
+
+@action_required("dossier.work")
+def dossier_component(request: HttpRequest, code: str, pk: int) -> FileResponse:
+    dossier = visible_dossier(request, code)
+    component = get_object_or_404(dossier.components, pk=pk)
+    name = component.original_name or component.file.name.rsplit("/", 1)[-1]
+    return _file(component.file, name.rsplit("/", 1)[-1])
+
+
+@action_required("dossier.work")
+def dossier_result(request: HttpRequest, code: str) -> FileResponse:
+    dossier = visible_dossier(request, code)
+    extension = dossier.result_file.name.rsplit(".", 1)[-1] if dossier.result_file else ""
+    return _file(dossier.result_file, f"{dossier.code}-ket-qua.{extension}")
+
+
+@action_required("dossier.work")
+def dossier_control_sheet(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = visible_dossier(request, code)
+    response = HttpResponse(control_sheet_docx(dossier), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{dossier.code}-phieu-kiem-soat.docx"'
+    return response

@@ -1,0 +1,198 @@
+"""The one-stop desk (Bộ phận Một cửa): online submissions waiting for intake, counter intake
+printing slip 01, results to return, and the register (Sổ theo dõi hồ sơ)."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from motcua.agencies.selectors import agency_descendant_ids
+from motcua.dossiers import forms_officer as f
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.selectors import deadline_text, dossiers_visible_to, mask
+from motcua.dossiers.services import dossier_receive
+from motcua.dossiers.slips import register_docx
+from motcua.dossiers.views.officer import DOCX, WORK_LIST_PAGE_SIZE, visible_dossier
+from motcua.dossiers.workflow import Action, State
+from motcua.procedures.selectors import procedure_search
+from motcua.utils.api import DomainError
+from motcua.web.permissions import action_required
+
+SUGGESTIONS = 10
+
+
+def _desk_dossiers(request: HttpRequest, state: State):
+    """Dossiers in ``state`` received by the user's desk or a desk below it."""
+    agency = request.user.agency
+    if agency is None:
+        return Dossier.objects.none()
+    return dossiers_visible_to(request.user).filter(
+        state=state, receiving_agency_id__in=agency_descendant_ids(agency)
+    )
+
+
+def _rows(page, forms: dict[str, type]) -> None:
+    """Attach one small form per action to each row, with ids unique on the page."""
+    for dossier in page.object_list:
+        dossier.masked_phone = mask(dossier.applicant_phone)
+        dossier.forms = {
+            name: form_class(prefix=name, auto_id=f"id_{dossier.pk}_%s", dossier=dossier)
+            for name, form_class in forms.items()
+        }
+
+
+@action_required("dossier.desk")
+def desk_queue(request: HttpRequest) -> HttpResponse:
+    dossiers = _desk_dossiers(request, State.SUBMITTED).order_by("submitted_at", "id")
+    page = Paginator(dossiers, WORK_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    _rows(
+        page,
+        {
+            Action.REFUSE_INTAKE.value: f.ReasonForm,
+            Action.REQUEST_SUPPLEMENT.value: f.SupplementRequestForm,
+        },
+    )
+    return render(request, "dossiers/officer/desk_queue.html", {"page": page, "tab": "queue"})
+
+
+@action_required("dossier.desk")
+def desk_returns(request: HttpRequest) -> HttpResponse:
+    dossiers = _desk_dossiers(request, State.RESOLVED).order_by("ended_at", "id")
+    page = Paginator(dossiers, WORK_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    _rows(page, {Action.RETURN_RESULT.value: f.ReturnForm})
+    return render(request, "dossiers/officer/desk_returns.html", {"page": page, "tab": "returns"})
+
+
+# ---- counter intake -----------------------------------------------------------------------
+
+
+@action_required("dossier.desk")
+@require_http_methods(["GET", "POST"])
+def desk_intake(request: HttpRequest) -> HttpResponse:
+    desk = request.user.agency
+    if request.method == "GET":
+        procedure = f.resolve_procedure(request.GET.get("procedure", ""))
+        form = f.IntakeForm(
+            procedure=procedure,
+            desk=desk,
+            initial={"procedure": procedure.code} if procedure else None,
+        )
+        return _intake_page(request, form)
+    procedure = f.resolve_procedure(request.POST.get("procedure", ""))
+    form = f.IntakeForm(request.POST, request.FILES, procedure=procedure, desk=desk)
+    if not form.is_valid():
+        if form.has_error("__all__", "checklist"):
+            # Show the procedure's checklist (prefilled) with what was typed so far.
+            typed = {
+                name: request.POST.get(name)
+                for name in f.IntakeForm.base_fields
+                if name != "checklist_for"
+            }
+            form = f.IntakeForm(
+                initial={**typed, "procedure": procedure.code}, procedure=procedure, desk=desk
+            )
+            return _intake_page(request, form, checklist_notice=True)
+        return _intake_page(request, form, status=400)
+    data = form.cleaned_data
+    try:
+        dossier = dossier_receive(
+            actor=request.user,
+            procedure=procedure,
+            applicant=form.applicant(),
+            components=form.components(),
+            now=timezone.now(),
+            channel=data["channel"],
+            agency=data.get("agency"),
+            sets=data["sets"],
+            note=data["note"],
+        )
+    except DomainError as error:
+        form.add_error(None, str(error.detail))
+        return _intake_page(request, form, status=400)
+    return redirect("desk-intake-done", code=dossier.code)
+
+
+def _intake_page(
+    request: HttpRequest, form: f.IntakeForm, *, checklist_notice: bool = False, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "dossiers/officer/intake.html",
+        {
+            "form": form,
+            "procedure": form.chosen,
+            "checklist_notice": checklist_notice,
+            "tab": "intake",
+        },
+        status=status,
+    )
+
+
+@action_required("dossier.desk")
+@require_GET
+def desk_procedure_suggest(request: HttpRequest) -> HttpResponse:
+    """htmx: procedures matching what the officer typed (code or words), for the picker."""
+    query = request.GET.get("procedure", "").strip()
+    procedures = list(procedure_search(query=query)[:SUGGESTIONS]) if query else []
+    return render(
+        request,
+        "dossiers/officer/partials/procedure_suggestions.html",
+        {"procedures": procedures, "query": query},
+    )
+
+
+@action_required("dossier.desk")
+@require_GET
+def desk_intake_checklist(request: HttpRequest) -> HttpResponse:
+    """htmx: the chosen procedure's agency choice and component checklist."""
+    procedure = f.resolve_procedure(request.GET.get("procedure", ""))
+    form = f.IntakeForm(procedure=procedure, desk=request.user.agency)
+    return render(
+        request,
+        "dossiers/officer/partials/intake_procedure.html",
+        {"form": form, "procedure": procedure},
+    )
+
+
+@action_required("dossier.desk")
+def desk_intake_done(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = visible_dossier(request, code)
+    receipt = dossier.documents.filter(kind="receipt").order_by("-created_at", "-id").first()
+    return render(
+        request,
+        "dossiers/officer/intake_done.html",
+        {
+            "dossier": dossier,
+            "receipt": receipt,
+            "deadline_text": deadline_text(dossier),
+            "tab": "intake",
+        },
+    )
+
+
+# ---- register -----------------------------------------------------------------------------
+
+
+@action_required("dossier.desk")
+@require_GET
+def desk_register(request: HttpRequest) -> HttpResponse:
+    """Sổ theo dõi hồ sơ of the user's desk for a period, as DOCX."""
+    if "date_from" not in request.GET:
+        today = timezone.localdate()
+        form = f.RegisterForm(initial={"date_from": today.replace(day=1), "date_to": today})
+        return render(request, "dossiers/officer/register.html", {"form": form, "tab": "register"})
+    form = f.RegisterForm(request.GET)
+    if not form.is_valid() or request.user.agency is None:
+        return render(
+            request, "dossiers/officer/register.html", {"form": form, "tab": "register"}, status=400
+        )
+    start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+    data = register_docx(agency=request.user.agency, date_from=start, date_to=end)
+    response = HttpResponse(data, content_type=DOCX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="so-theo-doi-{start:%Y%m%d}-{end:%Y%m%d}.docx"'
+    )
+    return response
