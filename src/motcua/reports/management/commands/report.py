@@ -2,19 +2,27 @@
 
     motcua report catalog --year 2024 [--period year|h1|9m|q1..q4|m1..m12] --format table
     motcua report catalog --from 2024-01-01 --to 2024-06-30 --format json
+    motcua report form06 --year 2024 --period q3 [--agency CODE] [--by field] --format table
+    motcua report form06 --year 2024 --format xlsx --out bieu06.xlsx
 
 To add a report, write a ``Report`` subclass (its options and its ``build``/``render_table``)
-and list it in ``REPORTS``; every report gets the period and format options for free.
+and list it in ``REPORTS``; every report gets the period, format and ``--out`` options for free.
+Text formats (table, json) go to standard output or ``--out``; a report offering a file format
+(xlsx, docx) lists it in ``formats`` and writes it in ``write_file`` (``--out`` required).
 """
 
 import argparse
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from motcua.agencies.models import Province
+from motcua.agencies.models import Agency, Province
+from motcua.reports.annual import annual_content, annual_figures, annual_period
+from motcua.reports.annual_docx import annual_text, write_annual_docx
+from motcua.reports.annual_xlsx import write_annual_xlsx
 from motcua.reports.periods import (
     PERIOD_CHOICES,
     Period,
@@ -23,9 +31,17 @@ from motcua.reports.periods import (
     period_from_options,
 )
 from motcua.reports.selectors.catalog import catalog_report
+from motcua.reports.selectors.dossiers import (
+    BREAKDOWNS,
+    BreakdownRow,
+    form06,
+    form06_breakdown,
+    form06_rates,
+)
+from motcua.reports.xlsx import write_form06_xlsx
 from motcua.utils.formatting import vn_number, vn_percent
 
-FORMATS = ("table", "json")
+TEXT_FORMATS = ("table", "json")
 
 # A table row: (indent level, label, value already formatted); a None value makes a heading.
 Row = tuple[int, str, str | None]
@@ -36,6 +52,7 @@ class Report:
 
     name: str
     help: str
+    formats: tuple[str, ...] = TEXT_FORMATS
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         """Options of this report besides the period and the format."""
@@ -46,6 +63,14 @@ class Report:
 
     def render_table(self, period: Period, data: dict[str, Any]) -> str:
         """The figures as a table a person reads, in Vietnamese."""
+        raise NotImplementedError
+
+    def as_json(self, data: dict[str, Any]) -> Any:
+        """What ``--format json`` prints: the built figures unless the report says otherwise."""
+        return data
+
+    def write_file(self, period: Period, data: dict[str, Any], fmt: str, out: Path) -> None:
+        """Write a file format of ``formats`` other than table and json."""
         raise NotImplementedError
 
 
@@ -101,7 +126,83 @@ class CatalogReport(Report):
         return "\n".join([title, period.label, "", _table(rows), "", *notes])
 
 
-REPORTS: dict[str, Report] = {report.name: report for report in (CatalogReport(),)}
+class Form06Report(Report):
+    name = "form06"
+    help = (
+        "Biểu 06: tình hình, kết quả giải quyết TTHC / "
+        "Form 06: dossier settlement (statistics.md §2)"
+    )
+    formats = (*TEXT_FORMATS, "xlsx")
+    # The official form lists fields; the other formats show the whole unless asked.
+    XLSX_DEFAULT_BY = "field"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(
+            "--agency",
+            metavar="CODE",
+            help="Mã định danh cơ quan giải quyết (gồm đơn vị trực thuộc) / Agency code "
+            "(with the agencies below it)",
+        )
+        parser.add_argument(
+            "--by",
+            choices=BREAKDOWNS,
+            help="Phân tổ theo đơn vị, cấp, lĩnh vực, thủ tục / Breakdown (xlsx: field)",
+        )
+
+    def build(self, period: Period, options: dict[str, Any]) -> dict[str, Any]:
+        agency = _agency(options.get("agency"))
+        by = options.get("by")
+        if by is None and options.get("format") == "xlsx":
+            by = self.XLSX_DEFAULT_BY
+        figures = form06(period, agency=agency)
+        data: dict[str, Any] = {
+            "period": period.as_json(),
+            "agency": {"code": agency.code, "name": agency.name} if agency else None,
+            "dossiers": figures,
+            "rates": form06_rates(figures),
+        }
+        if by is not None:
+            data["by"] = by
+            data["rows"] = [
+                {"key": row.key, "label": row.label, "dossiers": row.figures}
+                for row in form06_breakdown(period, by, agency=agency)
+            ]
+        return data
+
+    def as_json(self, data: dict[str, Any]) -> Any:
+        # The issue: "form06 --format json prints its dossiers object" (§9).
+        if "rows" not in data:
+            return data["dossiers"]
+        return {"by": data["by"], "rows": data["rows"], "total": data["dossiers"]}
+
+    def render_table(self, period: Period, data: dict[str, Any]) -> str:
+        heading = ["BIỂU 06: TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC", period.label]
+        if data["agency"]:
+            heading.append(f"Đơn vị: {data['agency']['name']} ({data['agency']['code']})")
+        if "rows" in data:
+            body = _form06_grid(data["rows"], data["dossiers"])
+        else:
+            body = _table(_form06_rows(data["dossiers"]))
+        rates = data["rates"]
+        notes = [
+            f"Tỷ lệ giải quyết trước hạn và đúng hạn: {vn_percent(rates['on_time_rate'])}",
+            f"Tỷ lệ hồ sơ mới tiếp nhận trực tuyến: {vn_percent(rates['online_share'])}",
+            "",
+            "Ghi chú / Notes:",
+            "- Ngày tiếp nhận, hạn giải quyết, ngày kết thúc tính theo giờ Việt Nam.",
+            "- Kỳ trước chuyển qua: tiếp nhận trước kỳ, chưa kết thúc trước ngày đầu kỳ.",
+            "- Đang giải quyết trong hạn: hạn từ ngày cuối kỳ trở đi, không có hạn, hoặc đang"
+            " chờ bổ sung vào cuối kỳ.",
+        ]
+        return "\n".join([*heading, "", body, "", *notes])
+
+    def write_file(self, period: Period, data: dict[str, Any], fmt: str, out: Path) -> None:
+        rows = [BreakdownRow(row["key"], row["label"], row["dossiers"]) for row in data["rows"]]
+        unit = data["agency"]["name"] if data["agency"] else ""
+        write_form06_xlsx(out, period, rows, data["dossiers"], by=data["by"], unit_name=unit)
+
+
+REPORTS: dict[str, Report] = {report.name: report for report in (CatalogReport(), Form06Report())}
 
 
 class Command(BaseCommand):
@@ -116,25 +217,41 @@ class Command(BaseCommand):
             _add_period_arguments(sub)
             sub.add_argument(
                 "--format",
-                choices=FORMATS,
+                choices=report.formats,
                 default="table",
-                help="Định dạng: table (bảng) hoặc json / Output format",
+                help=f"Định dạng / Output format: {', '.join(report.formats)}",
+            )
+            sub.add_argument(
+                "--out",
+                metavar="FILE",
+                help="Ghi ra tệp (bắt buộc với xlsx, docx) / Write to FILE (required for files)",
             )
             report.add_arguments(sub)
 
     def handle(self, *args: Any, **options: Any) -> None:
         report = REPORTS[options["report"]]
+        fmt, out = options["format"], options.get("out")
         try:
             period = period_from_options(
                 options["year"], options["period"], options["date_from"], options["date_to"]
             )
         except PeriodError as exc:
             raise CommandError(str(exc)) from None
+        if fmt not in TEXT_FORMATS and not out:
+            raise CommandError(f"Định dạng {fmt} cần --out TỆP / Format {fmt} needs --out FILE")
         data = report.build(period, options)
-        if options["format"] == "json":
-            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+        if fmt not in TEXT_FORMATS:
+            report.write_file(period, data, fmt, Path(out))
+            self.stdout.write(f"Đã ghi {out} / Written {out}")
+            return
+        if fmt == "json":
+            text = json.dumps(report.as_json(data), ensure_ascii=False, indent=2)
         else:
-            self.stdout.write(report.render_table(period, data))
+            text = report.render_table(period, data)
+        if out:
+            Path(out).write_text(text + "\n", encoding="utf-8")
+        else:
+            self.stdout.write(text)
 
 
 def _add_period_arguments(parser: argparse.ArgumentParser) -> None:
@@ -168,6 +285,87 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _agency(code: str | None) -> Agency | None:
+    if not code:
+        return None
+    agency = Agency.objects.filter(code=code.strip()).first()
+    if agency is None:
+        raise CommandError(
+            f"Không tìm thấy cơ quan có mã định danh {code!r} / Unknown agency code {code!r}"
+        )
+    return agency
+
+
+def _form06_rows(figures: dict[str, dict[str, int]]) -> list[Row]:
+    received, resolved, in_process = (
+        figures["received"],
+        figures["resolved"],
+        figures["in_process"],
+    )
+    return [
+        (0, "I. SỐ HỒ SƠ ĐÃ TIẾP NHẬN", vn_number(received["total"])),
+        (1, "Số kỳ trước chuyển qua", vn_number(received["carried_over"])),
+        (1, "Số mới tiếp nhận", vn_number(received["new"])),
+        (2, "Trực tuyến", vn_number(received["new_online"])),
+        (2, "Trực tiếp", vn_number(received["new_direct"])),
+        (2, "Qua dịch vụ bưu chính", vn_number(received["new_postal"])),
+        (0, "II. SỐ HỒ SƠ ĐÃ GIẢI QUYẾT", vn_number(resolved["total"])),
+        (2, "Trước hạn", vn_number(resolved["early"])),
+        (2, "Đúng hạn", vn_number(resolved["on_time"])),
+        (2, "Quá hạn", vn_number(resolved["late"])),
+        (0, "III. SỐ HỒ SƠ ĐANG GIẢI QUYẾT", vn_number(in_process["total"])),
+        (2, "Trong hạn", vn_number(in_process["within_deadline"])),
+        (2, "Quá hạn", vn_number(in_process["overdue"])),
+    ]
+
+
+# Columns of the form 06 grid: heading and the figures it adds up ("direct and postal": §2).
+_GRID_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Tiếp nhận", ("received.total",)),
+    ("Kỳ trước", ("received.carried_over",)),
+    ("Trực tuyến", ("received.new_online",)),
+    ("TT, BC", ("received.new_direct", "received.new_postal")),
+    ("Đã GQ", ("resolved.total",)),
+    ("Trước hạn", ("resolved.early",)),
+    ("Đúng hạn", ("resolved.on_time",)),
+    ("Quá hạn", ("resolved.late",)),
+    ("Đang GQ", ("in_process.total",)),
+    ("Trong hạn", ("in_process.within_deadline",)),
+    ("Quá hạn", ("in_process.overdue",)),
+)
+
+
+def _form06_grid(rows: Sequence[dict[str, Any]], total: dict[str, dict[str, int]]) -> str:
+    """One line per breakdown row and a total line; long labels are cut to keep columns."""
+
+    def cells(figures: dict[str, dict[str, int]]) -> list[str]:
+        return [
+            vn_number(sum(figures[g][k] for g, k in (key.split(".") for key in keys)))
+            for _heading, keys in _GRID_COLUMNS
+        ]
+
+    lines = [
+        ["STT", "Lĩnh vực/Đơn vị", *(heading for heading, _keys in _GRID_COLUMNS)],
+        *(
+            [str(i), _cut(row["label"], 40), *cells(row["dossiers"])]
+            for i, row in enumerate(rows, 1)
+        ),
+        ["", "Tổng cộng", *cells(total)],
+    ]
+    widths = [max(len(line[col]) for line in lines) for col in range(len(lines[0]))]
+    return "\n".join(
+        "  ".join(
+            text.ljust(width) if col == 1 else text.rjust(width)
+            for col, (text, width) in enumerate(zip(line, widths, strict=True))
+        ).rstrip()
+        for line in lines
+    )
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _by_level(counts: dict[str, int]) -> list[Row]:
     return [
         (2, "Cấp tỉnh", vn_number(counts["province"])),
@@ -196,3 +394,34 @@ def _table(rows: Iterable[Row]) -> str:
         else:
             lines.append(f"{text.ljust(width + 2)}  {value.rjust(value_width)}")
     return "\n".join(lines)
+
+
+class AnnualReport(Report):
+    name = "annual"
+    help = (
+        "Báo cáo năm: kiểm soát TTHC, một cửa, một cửa liên thông, TTHC trên môi trường điện tử"
+        " / Annual report (statistics.md §9)"
+    )
+    formats = (*TEXT_FORMATS, "docx", "xlsx")
+
+    def build(self, period: Period, options: dict[str, Any]) -> dict[str, Any]:
+        year = options.get("year")
+        if year is None or period != annual_period(year):
+            raise CommandError(
+                "Báo cáo năm chỉ nhận --year (kỳ 15/12 năm trước - 14/12) / "
+                "The annual report takes --year only (15 Dec of Y-1 to 14 Dec of Y)"
+            )
+        return annual_figures(year)
+
+    def render_table(self, period: Period, data: dict[str, Any]) -> str:
+        return annual_text(annual_content(period.end.year, data))
+
+    def write_file(self, period: Period, data: dict[str, Any], fmt: str, out: Path) -> None:
+        content = annual_content(period.end.year, data)
+        if fmt == "docx":
+            write_annual_docx(out, content)
+        else:
+            write_annual_xlsx(out, content)
+
+
+REPORTS[AnnualReport.name] = AnnualReport()

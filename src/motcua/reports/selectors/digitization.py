@@ -1,0 +1,111 @@
+"""Digitization of dossiers and results (số hóa hồ sơ, kết quả giải quyết): statistics.md §7, in
+the shape of the §9 ``digitization`` object.
+
+The counts are conditional aggregates over the dossiers received in the period (the rows of
+form 06), in one query; ``digitization_records`` lists the dossiers behind each count with the
+same conditions.
+
+Rates are percentages with one decimal, half up, like the headline rate of the report (73,1%).
+§7 fixes one decimal only for the headline rate; the other rates are shown beside it in the
+same document, so they take the same precision (a decision of this module).
+"""
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from motcua.agencies.models import Agency
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.workflow import Outcome
+from motcua.reports.periods import Period
+from motcua.reports.selectors.catalog import percentage
+from motcua.reports.selectors.dossiers import received_dossiers
+
+RATE_PLACES = 1
+
+# The counts behind the rates; each rate is (numerator, denominator).
+COUNTS = (
+    "new",
+    "digitized",
+    "components_digitized",
+    "reused_data",
+    "paid_online",
+    "approved",
+    "result_digitized",
+)
+RATES: dict[str, tuple[str, str]] = {
+    "rate": ("digitized", "new"),
+    "components_rate": ("components_digitized", "new"),
+    "results_rate": ("result_digitized", "approved"),
+    "reuse_rate": ("reused_data", "new"),
+    "online_payment_rate": ("paid_online", "new"),
+}
+
+
+def digitization_conditions(period: Period) -> dict[str, Q]:
+    """The §7 condition of every count, over ``received_dossiers(period)``:
+
+    - ``new``: date(received) in [F, T] (the base of every rate but the results rate);
+    - ``digitized``: new, components digitized at intake and, if it ended approved by T
+      (date(ended) ≤ T), its result digitized too;
+    - ``components_digitized`` / ``reused_data`` / ``paid_online``: new with that flag;
+    - ``approved``: approved in the period (received, date(ended) in [F, T], outcome approved);
+    - ``result_digitized``: approved in the period with its result digitized.
+    """
+    first, last = period.start, period.end
+    new = Q(received_on__gte=first, received_on__lte=last)
+    approved_by_end = Q(outcome=Outcome.APPROVED, ended_on__lte=last)
+    approved = Q(outcome=Outcome.APPROVED, ended_on__gte=first, ended_on__lte=last)
+    return {
+        "new": new,
+        "digitized": new
+        & Q(components_digitized=True)
+        & (Q(result_digitized=True) | ~approved_by_end),
+        "components_digitized": new & Q(components_digitized=True),
+        "reused_data": new & Q(reused_data=True),
+        "paid_online": new & Q(paid_online=True),
+        "approved": approved,
+        "result_digitized": approved & Q(result_digitized=True),
+    }
+
+
+def digitization_counts(period: Period, *, agency: Agency | None = None) -> dict[str, int]:
+    """The counts behind the §7 rates (keys: ``COUNTS``), in one query."""
+    conditions = digitization_conditions(period)
+    return received_dossiers(period, agency=agency).aggregate(
+        **{name: Count("pk", filter=conditions[name]) for name in COUNTS}
+    )
+
+
+def digitization_rates(counts: dict[str, int]) -> dict[str, float]:
+    """The §9 ``digitization`` object from the counts: each rate in percent, one decimal, half
+    up (731/1000 → 73.1; 7305/10000 → 73.1); 0.0 when its denominator is 0."""
+    return {
+        rate: percentage(counts[part], counts[whole], RATE_PLACES)
+        for rate, (part, whole) in RATES.items()
+    }
+
+
+def digitization(period: Period, *, agency: Agency | None = None) -> dict[str, float]:
+    """statistics.md §7, exactly the §9 ``digitization`` object, in one query:
+
+    - ``rate``: digitized / new;
+    - ``components_rate``: components digitized / new;
+    - ``results_rate``: results digitized / dossiers approved in the period;
+    - ``reuse_rate``: reused data / new;
+    - ``online_payment_rate``: paid online / new.
+    """
+    return digitization_rates(digitization_counts(period, agency=agency))
+
+
+def digitization_records(
+    count: str, period: Period, *, agency: Agency | None = None
+) -> QuerySet[Dossier]:
+    """The dossiers behind a count of §7 (``COUNTS``); ``.count()`` equals it. A rate drills
+    down through its numerator and denominator (``RATES``)."""
+    conditions: dict[str, Any] = digitization_conditions(period)
+    if count not in conditions:
+        raise KeyError(
+            f"Không có chỉ tiêu {count!r} / Unknown count {count!r}; known: {', '.join(COUNTS)}"
+        )
+    return received_dossiers(period, agency=agency).filter(conditions[count])
