@@ -170,6 +170,11 @@ EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "motcua@localhost")
 MOTCUA_SMS_BACKEND = os.environ.get("MOTCUA_SMS_BACKEND", "motcua.integrations.sms.ConsoleBackend")
 MOTCUA_SMS_URL = os.environ.get("MOTCUA_SMS_URL", "")
+# Slips: the place name of the date line (default: the province's name) and LibreOffice for PDF.
+MOTCUA_SLIP_PLACE = os.environ.get("MOTCUA_SLIP_PLACE", "")
+MOTCUA_SOFFICE = os.environ.get("MOTCUA_SOFFICE", "soffice")
+# Public statistics: agencies with fewer resolved dossiers in the period are not ranked.
+MOTCUA_PUBLIC_STATS_MIN_DOSSIERS = int(os.environ.get("MOTCUA_PUBLIC_STATS_MIN_DOSSIERS", "30"))
 # The public address of the site, used in links sent to applicants.
 MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
 
