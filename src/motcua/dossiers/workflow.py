@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.roles import Role
@@ -151,24 +152,24 @@ TRANSITIONS: dict[Action, Transition] = {
 }
 
 ACTION_LABELS: dict[Action, str] = {
-    Action.SUBMIT: "Nộp hồ sơ trực tuyến",
-    Action.RECEIVE: "Tiếp nhận hồ sơ",
-    Action.ACCEPT: "Tiếp nhận hồ sơ trực tuyến",
-    Action.REFUSE_INTAKE: "Từ chối tiếp nhận",
-    Action.TRANSFER: "Chuyển xử lý",
-    Action.ASSIGN: "Phân công xử lý",
-    Action.FORWARD: "Chuyển bước tiếp theo",
-    Action.REQUEST_SUPPLEMENT: "Yêu cầu bổ sung hồ sơ",
-    Action.RECORD_SUPPLEMENT: "Nhận hồ sơ bổ sung",
-    Action.REQUEST_PAYMENT: "Yêu cầu thực hiện nghĩa vụ tài chính",
-    Action.RECORD_PAYMENT: "Xác nhận đã nộp phí, lệ phí",
-    Action.APPROVE: "Phê duyệt kết quả",
-    Action.REFUSE: "Từ chối giải quyết",
-    Action.STOP: "Dừng xử lý",
-    Action.WITHDRAW: "Rút hồ sơ",
-    Action.APOLOGISE: "Xin lỗi và hẹn lại ngày trả kết quả",
-    Action.RETURN_RESULT: "Trả kết quả",
-    Action.EVALUATE: "Đánh giá",
+    Action.SUBMIT: _("Nộp hồ sơ trực tuyến"),
+    Action.RECEIVE: _("Tiếp nhận hồ sơ"),
+    Action.ACCEPT: _("Tiếp nhận hồ sơ trực tuyến"),
+    Action.REFUSE_INTAKE: _("Từ chối tiếp nhận"),
+    Action.TRANSFER: _("Chuyển xử lý"),
+    Action.ASSIGN: _("Phân công xử lý"),
+    Action.FORWARD: _("Chuyển bước tiếp theo"),
+    Action.REQUEST_SUPPLEMENT: _("Yêu cầu bổ sung hồ sơ"),
+    Action.RECORD_SUPPLEMENT: _("Nhận hồ sơ bổ sung"),
+    Action.REQUEST_PAYMENT: _("Yêu cầu thực hiện nghĩa vụ tài chính"),
+    Action.RECORD_PAYMENT: _("Xác nhận đã nộp phí, lệ phí"),
+    Action.APPROVE: _("Phê duyệt kết quả"),
+    Action.REFUSE: _("Từ chối giải quyết"),
+    Action.STOP: _("Dừng xử lý"),
+    Action.WITHDRAW: _("Rút hồ sơ"),
+    Action.APOLOGISE: _("Xin lỗi và hẹn lại ngày trả kết quả"),
+    Action.RETURN_RESULT: _("Trả kết quả"),
+    Action.EVALUATE: _("Đánh giá"),
 }
 
 
@@ -186,16 +187,19 @@ def check(action: Action, *, state: State | None, role: str) -> Transition:
     Agency scope is checked by the caller against ``Transition.scope`` (it needs the database).
     """
     transition = TRANSITIONS[action]
+    # The message is bilingual: its Vietnamese half stays Vietnamese whatever the language.
+    with translation.override("vi"):
+        label = str(ACTION_LABELS[action])
+        current = State(state).label if state is not None else "chưa có"
     if role not in transition.roles:
         raise TransitionRefused(
-            f"Vai trò của bạn không được phép: {ACTION_LABELS[action]}.",
+            f"Vai trò của bạn không được phép: {label}.",
             f"Your role may not perform '{action}'.",
             code="role_not_allowed",
         )
     if state not in transition.sources:
-        current = State(state).label if state is not None else "chưa có"
         raise TransitionRefused(
-            f"Không thể {ACTION_LABELS[action].lower()} khi hồ sơ ở trạng thái «{current}».",
+            f"Không thể {label.lower()} khi hồ sơ ở trạng thái «{current}».",
             f"'{action}' is not allowed from state {state}.",
             code="invalid_transition",
         )
