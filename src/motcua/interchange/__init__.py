@@ -5,4 +5,8 @@
 handler (``spec.FileHandler``) declares its columns with their cell parsers
 (``parsing``), its key, its cross-cell rules, how it writes and how it exports. Supporting a
 new file of the format is one new handler, inserted after the files it refers to.
+
+Dossier history (``history``: dossiers.csv, supplements.csv) is written in bulk (COPY and one
+merge on PostgreSQL); the keys of large files are indexed on disk (``keys``) so that
+validating a province's history runs in flat memory.
 """

@@ -4,12 +4,10 @@ before it (or to itself)."""
 
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from functools import partial
-from itertools import islice
-from typing import Any, TypeVar
-
-from django.db.models import Model
+from typing import Any
 
 from motcua.agencies.models import Agency, AgencyKind, Province
+from motcua.interchange.history import DossiersHandler, SupplementsHandler
 from motcua.interchange.parsing import (
     CellError,
     format_bool,
@@ -24,12 +22,19 @@ from motcua.interchange.parsing import (
     parse_text,
 )
 from motcua.interchange.spec import (
+    MAX_POSITIVE_INT,
     REQUIRED,
     Column,
     FileCounts,
     FileHandler,
     Problem,
+    Read,
     Record,
+    assign,
+    batched,
+    choice,
+    differs,
+    text,
 )
 from motcua.procedures.models import (
     Authority,
@@ -43,38 +48,6 @@ from motcua.procedures.models import (
     Shortening,
 )
 from motcua.procedures.services import procedures_save_many
-
-BATCH_SIZE = 500
-# PositiveIntegerField's bound on every database Django supports.
-MAX_POSITIVE_INT = 2_147_483_647
-
-T = TypeVar("T")
-Read = Callable[[], Iterator[tuple[int, Record]]]
-
-
-def batched(items: Iterable[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-def text(model: type[Model], field: str) -> Callable[[str], str]:
-    """A text parser bounded by the model field's max_length, so the database never truncates
-    or refuses a value the validation let through."""
-    return partial(parse_text, max_length=model._meta.get_field(field).max_length)
-
-
-def choice(choices: type) -> Callable[[str], str]:
-    return partial(parse_choice, choices=choices.values)
-
-
-def _changed(obj: Model, values: dict[str, Any]) -> bool:
-    return any(getattr(obj, name) != value for name, value in values.items())
-
-
-def _set(obj: Model, values: dict[str, Any]) -> None:
-    for name, value in values.items():
-        setattr(obj, name, value)
 
 
 class SettingsHandler(FileHandler):
@@ -229,9 +202,9 @@ class AgenciesHandler(FileHandler):
             for record in batch:
                 agency = agencies[record["code"]]
                 values = self._fields(record, ids)
-                is_changed = _changed(agency, values)
+                is_changed = differs(agency, values)
                 if is_changed:
-                    _set(agency, values)
+                    assign(agency, values)
                     changed.append(agency)
                 if record["code"] in created:
                     counts.created += 1
@@ -290,8 +263,8 @@ class DecisionsHandler(FileHandler):
                 decision = decisions.get(record["number"])
                 if decision is None:
                     new.append(Decision(number=record["number"], **values))
-                elif _changed(decision, values):
-                    _set(decision, values)
+                elif differs(decision, values):
+                    assign(decision, values)
                     changed.append(decision)
                 else:
                     counts.unchanged += 1
@@ -370,7 +343,7 @@ class ProceduresHandler(FileHandler):
                 procedure = procedures.get(record["code"])
                 # Comparing here first spares locking and snapshots for the (usual) unchanged
                 # rows of a re-import.
-                if procedure is not None and not _changed(procedure, values):
+                if procedure is not None and not differs(procedure, values):
                     counts.unchanged += 1
                 else:
                     to_save.append((record["code"], values))
@@ -479,8 +452,8 @@ class ShorteningsHandler(FileHandler):
                 shortening = existing.get(pair)
                 if shortening is None:
                     new.append(Shortening(procedure_id=pair[0], decision_id=pair[1], **values))
-                elif _changed(shortening, values):
-                    _set(shortening, values)
+                elif differs(shortening, values):
+                    assign(shortening, values)
                     changed.append(shortening)
                 else:
                     counts.unchanged += 1
@@ -510,8 +483,10 @@ REGISTRY: dict[str, type[FileHandler]] = {
         DecisionsHandler,
         ProceduresHandler,
         ShorteningsHandler,
+        DossiersHandler,
+        SupplementsHandler,
     )
 }
 
 # Files of the format that later versions import; refused (not skipped) until then.
-NOT_YET_SUPPORTED = ("dossiers.csv", "supplements.csv", "feedback.csv", "inspections.csv")
+NOT_YET_SUPPORTED = ("feedback.csv", "inspections.csv")

@@ -2,7 +2,7 @@
 write everything in one transaction, or nothing."""
 
 import dataclasses
-from collections.abc import Hashable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +11,7 @@ from django.db import transaction
 
 from motcua.audit.models import AuditEntry
 from motcua.interchange.handlers import NOT_YET_SUPPORTED, REGISTRY
+from motcua.interchange.keys import KeyIndex
 from motcua.interchange.package import (
     PackageSource,
     PackageUnreadable,
@@ -42,15 +43,21 @@ class References:
 
     def __init__(self, handlers: dict[str, FileHandler]):
         self.handlers = handlers
-        self.package: dict[str, dict[Hashable, int]] = {}
-        self._database: dict[str, set[Hashable]] = {}
+        self.package: dict[str, KeyIndex] = {}
+        self._database: dict[str, KeyIndex] = {}
 
     def resolves(self, file: str, value: Any) -> bool:
         if value in self.package.get(file, ()):
             return True
         if file not in self._database:
-            self._database[file] = self.handlers[file].db_keys()
+            self._database[file] = KeyIndex()
+            self._database[file].update(self.handlers[file].db_keys())
+            self._database[file].finish()
         return value in self._database[file]
+
+    def close(self) -> None:
+        for index in [*self.package.values(), *self._database.values()]:
+            index.close()
 
 
 def _unknown_files(names: list[str]) -> list[str]:
@@ -81,8 +88,7 @@ def _validate_file(
 ) -> list[str]:
     name = handler.name
     found: list[tuple[int, str]] = []  # (line, error), sorted by line at the end
-    keys: dict[Hashable, int] = {}
-    references.package[name] = keys
+    keys = references.package[name] = KeyIndex()
     key_label = ", ".join(handler.key_columns)
     refs = [c for c in handler.columns if c.ref]
     # References to the file itself can only be resolved once the whole file is read.
@@ -98,15 +104,18 @@ def _validate_file(
             found.extend((first.line, format_problem(name, first.line, p)) for p in header.problems)
             for row in rows:
                 record, problems = header.parse(row)
-                problems.extend(handler.check(record, row.line))
+                # A cell that failed to parse is None for the row rules: they would only
+                # repeat its error in other words.
+                if problems:
+                    failed = {column for column, _message in problems}
+                    problems.extend(
+                        p for p in handler.check(record, row.line) if p[0] not in failed
+                    )
+                else:
+                    problems.extend(handler.check(record, row.line))
                 key = handler.key(record)
                 if key is not None:
-                    if key in keys:
-                        first_line = keys[key]
-                        message = f"trùng với dòng {first_line} / duplicate of line {first_line}"
-                        problems.append((key_label, message))
-                    else:
-                        keys[key] = row.line
+                    keys.add(key, row.line)
                 for column in refs:
                     value = record[column.name]
                     if value is None:
@@ -115,8 +124,13 @@ def _validate_file(
                         deferred.append((row.line, column.name, value))
                     elif not references.resolves(column.ref, value):
                         problems.append((column.name, _not_found(value, column.ref)))
-                found.extend((row.line, format_problem(name, row.line, p)) for p in problems)
+                if problems:
+                    found.extend((row.line, format_problem(name, row.line, p)) for p in problems)
         found.extend(reader.errors)
+    keys.finish()
+    for line, first_line in keys.duplicates:
+        message = f"trùng với dòng {first_line} / duplicate of line {first_line}"
+        found.append((line, error_text(name, line, key_label, message)))
     for line, column_name, value in deferred:
         if not references.resolves(name, value):
             found.append((line, error_text(name, line, column_name, _not_found(value, name))))
@@ -160,14 +174,18 @@ def package_import(*, path: Path, progress: bool = False) -> ImportResult:
             names = source.names()
             errors = _unknown_files(names)
             handlers = {file: handler_class() for file, handler_class in REGISTRY.items()}
+            for handler in handlers.values():
+                handler.siblings = handlers
             present = [handlers[file] for file in REGISTRY if file in names]
             references = References(handlers)
-            for handler in present:
-                errors.extend(_validate_file(source, handler, references, progress=progress))
+            try:
+                for handler in present:
+                    errors.extend(_validate_file(source, handler, references, progress=progress))
+            finally:
+                # Validation's key sets are not needed any more; let them go before writing.
+                references.close()
             if errors:
                 raise PackageInvalid(errors)
-            # Validation's key sets are not needed any more; let them go before writing.
-            del references
             result = ImportResult()
             with transaction.atomic():
                 for handler in present:
@@ -178,8 +196,10 @@ def package_import(*, path: Path, progress: bool = False) -> ImportResult:
                 # swamp the trail at province scale); procedure changes also get their own.
                 if any(c.created or c.updated for c in result.files.values()):
                     AuditEntry.objects.create(
-                        action="package.import", target_type="interchange.package",
-                        target_id=str(path)[-128:], actor_label="import",
+                        action="package.import",
+                        target_type="interchange.package",
+                        target_id=str(path)[-128:],
+                        actor_label="import",
                         data={n: dataclasses.asdict(c) for n, c in result.files.items()},
                     )
             return result

@@ -4,10 +4,14 @@ file of the format is one new handler in ``handlers.REGISTRY``."""
 
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from functools import partial
+from itertools import islice
+from typing import Any, ClassVar, TypeVar
+
+from django.db.models import Model
 
 from motcua.interchange.package import Row, error_text
-from motcua.interchange.parsing import CellError
+from motcua.interchange.parsing import CellError, parse_choice, parse_text
 
 Record = dict[str, Any]
 # (column or None, message): a problem found in one row.
@@ -38,6 +42,38 @@ class FileCounts:
 
 REQUIRED = "bắt buộc phải có giá trị / a value is required"
 
+BATCH_SIZE = 500
+# PositiveIntegerField's bound on every database Django supports.
+MAX_POSITIVE_INT = 2_147_483_647
+
+T = TypeVar("T")
+Read = Callable[[], Iterator[tuple[int, Record]]]
+
+
+def batched(items: Iterable[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def text(model: type[Model], field: str) -> Callable[[str], str]:
+    """A text parser bounded by the model field's max_length, so the database never truncates
+    or refuses a value the validation let through."""
+    return partial(parse_text, max_length=model._meta.get_field(field).max_length)
+
+
+def choice(choices: type) -> Callable[[str], str]:
+    return partial(parse_choice, choices=tuple(choices.values))
+
+
+def differs(obj: Model, values: dict[str, Any]) -> bool:
+    return any(getattr(obj, name) != value for name, value in values.items())
+
+
+def assign(obj: Model, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        setattr(obj, name, value)
+
 
 class Header:
     """The header row of a file checked against a handler's columns."""
@@ -67,6 +103,11 @@ class Header:
             for i, name in enumerate(self.names)
             if name in known and self.names.index(name) == i
         ]
+        # Flattened for ``parse``, which runs once per row of files with a million rows.
+        self._cells = [
+            (i, column.name, column.parse, column.required) for i, column in self.positions
+        ]
+        self._defaults = {c.name: c.default for c in handler.columns}
 
     def parse(self, row: Row) -> tuple[Record, list[Problem]]:
         """The typed values of a row (absent and empty cells take the column's default) and
@@ -78,17 +119,19 @@ class Header:
                 f"dòng có {cells} ô, tiêu đề có {names} / row has {cells} cells, header has {names}"
             )
             problems.append((None, message))
-        record: Record = {c.name: c.default for c in self.handler.columns}
-        for position, column in self.positions:
-            text = row.cells[position].strip() if position < len(row.cells) else ""
+        record: Record = self._defaults.copy()
+        cells = row.cells
+        count = len(cells)
+        for position, name, parse, required in self._cells:
+            text = cells[position].strip() if position < count else ""
             if not text:
-                if column.required:
-                    problems.append((column.name, REQUIRED))
+                if required:
+                    problems.append((name, REQUIRED))
                 continue
             try:
-                record[column.name] = column.parse(text)
+                record[name] = parse(text)
             except CellError as error:
-                problems.append((column.name, error.message))
+                problems.append((name, error.message))
         return record, problems
 
 
@@ -99,6 +142,9 @@ class FileHandler:
     name: ClassVar[str]
     columns: ClassVar[tuple[Column, ...]]
     key_columns: ClassVar[tuple[str, ...]]
+    # Every handler of the same import by file name, set by the importer before it applies
+    # anything: for rules that span files (a dossier's state depends on supplements.csv).
+    siblings: dict[str, "FileHandler"] = {}  # noqa: RUF012 (replaced per instance, never mutated)
 
     @classmethod
     def column_map(cls) -> dict[str, Column]:
@@ -121,8 +167,9 @@ class FileHandler:
         """Problems that need the whole file: (line, column, message)."""
         return ()
 
-    def db_keys(self) -> set[Hashable]:
-        """Keys of the records already in the database (for references from other files)."""
+    def db_keys(self) -> Iterable[Hashable]:
+        """Keys of the records already in the database (for references from other files),
+        streamed: the importer indexes them."""
         raise NotImplementedError
 
     def apply(self, read: Callable[[], Iterator[tuple[int, Record]]]) -> FileCounts:

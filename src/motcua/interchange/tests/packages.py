@@ -37,6 +37,25 @@ procedure_code,decision_number,days_before,days_after,annual_dossiers
 1.001612.000.00.00.H12,25/2024/QĐ-UBND,10,7,1200
 """
 
+# Dossier history against the catalog above: one dossier in each derived state.
+DOSSIERS = """\
+code,procedure_code,agency_code,channel,received_at,due_at,ended_at,outcome,returned_at,components_digitized,result_digitized,reused_data,paid_online
+000.00.12.H12-240305-0001,1.001612.000.00.00.H12,000.00.12.H12,online,2024-03-04T18:30:00Z,2024-03-18T17:00:00+07:00,2024-03-15T10:00:00+07:00,approved,2024-03-16T09:00:00+07:00,1,1,1,1
+000.00.12.H12-240305-0002,1.001612.000.00.00.H12,000.00.12.H12,direct,2024-03-05T08:15:00+07:00,2024-03-19T17:00:00+07:00,2024-03-20T16:00:00+07:00,refused,,0,0,0,0
+000.00.12.H12-240305-0003,1.001612.000.00.00.H12,000.00.12.H12,postal,2024-03-05T09:00:00,,2024-03-06T09:00:00,stopped,,,,,
+000.01.00.H12-240306-0001,1.004227.000.00.00.H12,000.01.00.H12,direct,2024-03-06T08:00:00+07:00,2024-04-17T17:00:00+07:00,2024-03-07T08:00:00+07:00,withdrawn,,0,0,0,0
+000.01.00.H12-240307-0001,1.004227.000.00.00.H12,000.01.00.H12,online,2024-03-07T08:00:00+07:00,2024-04-18T17:00:00+07:00,,,,1,0,0,0
+000.01.00.H12-240307-0002,1.004227.000.00.00.H12,000.01.00.H12,direct,2024-03-07T09:00:00+07:00,2024-04-18T17:00:00+07:00,,,,0,0,0,0
+"""  # noqa: E501
+
+SUPPLEMENTS = """\
+dossier_code,requested_at,received_at
+000.00.12.H12-240305-0001,2024-03-06T09:00:00+07:00,2024-03-07T10:00:00+07:00
+000.00.12.H12-240305-0001,2024-03-08T09:00:00+07:00,2024-03-11T10:00:00+07:00
+000.01.00.H12-240307-0001,2024-03-08T09:00:00+07:00,
+000.01.00.H12-240307-0002,2024-03-08T09:00:00+07:00,2024-03-09T09:00:00+07:00
+"""
+
 VALID = {
     "settings.csv": SETTINGS,
     "agencies.csv": AGENCIES,
@@ -44,6 +63,8 @@ VALID = {
     "procedures.csv": PROCEDURES,
     "shortenings.csv": SHORTENINGS,
 }
+
+HISTORY = {**VALID, "dossiers.csv": DOSSIERS, "supplements.csv": SUPPLEMENTS}
 
 
 def write_package(folder: Path, files: dict[str, str | bytes]) -> Path:

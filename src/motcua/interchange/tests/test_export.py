@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from motcua.agencies.models import Agency, Province
+from motcua.dossiers.models import Dossier, SupplementRequest
 from motcua.interchange.exporter import ExportRefused, package_export
 from motcua.interchange.importer import package_import
 from motcua.interchange.tests.packages import VALID, write_package
@@ -14,7 +15,15 @@ from motcua.procedures.models import Decision, Procedure, ProcedureVersion, Shor
 
 pytestmark = pytest.mark.django_db
 
-FILES = ["settings.csv", "agencies.csv", "decisions.csv", "procedures.csv", "shortenings.csv"]
+FILES = [
+    "settings.csv",
+    "agencies.csv",
+    "decisions.csv",
+    "procedures.csv",
+    "shortenings.csv",
+    "dossiers.csv",
+    "supplements.csv",
+]
 
 
 def records() -> dict[str, list[tuple]]:
@@ -71,7 +80,7 @@ def records() -> dict[str, list[tuple]]:
 
 
 def wipe() -> None:
-    for model in (Shortening, ProcedureVersion, Procedure, Decision):
+    for model in (SupplementRequest, Dossier, Shortening, ProcedureVersion, Procedure, Decision):
         model.objects.all().delete()
     Agency.objects.update(parent=None, successor=None)
     Agency.objects.all().delete()

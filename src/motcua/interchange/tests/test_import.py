@@ -229,9 +229,7 @@ def test_unknown_file_name_and_unknown_column_are_errors(tmp_path):
     assert Decision.objects.count() == 0
 
 
-@pytest.mark.parametrize(
-    "name", ["dossiers.csv", "supplements.csv", "feedback.csv", "inspections.csv"]
-)
+@pytest.mark.parametrize("name", ["feedback.csv", "inspections.csv"])
 def test_files_of_later_versions_are_refused(tmp_path, name):
     files = {**VALID, name: "code\n"}
     errors = import_errors(write_package(tmp_path / "pkg", files))

@@ -97,6 +97,21 @@ def test_parse_instant_accepts(text, expected):
     assert value.utcoffset() == expected.utcoffset()
 
 
+@pytest.mark.parametrize(
+    ("text", "offset_hours"),
+    [
+        ("2024-03-05T08:15:00+14:00", 14),
+        ("2024-03-05T08:15:00-14:00", -14),
+        ("2024-03-05T08:15:00+13:59", 13 + 59 / 60),
+        ("2024-03-05T08:15:00Z", 0),
+        ("2024-03-05T08:15:00-00:30", -0.5),
+    ],
+)
+def test_parse_instant_common_form_at_the_offset_bounds(text, offset_hours):
+    """The export's form takes a fast path; its bounds agree with the full parser's."""
+    assert parse_instant(text).utcoffset() == dt.timedelta(hours=offset_hours)
+
+
 def test_parse_instant_without_offset_is_utc_plus_7():
     assert parse_instant("2024-03-05T08:15:00") == dt.datetime(2024, 3, 5, 1, 15, tzinfo=UTC)
 
@@ -106,6 +121,8 @@ def test_parse_instant_without_offset_is_utc_plus_7():
     [
         ("2024-03-05T08:15:00+25:00", "invalid UTC offset"),
         ("2024-03-05T08:15:00+15:00", "invalid UTC offset"),
+        ("2024-03-05T08:15:00+14:01", "invalid UTC offset"),
+        ("2024-03-05T08:15:00-14:30", "invalid UTC offset"),
         ("2024-03-05T08:15:00+07:60", "invalid UTC offset"),
         ("2024-03-05T08:15:00+0700x", "invalid instant"),
         ("2024-03-05T08:15:00+7", "invalid instant"),
