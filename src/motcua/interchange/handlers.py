@@ -7,6 +7,8 @@ from functools import partial
 from typing import Any
 
 from motcua.agencies.models import Agency, AgencyKind, Province
+from motcua.feedback.interchange import FeedbackHandler
+from motcua.inspections.interchange import InspectionsHandler
 from motcua.interchange.history import DossiersHandler, SupplementsHandler
 from motcua.interchange.parsing import (
     CellError,
@@ -485,8 +487,7 @@ REGISTRY: dict[str, type[FileHandler]] = {
         ShorteningsHandler,
         DossiersHandler,
         SupplementsHandler,
+        FeedbackHandler,
+        InspectionsHandler,
     )
 }
-
-# Files of the format that later versions import; refused (not skipped) until then.
-NOT_YET_SUPPORTED = ("feedback.csv", "inspections.csv")

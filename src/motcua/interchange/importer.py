@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from motcua.audit.models import AuditEntry
-from motcua.interchange.handlers import NOT_YET_SUPPORTED, REGISTRY
+from motcua.interchange.handlers import REGISTRY
 from motcua.interchange.keys import KeyIndex
 from motcua.interchange.package import (
     PackageSource,
@@ -61,22 +61,12 @@ class References:
 
 
 def _unknown_files(names: list[str]) -> list[str]:
-    known = ", ".join([*REGISTRY, *NOT_YET_SUPPORTED])
-    errors = []
-    for name in names:
-        if name in REGISTRY:
-            continue
-        if name in NOT_YET_SUPPORTED:
-            message = (
-                f"Tệp {name} chưa được hỗ trợ trong phiên bản này / {name} is not supported yet"
-            )
-        else:
-            message = (
-                f"tên tệp không thuộc định dạng gói dữ liệu (các tệp hợp lệ: {known}) / "
-                f"file name not part of the package format (valid files: {known})"
-            )
-        errors.append(error_text(name, None, None, message))
-    return errors
+    known = ", ".join(REGISTRY)
+    message = (
+        f"tên tệp không thuộc định dạng gói dữ liệu (các tệp hợp lệ: {known}) / "
+        f"file name not part of the package format (valid files: {known})"
+    )
+    return [error_text(name, None, None, message) for name in names if name not in REGISTRY]
 
 
 def _validate_file(

@@ -11,7 +11,7 @@ from motcua.agencies.models import Agency
 from motcua.feedback.interchange import FeedbackHandler
 from motcua.feedback.models import Feedback, FeedbackState
 from motcua.feedback.services import feedback_record
-from motcua.interchange import exporter, handlers, importer
+from motcua.interchange import exporter
 from motcua.interchange.importer import PackageInvalid, package_import
 from motcua.interchange.parsing import LOCAL_TZ
 
@@ -29,14 +29,6 @@ PAKN-001,2023-12-14T17:30:00Z,regulation,000.00.12.H12,Thành phần hồ sơ,20
 PAKN-002,2024-03-05 08:15,behaviour,,,,
 PAKN-003,2024-05-02T08:00:00+07:00,regulation,,"Phí, lệ phí",2024-05-20T10:00:00+07:00,
 """  # noqa: E501
-
-
-@pytest.fixture(autouse=True)
-def registry(monkeypatch):
-    """The importer and exporter with feedback.csv registered (as the lead will register it)."""
-    extended = {**handlers.REGISTRY, FeedbackHandler.name: FeedbackHandler}
-    monkeypatch.setattr(importer, "REGISTRY", extended)
-    monkeypatch.setattr(exporter, "REGISTRY", extended)
 
 
 def package(folder: Path, **files: str) -> Path:

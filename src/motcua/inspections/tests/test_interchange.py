@@ -9,10 +9,9 @@ import pytest
 from django.db.models import F
 
 from motcua.agencies.models import Agency
-from motcua.inspections.interchange import InspectionsHandler
 from motcua.inspections.models import Inspection
 from motcua.inspections.services import inspection_record
-from motcua.interchange import exporter, handlers, importer
+from motcua.interchange import exporter
 from motcua.interchange.importer import PackageInvalid, package_import
 
 pytestmark = pytest.mark.django_db
@@ -31,14 +30,6 @@ agency_code,plan_year,planned,inspected_on,notes
 000.03.00.H12,,0,2024-10-22,"Đột xuất, có biên bản"
 000.03.00.H12,2024,không,2024-11-05,
 """
-
-
-@pytest.fixture(autouse=True)
-def registry(monkeypatch):
-    """The importer and exporter with inspections.csv registered (as the lead will)."""
-    extended = {**handlers.REGISTRY, InspectionsHandler.name: InspectionsHandler}
-    monkeypatch.setattr(importer, "REGISTRY", extended)
-    monkeypatch.setattr(exporter, "REGISTRY", extended)
 
 
 def package(folder: Path, **files: str) -> Path:

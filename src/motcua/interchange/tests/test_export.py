@@ -23,6 +23,8 @@ FILES = [
     "shortenings.csv",
     "dossiers.csv",
     "supplements.csv",
+    "feedback.csv",
+    "inspections.csv",
 ]
 
 

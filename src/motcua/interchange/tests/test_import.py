@@ -229,16 +229,6 @@ def test_unknown_file_name_and_unknown_column_are_errors(tmp_path):
     assert Decision.objects.count() == 0
 
 
-@pytest.mark.parametrize("name", ["feedback.csv", "inspections.csv"])
-def test_files_of_later_versions_are_refused(tmp_path, name):
-    files = {**VALID, name: "code\n"}
-    errors = import_errors(write_package(tmp_path / "pkg", files))
-    assert errors == [
-        f"{name}: Tệp {name} chưa được hỗ trợ trong phiên bản này / {name} is not supported yet"
-    ]
-    assert counts()["Agency"] == 0
-
-
 def test_second_import_changes_nothing(tmp_path):
     package = write_package(tmp_path / "pkg", VALID)
     package_import(path=package)
