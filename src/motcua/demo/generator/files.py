@@ -10,6 +10,13 @@ from pathlib import Path
 
 from motcua.demo.generator.history import DOSSIER_COLUMNS, SUPPLEMENT_COLUMNS, History
 from motcua.demo.generator.model import ProvinceData
+from motcua.demo.generator.oversight import (
+    FEEDBACK_COLUMNS,
+    INSPECTION_COLUMNS,
+    feedback_rows,
+    inspection_rows,
+)
+from motcua.demo.generator.rng import stream
 
 Row = tuple[str | int, ...]
 
@@ -109,6 +116,14 @@ PACKAGE_FILES: tuple[PackageFile, ...] = (
     ),
     PackageFile("dossiers.csv", DOSSIER_COLUMNS, dossier_rows),
     PackageFile("supplements.csv", SUPPLEMENT_COLUMNS, supplement_rows),
+    PackageFile(
+        "feedback.csv", FEEDBACK_COLUMNS, lambda d: feedback_rows(d, stream(d.seed, "feedback"))
+    ),
+    PackageFile(
+        "inspections.csv",
+        INSPECTION_COLUMNS,
+        lambda d: inspection_rows(d, stream(d.seed, "inspections")),
+    ),
 )
 
 

@@ -56,6 +56,16 @@ COLUMNS = {
         "paid_online",
     },
     "supplements.csv": {"dossier_code", "requested_at", "received_at"},
+    "feedback.csv": {
+        "code",
+        "received_at",
+        "kind",
+        "agency_code",
+        "subject",
+        "processed_at",
+        "published_at",
+    },
+    "inspections.csv": {"agency_code", "plan_year", "planned", "inspected_on", "notes"},
 }
 # The catalog does not depend on the scale; a small one keeps the dossier history quick.
 SMALL = 0.001

@@ -1,0 +1,88 @@
+"""The demo province goes through the real import and reproduces the 2024 report's figures:
+the catalog (§4–§6) at any scale, the dossier figures (§2) scaled."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from motcua.demo.generator import generate_package
+
+SCALE = 0.002
+
+
+@pytest.fixture
+def imported(tmp_path, db):
+    package = tmp_path / "province"
+    generate_package(package, seed=2024, scale=SCALE)
+    call_command("import", str(package), quiet=True, stdout=StringIO())
+    return package
+
+
+def report(*args) -> dict:
+    out = StringIO()
+    call_command("report", *args, "--format", "json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_catalog_report_reproduces_the_2024_figures(imported):
+    figures = report("catalog", "--year", "2024")
+    assert figures["period"] == {"from": "2023-12-15", "to": "2024-12-14"}
+    assert figures["catalog"] == {
+        "total": 1970,
+        "central": 1949,
+        "local": 21,
+        "by_level": {"province": 1505, "district": 320, "commune": 145},
+        "publication_decisions": 111,
+        "regulation_documents": 1,
+    }
+    assert figures["shortening"] == {
+        "total": 49,
+        "by_level": {"province": 23, "district": 19, "commune": 7},
+        "saving_vnd": 980_000_000,
+        "saving_per_procedure_vnd": 20_000_000,
+    }
+    online = figures["online_services"]
+    assert (online["total"], online["full"], online["partial"]) == (859, 668, 191)
+    assert (online["national_portal"], online["national_portal_rate"]) == (740, 86.15)
+    assert online["departments"] == {"covered": 17, "total": 19}
+    assert online["districts"] == {"covered": 10, "total": 10}
+    assert online["communes"] == {"covered": 121, "total": 121}
+
+
+def test_dossier_figures_are_the_2024_figures_scaled(imported):
+    figures = report("form06", "--year", "2024")
+    received, resolved = figures["received"], figures["resolved"]
+    in_process = figures["in_process"]
+    assert received["total"] == round(660_557 * SCALE)
+    assert received["new"] == round(634_760 * SCALE)
+    assert received["new_online"] == round(375_008 * SCALE)
+    assert resolved["early"] == round(478_588 * SCALE)
+    assert resolved["late"] == round(6_736 * SCALE)
+    assert in_process["overdue"] == round(98 * SCALE)
+    assert received["total"] == received["new"] + received["carried_over"]
+    assert received["total"] == resolved["total"] + in_process["total"]
+
+
+def test_annual_report_has_the_2024_feedback_and_inspections(imported):
+    figures = report("annual", "--year", "2024")
+    assert figures["feedback"] == {
+        "received": {
+            "total": 231,
+            "new": 211,
+            "carried_over": 20,
+            "regulation": 189,
+            "behaviour": 42,
+        },
+        "processed": {"total": 205, "published": 204},
+        "in_process": 26,
+    }
+    inspections = figures["inspections"]
+    assert (inspections["planned"], inspections["done"]) == (5, 5)
+    assert [s["agency"] for s in inspections["surprise"]] == [
+        "UBND huyện Bắc Bình",
+        "UBND huyện Tuy Phong",
+        "UBND thị xã La Gi",
+    ]
+    assert figures["digitization"]["rate"] == 73.1
