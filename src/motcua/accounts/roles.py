@@ -27,6 +27,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "decision.manage": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),
     "shortening.manage": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),
     "report.view": frozenset({R.CONTROLLER, R.ADMINISTRATOR, R.APPROVER}),
+    # The dashboard of one's own agency (and those below it): every officer of a dossier role.
+    "report.agency": frozenset(
+        {R.INTAKE_OFFICER, R.HANDLER, R.APPROVER, R.CONTROLLER, R.ADMINISTRATOR}
+    ),
     # Dossiers: the desk's pages, and the work list and dossier pages. The controller sees the
     # whole province read-only (the transition table gives that role no action).
     "dossier.desk": frozenset({R.INTAKE_OFFICER}),

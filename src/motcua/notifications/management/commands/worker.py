@@ -1,4 +1,5 @@
-"""``motcua worker``: delivers the outbox (notifications), forever or once."""
+"""``motcua worker``: delivers the outbox (notifications) and runs waiting report exports,
+forever or once."""
 
 import signal
 import time
@@ -6,6 +7,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from motcua.notifications.services import outbox_deliver_due
+from motcua.reports.exports import export_jobs_run_due
 
 
 class Command(BaseCommand):
@@ -22,6 +24,8 @@ class Command(BaseCommand):
             sent, failed = outbox_deliver_due()
             if sent or failed:
                 self.stdout.write(f"outbox: {sent} đã gửi / sent, {failed} lỗi / failed")
+            if exported := export_jobs_run_due():
+                self.stdout.write(f"exports: {exported} đã chạy / run")
             if once or stopping:
                 return
             time.sleep(interval)

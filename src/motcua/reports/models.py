@@ -1,0 +1,78 @@
+"""Background exports of the reports: a durable job table the worker runs (``motcua worker``).
+
+Large lists (the records behind a figure) and the annual report take too long for a web request;
+the page records an ``ExportJob``, the worker writes the file and moves ``progress`` towards
+100, and the page polls until the file is there. Only the officer who asked may download it.
+
+User-facing names are Vietnamese strings, not yet marked for translation: the English catalog
+(locale/) is kept by the i18n work and would fail on untranslated new entries.
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class ExportKind(models.TextChoices):
+    RECORDS = "records", "Danh sách bản ghi của chỉ tiêu"
+    ANNUAL = "annual", "Báo cáo năm"
+
+
+class ExportFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    XLSX = "xlsx", "Excel (XLSX)"
+    DOCX = "docx", "Word (DOCX)"
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", "Đang chờ"
+    RUNNING = "running", "Đang thực hiện"
+    DONE = "done", "Hoàn thành"
+    FAILED = "failed", "Lỗi"
+
+
+class ExportJob(models.Model):
+    kind = models.CharField("loại", max_length=16, choices=ExportKind.choices)
+    fmt = models.CharField("định dạng", max_length=8, choices=ExportFormat.choices)
+    # What to export: for records {"figure", "from", "to", "agency", "by", "key"}; for the
+    # annual report {"year"}. Dates ISO, agency by code: the job must not depend on row ids
+    # that a reorganisation could change.
+    params = models.JSONField("tham số", default=dict)
+    title = models.CharField("tên", max_length=500, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người yêu cầu",
+        on_delete=models.CASCADE,
+        related_name="export_jobs",
+    )
+    status = models.CharField(
+        "trạng thái", max_length=16, choices=ExportStatus.choices, default=ExportStatus.PENDING
+    )
+    progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
+    attempts = models.PositiveSmallIntegerField("số lần chạy", default=0)
+    file = models.FileField("tệp", upload_to="exports/%Y/%m/", blank=True)
+    filename = models.CharField("tên tệp tải về", max_length=255, blank=True)
+    error = models.TextField("lỗi", blank=True)
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    started_at = models.DateTimeField("bắt đầu lúc", null=True, blank=True)
+    finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "yêu cầu xuất dữ liệu"
+        verbose_name_plural = "yêu cầu xuất dữ liệu"
+        indexes = [
+            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["requested_by", "created_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="export_job_progress_at_most_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ExportStatus.DONE, ExportStatus.FAILED)

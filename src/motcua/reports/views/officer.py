@@ -1,0 +1,368 @@
+"""The officers' dashboards (mounted at /can-bo/bao-cao/): the figures of a period for the
+province or an agency, their definitions, the records behind each figure, the monthly trend,
+breakdowns, and exports (direct when small, through the worker when large).
+
+Who sees what: the whole province needs ``report.view`` and sight of every agency (the
+controller, administrators); an agency's dashboard needs ``report.agency`` and that agency among
+``agencies_visible_to`` (an officer sees their agency and the agencies below it). An agency
+outside one's sight answers 404, as if it did not exist.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    QueryDict,
+    StreamingHttpResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from motcua.accounts.roles import can
+from motcua.agencies.models import Agency
+from motcua.agencies.selectors import agencies_visible_to
+from motcua.dossiers.models import Dossier
+from motcua.procedures.models import Level, Procedure
+from motcua.reports import dashboard as board
+from motcua.reports.charts import Series, bar_chart, line_chart
+from motcua.reports.drilldown import (
+    AGENCY_FAMILIES,
+    Records,
+    UnknownFigure,
+    family_of,
+    figure_records,
+)
+from motcua.reports.exports import (
+    CONTENT_TYPES,
+    annual_filename,
+    export_job_request,
+    inline_max_rows,
+    records_csv_lines,
+    records_filename,
+    records_params,
+    records_subtitle,
+    write_records_xlsx,
+)
+from motcua.reports.figures import DEFINITIONS, DIRECT_AND_POSTAL
+from motcua.reports.forms import PeriodForm
+from motcua.reports.models import ExportFormat, ExportJob, ExportKind, ExportStatus
+from motcua.reports.periods import Period
+from motcua.reports.selectors.dossiers import NO_FIELD_LABEL, form06, form06_breakdown
+from motcua.reports.xlsx import GROUP_HEADINGS, form06_workbook
+from motcua.web.permissions import DENIED, action_required
+
+PAGE_SIZE = 50
+DASHBOARD_BREAKDOWNS = {"agency": "Theo đơn vị", "level": "Theo cấp", "field": "Theo lĩnh vực"}
+# The columns of the breakdown table, as form 06 lays them out (direct and postal together).
+BREAKDOWN_COLUMNS = (
+    ("dossiers.received.total", "Tổng số đã tiếp nhận"),
+    ("dossiers.received.carried_over", "Kỳ trước chuyển qua"),
+    ("dossiers.received.new_online", "Mới tiếp nhận trực tuyến"),
+    (DIRECT_AND_POSTAL, "Mới tiếp nhận trực tiếp và bưu chính"),
+    ("dossiers.resolved.total", "Đã giải quyết"),
+    ("dossiers.resolved.early", "Trước hạn"),
+    ("dossiers.resolved.on_time", "Đúng hạn"),
+    ("dossiers.resolved.late", "Quá hạn"),
+    ("dossiers.in_process.total", "Đang giải quyết"),
+    ("dossiers.in_process.within_deadline", "Trong hạn"),
+    ("dossiers.in_process.overdue", "Quá hạn"),
+)
+
+
+# --- scope: who, which agency, which period ------------------------------------------------
+
+
+def sees_whole_province(user) -> bool:
+    """The province-wide dashboard: ``report.view`` and no agency hidden from the user."""
+    if not can(user, "report.view"):
+        return False
+    hidden = Agency.objects.exclude(pk__in=agencies_visible_to(user).values("pk"))
+    return not hidden.exists()
+
+
+@dataclass(frozen=True)
+class Scope:
+    period: Period
+    form: PeriodForm
+    agency: Agency | None
+    province: bool  # may the user see the whole province
+    agencies: QuerySet[Agency]  # the agencies the user may pick
+
+    def params(self, **extra: str | None) -> dict[str, str]:
+        params = dict(self.form.query())
+        if self.agency is not None:
+            params["agency"] = self.agency.code
+        params.update({name: value for name, value in extra.items() if value is not None})
+        return params
+
+    @property
+    def query(self) -> str:
+        return urlencode(self.params())
+
+    @property
+    def where(self) -> str:
+        return self.agency.name if self.agency is not None else "Toàn tỉnh"
+
+
+def resolve_scope(user, params: QueryDict) -> Scope:
+    """The period and agency that ``params`` (the query, or an export form) ask for, checked
+    against what ``user`` may see."""
+    province = sees_whole_province(user)
+    visible = agencies_visible_to(user).order_by("code")
+    form = PeriodForm(params, default=board.default_period(timezone.localdate()))
+    code = params.get("agency") or None
+    if code is not None:
+        agency = visible.filter(code=code).first()
+        if agency is None:
+            raise Http404("Không có cơ quan này / No such agency")
+    elif province:
+        agency = None
+    elif user.agency_id is not None and visible.filter(pk=user.agency_id).exists():
+        agency = user.agency
+    else:
+        raise PermissionDenied(DENIED)
+    return Scope(form.chosen(), form, agency, province, visible)
+
+
+# --- the dashboard --------------------------------------------------------------------------
+
+
+def _trend_charts(points: list[board.MonthPoint]) -> dict[str, object]:
+    months = [f"T{point.month}" for point in points]
+    counts = bar_chart(
+        title="Hồ sơ mới tiếp nhận và đã giải quyết theo tháng",
+        categories=months,
+        series=[
+            Series("Mới tiếp nhận", [p.new for p in points]),
+            Series("Đã giải quyết", [p.resolved for p in points]),
+        ],
+    )
+    rates = line_chart(
+        title="Tỷ lệ đúng hạn và tỷ lệ trực tuyến theo tháng",
+        categories=months,
+        series=[
+            Series("Tỷ lệ trước hạn và đúng hạn", [p.on_time_rate for p in points]),
+            Series("Tỷ lệ tiếp nhận trực tuyến", [p.online_share for p in points]),
+        ],
+    )
+    return {"counts": counts, "rates": rates}
+
+
+def _breakdown_table(breakdown: board.Breakdown) -> dict[str, object]:
+    def cells(figures: dict[str, dict[str, int]]) -> list[tuple[str, int]]:
+        values = []
+        for key, _heading in BREAKDOWN_COLUMNS:
+            if key == DIRECT_AND_POSTAL:
+                value = figures["received"]["new_direct"] + figures["received"]["new_postal"]
+            else:
+                group, name = key.removeprefix("dossiers.").split(".")
+                value = figures[group][name]
+            values.append((key, value))
+        return values
+
+    return {
+        "by": breakdown.by,
+        "heading": GROUP_HEADINGS[breakdown.by],
+        "columns": BREAKDOWN_COLUMNS,
+        "rows": [(row.key, row.label, cells(row.figures)) for row in breakdown.rows],
+        "total": cells(breakdown.total),
+    }
+
+
+@action_required("report.agency")
+@require_GET
+def dashboard_view(request: HttpRequest) -> HttpResponse:
+    scope = resolve_scope(request.user, request.GET)
+    by = request.GET.get("by") or "agency"
+    if by not in DASHBOARD_BREAKDOWNS:
+        by = "agency"
+    today = timezone.localdate()
+    year = board.reporting_year(scope.period.end)
+    trend = board.monthly_trend(year, agency=scope.agency, today=today)
+    jobs = ExportJob.objects.filter(requested_by=request.user)[:5]
+    context = {
+        "scope": scope,
+        "board": board.dashboard(scope.period, agency=scope.agency),
+        "trend": trend,
+        "trend_year": year,
+        "charts": _trend_charts(trend),
+        "breakdown": _breakdown_table(board.breakdown(scope.period, by, agency=scope.agency)),
+        "breakdowns": DASHBOARD_BREAKDOWNS,
+        "jobs": jobs,
+        "annual_year": year,
+    }
+    return render(request, "reports/dashboard.html", context)
+
+
+# --- drill-down -----------------------------------------------------------------------------
+
+
+def _records(params: QueryDict, scope: Scope) -> tuple[Records, str | None, str | None]:
+    figure = params.get("figure", "")
+    by = params.get("by") or None
+    key = params.get("key")
+    if family_of(figure) not in AGENCY_FAMILIES and not (scope.province and scope.agency is None):
+        raise Http404("Chỉ tiêu này chỉ có cho toàn tỉnh / Province-wide figure")
+    try:
+        return figure_records(figure, scope.period, agency=scope.agency, by=by, key=key), by, key
+    except UnknownFigure as error:
+        raise Http404(str(error)) from None
+
+
+def _group_label(by: str | None, key: str | None) -> str:
+    """The breakdown row a list is limited to, named as the breakdown table names it (read
+    from the row's own record, not by recomputing the breakdown)."""
+    if by is None or key is None:
+        return ""
+    if by == "agency":
+        name = Agency.objects.filter(code=key).values_list("name", flat=True).first()
+    elif by == "level":
+        name = str(Level(key).label) if key in Level.values else key
+    elif by == "procedure":
+        name = Procedure.objects.filter(code=key).values_list("name", flat=True).first()
+    else:
+        name = key or NO_FIELD_LABEL
+    return f"{GROUP_HEADINGS[by]}: {name or key}"
+
+
+@action_required("report.agency")
+@require_GET
+def drilldown_view(request: HttpRequest) -> HttpResponse:
+    scope = resolve_scope(request.user, request.GET)
+    records, by, key = _records(request.GET, scope)
+    page = Paginator(records.raw_rows(), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "scope": scope,
+        "records": records,
+        "definition": DEFINITIONS.get(records.figure, ""),
+        "group": _group_label(by, key),
+        "page": page,
+        "rows": [records.shown(raw) for raw in page.object_list],
+        "link_dossiers": records.queryset.model is Dossier and can(request.user, "dossier.work"),
+        "export_params": scope.params(figure=records.figure, by=by, key=key),
+        "inline_max_rows": inline_max_rows(),
+    }
+    return render(request, "reports/drilldown.html", context)
+
+
+@action_required("report.agency")
+@require_POST
+def drilldown_export(request: HttpRequest) -> HttpResponse:
+    """The list as CSV or XLSX: written now when it is short, else queued for the worker."""
+    scope = resolve_scope(request.user, request.POST)
+    records, by, key = _records(request.POST, scope)
+    fmt = request.POST.get("format", ExportFormat.CSV)
+    if fmt not in (ExportFormat.CSV, ExportFormat.XLSX):
+        raise Http404("Định dạng không hỗ trợ / Unsupported format")
+    total = records.queryset.count()
+    if total > inline_max_rows():
+        job = export_job_request(
+            user=request.user,
+            kind=ExportKind.RECORDS,
+            fmt=fmt,
+            params=records_params(
+                records.figure, scope.period, agency=scope.agency, by=by, key=key
+            ),
+            title=f"{records.label}. {records_subtitle(scope.period, scope.agency)}",
+        )
+        return redirect("reports-job", pk=job.pk)
+    filename = records_filename(records.figure, scope.period, fmt)
+    if fmt == ExportFormat.CSV:
+        response = StreamingHttpResponse(
+            records_csv_lines(records), content_type=CONTENT_TYPES[fmt]
+        )
+    else:
+        response = HttpResponse(content_type=CONTENT_TYPES[fmt])
+        write_records_xlsx(
+            response, records, total=total, subtitle=records_subtitle(scope.period, scope.agency)
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- form 06 and the annual report ------------------------------------------------------------
+
+
+@action_required("report.agency")
+@require_GET
+def form06_export(request: HttpRequest) -> HttpResponse:
+    """Form 06 (XLSX) of the period for the scope, by agency, level, field or procedure."""
+    scope = resolve_scope(request.user, request.GET)
+    by = request.GET.get("by") or "field"
+    if by not in GROUP_HEADINGS:
+        raise Http404("Không có cách phân tổ này / Unknown breakdown")
+    rows = form06_breakdown(scope.period, by, agency=scope.agency)
+    total = form06(scope.period, agency=scope.agency)
+    book = form06_workbook(scope.period, rows, total, by=by, unit_name=scope.where)
+    response = HttpResponse(content_type=CONTENT_TYPES[ExportFormat.XLSX])
+    book.save(response)
+    name = f"bieu-06_{scope.period.start.isoformat()}_{scope.period.end.isoformat()}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@action_required("report.view")
+@require_POST
+def annual_export(request: HttpRequest) -> HttpResponse:
+    """The annual report (statistics.md §9) of a year, written by the worker."""
+    if not sees_whole_province(request.user):
+        raise PermissionDenied(DENIED)
+    fmt = request.POST.get("format", ExportFormat.DOCX)
+    try:
+        year = int(request.POST.get("year", ""))
+        Period.for_year(year)
+    except ValueError:
+        raise Http404("Năm không hợp lệ / Invalid year") from None
+    if fmt not in (ExportFormat.DOCX, ExportFormat.XLSX):
+        raise Http404("Định dạng không hỗ trợ / Unsupported format")
+    job = export_job_request(
+        user=request.user,
+        kind=ExportKind.ANNUAL,
+        fmt=fmt,
+        params={"year": year},
+        title=f"Báo cáo năm {year} ({annual_filename(year, fmt)})",
+    )
+    return redirect("reports-job", pk=job.pk)
+
+
+# --- export jobs ------------------------------------------------------------------------------
+
+
+def _own_job(request: HttpRequest, pk: int) -> ExportJob:
+    # Someone else's job does not exist for this user.
+    return get_object_or_404(ExportJob, pk=pk, requested_by=request.user)
+
+
+@action_required("report.agency")
+@require_GET
+def job_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "reports/job.html", {"job": _own_job(request, pk)})
+
+
+@action_required("report.agency")
+@require_GET
+def job_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress fragment the job page polls (htmx, every 2 s while unfinished)."""
+    return render(request, "reports/partials/job_status.html", {"job": _own_job(request, pk)})
+
+
+@action_required("report.agency")
+@require_GET
+def job_download(request: HttpRequest, pk: int) -> FileResponse:
+    job = _own_job(request, pk)
+    if job.status != ExportStatus.DONE or not job.file:
+        raise Http404("Tệp chưa sẵn sàng / The file is not ready")
+    return FileResponse(
+        job.file.open("rb"),
+        as_attachment=True,
+        filename=job.filename,
+        content_type=CONTENT_TYPES.get(job.fmt),
+    )
