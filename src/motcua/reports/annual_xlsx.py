@@ -121,7 +121,13 @@ def annual_workbook(report: AnnualContent) -> Workbook:
         unit_name=province,
     )
     book[FORM06_SHEET]["A1"] = f"{ANNEX_FORM06}. Biểu số 06"
-    _feedback_sheet(book.create_sheet(FEEDBACK_SHEET), report, province)
+    feedback_sheet(
+        book.create_sheet(FEEDBACK_SHEET),
+        period=report.period,
+        rows=report.feedback_by_agency,
+        total=report.figures["feedback"],
+        province=province,
+    )
     _figures_sheet(book.create_sheet(FIGURES_SHEET), report.figures)
     return book
 
@@ -137,13 +143,17 @@ def _get(figures: dict[str, Any], path: str) -> Any:
     return value
 
 
-def _feedback_sheet(sheet: Worksheet, report: AnnualContent, province: str) -> None:
+def feedback_sheet(
+    sheet: Worksheet, *, period, rows: list[dict[str, Any]], total: dict[str, Any], province: str
+) -> None:
+    """The feedback table (PAKN): one row per agency (``rows`` of ``feedback_breakdown``) and
+    the total; also the annex of the annual report."""
     last = get_column_letter(2 + len(FEEDBACK_COLUMNS))
     sheet["A1"] = ANNEX_FEEDBACK
     sheet["A1"].font = Font(italic=True)
     for row, text, font in (
         (2, FEEDBACK_TITLE, Font(bold=True, size=14)),
-        (3, report.period.label, Font(italic=True)),
+        (3, period.label, Font(italic=True)),
     ):
         sheet.merge_cells(f"A{row}:{last}{row}")
         sheet[f"A{row}"] = text
@@ -159,10 +169,10 @@ def _feedback_sheet(sheet: Worksheet, report: AnnualContent, province: str) -> N
         cell.border = _BOX
     sheet.row_dimensions[FEEDBACK_HEADER_ROW].height = 48
     row = FEEDBACK_HEADER_ROW + 1
-    for number, line in enumerate(report.feedback_by_agency, 1):
+    for number, line in enumerate(rows, 1):
         _feedback_row(sheet, row, number, line["label"], line["figures"])
         row += 1
-    _feedback_row(sheet, row, None, "Tổng cộng", report.figures["feedback"], bold=True)
+    _feedback_row(sheet, row, None, "Tổng cộng", total, bold=True)
     sheet.column_dimensions["A"].width = 6
     sheet.column_dimensions["B"].width = 42
     for col in range(3, 3 + len(FEEDBACK_COLUMNS)):

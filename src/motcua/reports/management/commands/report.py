@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from openpyxl import Workbook
 
 from motcua.agencies.models import Agency, Province
+from motcua.feedback.selectors import feedback_breakdown, feedback_figures
 from motcua.reports.annual import annual_content, annual_figures, annual_period
 from motcua.reports.annual_docx import annual_text, write_annual_docx
-from motcua.reports.annual_xlsx import write_annual_xlsx
+from motcua.reports.annual_xlsx import feedback_sheet, write_annual_xlsx
 from motcua.reports.periods import (
     PERIOD_CHOICES,
     Period,
@@ -202,7 +204,91 @@ class Form06Report(Report):
         write_form06_xlsx(out, period, rows, data["dossiers"], by=data["by"], unit_name=unit)
 
 
-REPORTS: dict[str, Report] = {report.name: report for report in (CatalogReport(), Form06Report())}
+class FeedbackReport(Report):
+    name = "feedback"
+    help = (
+        "Tình hình tiếp nhận, xử lý phản ánh, kiến nghị / Feedback and petitions (statistics.md §3)"
+    )
+    formats = (*TEXT_FORMATS, "xlsx")
+    XLSX_DEFAULT_BY = "agency"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(
+            "--agency",
+            metavar="CODE",
+            help="Mã định danh cơ quan (gồm đơn vị trực thuộc) / Agency code (with those below)",
+        )
+        parser.add_argument(
+            "--by",
+            choices=("agency", "kind"),
+            help="Phân tổ theo cơ quan hoặc loại / Breakdown by agency or kind (xlsx: agency)",
+        )
+
+    def build(self, period: Period, options: dict[str, Any]) -> dict[str, Any]:
+        agency = _agency(options.get("agency"))
+        by = options.get("by")
+        if by is None and options.get("format") == "xlsx":
+            by = self.XLSX_DEFAULT_BY
+        data: dict[str, Any] = {
+            "period": period.as_json(),
+            "agency": {"code": agency.code, "name": agency.name} if agency else None,
+            "feedback": feedback_figures(period, agency=agency),
+        }
+        if by is not None:
+            data["by"] = by
+            data["rows"] = feedback_breakdown(period, by=by, agency=agency)
+        return data
+
+    def as_json(self, data: dict[str, Any]) -> Any:
+        # Like form06: the §9 object itself, or the rows and their total.
+        if "rows" not in data:
+            return data["feedback"]
+        return {"by": data["by"], "rows": data["rows"], "total": data["feedback"]}
+
+    def render_table(self, period: Period, data: dict[str, Any]) -> str:
+        heading = ["TÌNH HÌNH TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ", period.label]
+        if data["agency"]:
+            heading.append(f"Đơn vị: {data['agency']['name']} ({data['agency']['code']})")
+        parts = [_table(_feedback_rows("Toàn bộ / Total", data["feedback"]))]
+        for row in data.get("rows", []):
+            parts.append(_table(_feedback_rows(row["label"], row["figures"])))
+        notes = [
+            "Ghi chú / Notes:",
+            "- Kỳ trước chuyển qua: tiếp nhận trước kỳ, chưa xử lý xong trước ngày đầu kỳ.",
+            "- Đã đăng tải công khai: trong số đã xử lý, đăng tải đến hết ngày cuối kỳ.",
+        ]
+        return "\n".join([*heading, "", "\n\n".join(parts), "", *notes])
+
+    def write_file(self, period: Period, data: dict[str, Any], fmt: str, out: Path) -> None:
+        book = Workbook()
+        feedback_sheet(
+            book.active,
+            period=period,
+            rows=data["rows"],
+            total=data["feedback"],
+            province=Province.objects.values_list("name", flat=True).first() or "",
+        )
+        book.save(out)
+
+
+def _feedback_rows(title: str, figures: dict[str, Any]) -> list[Row]:
+    received, processed = figures["received"], figures["processed"]
+    return [
+        (0, title, None),
+        (1, "Tổng số đã tiếp nhận", vn_number(received["total"])),
+        (2, "Tiếp nhận mới trong kỳ", vn_number(received["new"])),
+        (2, "Từ kỳ trước chuyển qua", vn_number(received["carried_over"])),
+        (2, "Về quy định hành chính", vn_number(received["regulation"])),
+        (2, "Về hành vi hành chính", vn_number(received["behaviour"])),
+        (1, "Đã xử lý", vn_number(processed["total"])),
+        (2, "Đã đăng tải công khai", vn_number(processed["published"])),
+        (1, "Đang xử lý", vn_number(figures["in_process"])),
+    ]
+
+
+REPORTS: dict[str, Report] = {
+    report.name: report for report in (CatalogReport(), Form06Report(), FeedbackReport())
+}
 
 
 class Command(BaseCommand):
