@@ -2,7 +2,7 @@
 slips: the number and symbol under the agency block, place and date with blanks the clerk fills
 in, editable placeholders, and the recipients list beside the signature.
 
-Builds on the slips' ``Sheet`` (A4, Times New Roman, the national motto block, title, body
+Builds on ``official_layout.Sheet`` (A4, Times New Roman, the national motto block, title, body
 text, tables) rather than repeating it.
 """
 
@@ -15,7 +15,7 @@ from docx.shared import Length, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from motcua.dossiers.slips.layout import Sheet, _compact, _no_borders, _set_font, _widths
+from motcua.utils.official_layout import Sheet, compact, no_borders, set_font, set_widths
 
 
 class Blank(str):
@@ -51,7 +51,7 @@ class OfficialDocument(Sheet):
         self._pieces(table.cell(1, 1).paragraphs[0], pieces, italic=True)
         if number:
             paragraph = table.cell(1, 0).paragraphs[0]
-            _compact(paragraph)
+            compact(paragraph)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.paragraph_format.space_before = Pt(6)
             self._pieces(paragraph, number)
@@ -76,27 +76,27 @@ class OfficialDocument(Sheet):
         ("TM. ỦY BAN NHÂN DÂN"), position ("CHỦ TỊCH"), room to sign, then the signer's name."""
         self.doc.add_paragraph()
         table = self.doc.add_table(rows=1, cols=2)
-        _no_borders(table)
+        no_borders(table)
         half = Length(self.text_width // 2)
-        _widths(table, [half, half])
+        set_widths(table, [half, half])
         left, right = table.rows[0].cells
         label = left.paragraphs[0]
-        _compact(label)
-        _set_font(label.add_run("Nơi nhận:"), size=12, bold=True, italic=True)
+        compact(label)
+        set_font(label.add_run("Nơi nhận:"), size=12, bold=True, italic=True)
         for line in recipients:
             paragraph = left.add_paragraph()
-            _compact(paragraph)
-            _set_font(paragraph.add_run(line), size=11)
+            compact(paragraph)
+            set_font(paragraph.add_run(line), size=11)
         self._signature_line(right.paragraphs[0], [(capacity, True, False)])
         self._signature_line(right.add_paragraph(), [(position, True, False)])
         for _blank in range(4):
-            _compact(right.add_paragraph())
+            compact(right.add_paragraph())
         self._signature_line(right.add_paragraph(), [name], bold=True)
 
     def _signature_line(
         self, paragraph: Paragraph, pieces: Sequence[Piece], *, bold: bool = False
     ) -> None:
-        _compact(paragraph)
+        compact(paragraph)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self._pieces(paragraph, pieces, bold=bold)
 
@@ -113,6 +113,6 @@ class OfficialDocument(Sheet):
                 (piece, bold, italic) if isinstance(piece, str) else piece
             )
             run = paragraph.add_run(text)
-            _set_font(run, size=self.size, bold=piece_bold, italic=piece_italic)
+            set_font(run, size=self.size, bold=piece_bold, italic=piece_italic)
             if isinstance(piece, Blank):
                 mark_blank(run)

@@ -12,10 +12,10 @@ from django.utils import timezone
 from motcua.agencies.models import Agency, AgencyKind, Province
 from motcua.dossiers.models import Dossier, ReturnMethod
 from motcua.dossiers.slips.forms import Form
-from motcua.dossiers.slips.layout import Sheet
 from motcua.dossiers.workflow import Channel
 from motcua.procedures.models import DayUnit
 from motcua.utils.formatting import vn_date, vn_number
+from motcua.utils.official_layout import Sheet
 
 
 def local(instant: dt.datetime) -> dt.datetime:

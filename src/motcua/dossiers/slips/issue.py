@@ -26,8 +26,8 @@ from motcua.dossiers.slips.common import (
     time_limit,
 )
 from motcua.dossiers.slips.forms import Form, FormSet, form_set_for
-from motcua.dossiers.slips.layout import Sheet
 from motcua.utils.formatting import vn_date, vn_number
+from motcua.utils.official_layout import Sheet
 
 SLIP_KINDS = ("receipt", "supplement", "refusal", "apology", "stop")
 

@@ -14,8 +14,8 @@ from motcua.dossiers.models import Dossier
 from motcua.dossiers.slips.common import clock, person, stacked, start
 from motcua.dossiers.slips.forms import form_set_for
 from motcua.dossiers.slips.issue import dossier_form_set
-from motcua.dossiers.slips.layout import Sheet
 from motcua.utils.formatting import vn_date, vn_number
+from motcua.utils.official_layout import Sheet
 
 TIMING_LABELS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
 

@@ -30,7 +30,7 @@ _A4 = (Cm(21), Cm(29.7))
 Piece = str | tuple[str, bool, bool]
 
 
-def _set_font(run, *, size: float | None = None, bold: bool = False, italic: bool = False):
+def set_font(run, *, size: float | None = None, bold: bool = False, italic: bool = False):
     run.font.name = FONT
     # Word picks the font per script; Vietnamese text must not fall back to another face.
     fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
@@ -42,7 +42,7 @@ def _set_font(run, *, size: float | None = None, bold: bool = False, italic: boo
     run.italic = italic or None
 
 
-def _compact(paragraph: Paragraph, *, after: float = 0) -> None:
+def compact(paragraph: Paragraph, *, after: float = 0) -> None:
     fmt = paragraph.paragraph_format
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(after)
@@ -53,7 +53,7 @@ def _rule(cell: _Cell, *, cell_width: Length, width: Length) -> None:
     """A short horizontal line centred in ``cell`` (below the agency name and the slogan):
     the bottom border of a thin paragraph indented to ``width``."""
     paragraph = cell.add_paragraph()
-    _compact(paragraph)
+    compact(paragraph)
     fmt = paragraph.paragraph_format
     side = max((cell_width - width) // 2, 0)
     fmt.left_indent = Length(side)
@@ -78,7 +78,7 @@ def _rule(cell: _Cell, *, cell_width: Length, width: Length) -> None:
     )
 
 
-def _no_borders(table: Table) -> None:
+def no_borders(table: Table) -> None:
     """Tables used for placement only (header, signatures) print without lines."""
     properties = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
@@ -101,7 +101,7 @@ def _narrow_cell_margins(table: Table) -> None:
     table._tbl.tblPr.append(margins)
 
 
-def _widths(table: Table, widths: Sequence[Length]) -> None:
+def set_widths(table: Table, widths: Sequence[Length]) -> None:
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
@@ -139,9 +139,9 @@ class Sheet:
         if not number:
             return
         paragraph = self.doc.add_paragraph()
-        _compact(paragraph, after=4)
+        compact(paragraph, after=4)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _set_font(paragraph.add_run(f"Mẫu số {number}"), size=self.size - 1, bold=True)
+        set_font(paragraph.add_run(f"Mẫu số {number}"), size=self.size - 1, bold=True)
 
     def header(self, *, parent: str, unit: str, place_date: str) -> None:
         """The agency block (parent authority over the issuing unit in bold) beside the national
@@ -153,8 +153,8 @@ class Sheet:
         right_width = Length(total - left_width)
         table = self.doc.add_table(rows=2, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        _no_borders(table)
-        _widths(table, [left_width, right_width])
+        no_borders(table)
+        set_widths(table, [left_width, right_width])
         left, right = table.cell(0, 0), table.cell(0, 1)
         first = left.paragraphs[0]
         if parent:
@@ -178,21 +178,21 @@ class Sheet:
         bold: bool = False,
         italic: bool = False,
     ) -> None:
-        _compact(paragraph)
+        compact(paragraph)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _set_font(paragraph.add_run(text), size=size, bold=bold, italic=italic)
+        set_font(paragraph.add_run(text), size=size, bold=bold, italic=italic)
 
     def title(self, text: str, *, subtitle: str = "") -> None:
         paragraph = self.doc.add_paragraph()
-        _compact(paragraph, after=0 if subtitle else 8)
+        compact(paragraph, after=0 if subtitle else 8)
         paragraph.paragraph_format.space_before = Pt(14)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _set_font(paragraph.add_run(text.upper()), size=self.size + 1, bold=True)
+        set_font(paragraph.add_run(text.upper()), size=self.size + 1, bold=True)
         if subtitle:
             below = self.doc.add_paragraph()
-            _compact(below, after=8)
+            compact(below, after=8)
             below.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _set_font(below.add_run(subtitle), size=self.size + 1, bold=True)
+            set_font(below.add_run(subtitle), size=self.size + 1, bold=True)
 
     def centered(self, *pieces: Piece) -> Paragraph:
         paragraph = self.para(*pieces, indent=False)
@@ -207,7 +207,7 @@ class Sheet:
         paragraph.paragraph_format.first_line_indent = Cm(1) if indent else Cm(0)
         for piece in pieces:
             text, bold, italic = (piece, False, False) if isinstance(piece, str) else piece
-            _set_font(paragraph.add_run(text), bold=bold, italic=italic)
+            set_font(paragraph.add_run(text), bold=bold, italic=italic)
         return paragraph
 
     def field(self, label: str, value: str) -> Paragraph:
@@ -235,7 +235,7 @@ class Sheet:
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         _narrow_cell_margins(table)
-        _widths(table, [Length(int(self.text_width * w)) for w in widths])
+        set_widths(table, [Length(int(self.text_width * w)) for w in widths])
         for column, text in enumerate(headers):
             self._grid_cell(table.cell(0, column), text, size=size, bold=True, center=True)
         for r, row in enumerate(rows, start=1):
@@ -248,9 +248,9 @@ class Sheet:
         self, cell: _Cell, text: str, *, size: float, bold: bool = False, center: bool = False
     ) -> None:
         paragraph = cell.paragraphs[0]
-        _compact(paragraph)
+        compact(paragraph)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
-        _set_font(paragraph.add_run(text), size=size, bold=bold)
+        set_font(paragraph.add_run(text), size=size, bold=bold)
 
     @staticmethod
     def _repeat_header(row) -> None:
@@ -265,15 +265,15 @@ class Sheet:
         self.doc.add_paragraph()
         columns = max(len(blocks), 2)
         table = self.doc.add_table(rows=1, cols=columns)
-        _no_borders(table)
+        no_borders(table)
         width = Length(self.text_width // columns)
-        _widths(table, [width] * columns)
+        set_widths(table, [width] * columns)
         cells = table.rows[0].cells[columns - len(blocks) :]
         for cell, (title, note, name) in zip(cells, blocks, strict=True):
             self._cell_line(cell.paragraphs[0], title.upper(), size=self.size, bold=True)
             self._cell_line(cell.add_paragraph(), note, size=self.size, italic=True)
             for _blank in range(4):
-                _compact(cell.add_paragraph())
+                compact(cell.add_paragraph())
             self._cell_line(cell.add_paragraph(), name, size=self.size, bold=True)
 
     def to_bytes(self) -> bytes:
