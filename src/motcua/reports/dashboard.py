@@ -9,6 +9,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.feedback.selectors import feedback_figures
 from motcua.reports.figures import DEFINITIONS, DIRECT_AND_POSTAL, LABELS
@@ -51,11 +54,11 @@ class Item:
 
     @property
     def label(self) -> str:
-        return LABELS[self.key]
+        return gettext(LABELS[self.key])
 
     @property
     def definition(self) -> str:
-        return DEFINITIONS[self.key]
+        return gettext(DEFINITIONS[self.key])
 
 
 def _get(figures: dict[str, Any], path: str) -> Any:
@@ -280,8 +283,12 @@ class PublicRow:
 @dataclass(frozen=True)
 class PublicGroup:
     kind: str
-    label: str
     rows: list[PublicRow]
+
+    @property
+    def label(self) -> Promise:
+        # Named when shown, not when computed: the groups are cached for readers of any language.
+        return AgencyKind(self.kind).label
 
 
 def _public_unit(agency_id: int, agencies: dict[int, Agency]) -> Agency | None:
@@ -323,7 +330,7 @@ def public_statistics(period: Period, *, min_resolved: int) -> list[PublicGroup]
             for unit in units
             for figures in [form06_total(parts.get(unit.pk, []))]
         ]
-        groups.append(PublicGroup(kind, str(AgencyKind(kind).label), _ranked(rows)))
+        groups.append(PublicGroup(kind, _ranked(rows)))
     return groups
 
 

@@ -1,6 +1,10 @@
 """The period picker of the dashboards and of the public page (statistics.md §1)."""
 
 from django import forms
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from motcua.reports.periods import (
     MAX_YEAR,
@@ -12,12 +16,12 @@ from motcua.reports.periods import (
 )
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-PERIOD_LABELS: dict[str, str] = {
-    "year": "Cả năm",
-    "h1": "6 tháng",
-    "9m": "9 tháng",
-    **{f"q{q}": f"Quý {_ROMAN[q]}" for q in range(1, 5)},
-    **{f"m{m}": f"Tháng {m}" for m in range(1, 13)},
+PERIOD_LABELS: dict[str, Promise] = {
+    "year": _("Cả năm"),
+    "h1": _("6 tháng"),
+    "9m": _("9 tháng"),
+    **{f"q{q}": format_lazy(_("Quý {number}"), number=_ROMAN[q]) for q in range(1, 5)},
+    **{f"m{m}": format_lazy(_("Tháng {number}"), number=m) for m in range(1, 13)},
 }
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
 
@@ -26,20 +30,22 @@ class PeriodForm(forms.Form):
     """Year with a named period, or (when both are given) an arbitrary from/to. An empty form
     is valid and means the default period."""
 
-    year = forms.IntegerField(label="Năm", min_value=MIN_YEAR, max_value=MAX_YEAR, required=False)
+    year = forms.IntegerField(
+        label=_("Năm"), min_value=MIN_YEAR, max_value=MAX_YEAR, required=False
+    )
     period = forms.ChoiceField(
-        label="Kỳ báo cáo",
+        label=_("Kỳ báo cáo"),
         choices=[(name, PERIOD_LABELS[name]) for name in PERIOD_CHOICES],
         required=False,
     )
     date_from = forms.DateField(
-        label="Từ ngày",
+        label=_("Từ ngày"),
         required=False,
         input_formats=DATE_INPUTS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     date_to = forms.DateField(
-        label="Đến ngày",
+        label=_("Đến ngày"),
         required=False,
         input_formats=DATE_INPUTS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -54,7 +60,7 @@ class PeriodForm(forms.Form):
         start, end = data.get("date_from"), data.get("date_to")
         if (start is None) != (end is None):
             raise forms.ValidationError(
-                "Cần cả ngày bắt đầu và ngày kết thúc / Both dates are required"
+                gettext("Cần cả ngày bắt đầu và ngày kết thúc / Both dates are required")
             )
         try:
             if start is not None:

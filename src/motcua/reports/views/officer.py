@@ -24,6 +24,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from motcua.accounts.roles import can
@@ -60,21 +61,33 @@ from motcua.reports.xlsx import GROUP_HEADINGS, form06_workbook
 from motcua.web.permissions import DENIED, action_required
 
 PAGE_SIZE = 50
-DASHBOARD_BREAKDOWNS = {"agency": "Theo đơn vị", "level": "Theo cấp", "field": "Theo lĩnh vực"}
+DASHBOARD_BREAKDOWNS = {
+    "agency": gettext_lazy("Theo đơn vị"),
+    "level": gettext_lazy("Theo cấp"),
+    "field": gettext_lazy("Theo lĩnh vực"),
+}
 # The columns of the breakdown table, as form 06 lays them out (direct and postal together).
 BREAKDOWN_COLUMNS = (
-    ("dossiers.received.total", "Tổng số đã tiếp nhận"),
-    ("dossiers.received.carried_over", "Kỳ trước chuyển qua"),
-    ("dossiers.received.new_online", "Mới tiếp nhận trực tuyến"),
-    (DIRECT_AND_POSTAL, "Mới tiếp nhận trực tiếp và bưu chính"),
-    ("dossiers.resolved.total", "Đã giải quyết"),
-    ("dossiers.resolved.early", "Trước hạn"),
-    ("dossiers.resolved.on_time", "Đúng hạn"),
-    ("dossiers.resolved.late", "Quá hạn"),
-    ("dossiers.in_process.total", "Đang giải quyết"),
-    ("dossiers.in_process.within_deadline", "Trong hạn"),
-    ("dossiers.in_process.overdue", "Quá hạn"),
+    ("dossiers.received.total", gettext_lazy("Tổng số đã tiếp nhận")),
+    ("dossiers.received.carried_over", gettext_lazy("Kỳ trước chuyển qua")),
+    ("dossiers.received.new_online", gettext_lazy("Mới tiếp nhận trực tuyến")),
+    (DIRECT_AND_POSTAL, gettext_lazy("Mới tiếp nhận trực tiếp và bưu chính")),
+    ("dossiers.resolved.total", gettext_lazy("Đã giải quyết")),
+    ("dossiers.resolved.early", gettext_lazy("Trước hạn")),
+    ("dossiers.resolved.on_time", gettext_lazy("Đúng hạn")),
+    ("dossiers.resolved.late", gettext_lazy("Quá hạn")),
+    ("dossiers.in_process.total", gettext_lazy("Đang giải quyết")),
+    ("dossiers.in_process.within_deadline", gettext_lazy("Trong hạn")),
+    ("dossiers.in_process.overdue", gettext_lazy("Quá hạn")),
 )
+
+# The breakdowns' headings as the pages show them (form 06 itself prints GROUP_HEADINGS).
+SHOWN_GROUP_HEADINGS = {
+    "field": gettext_lazy("Lĩnh vực"),
+    "agency": gettext_lazy("Đơn vị"),
+    "level": gettext_lazy("Cấp giải quyết"),
+    "procedure": gettext_lazy("Thủ tục hành chính"),
+}
 
 
 # --- scope: who, which agency, which period ------------------------------------------------
@@ -109,7 +122,13 @@ class Scope:
 
     @property
     def where(self) -> str:
+        """The unit's name as exports (official documents) print it: always Vietnamese."""
         return self.agency.name if self.agency is not None else "Toàn tỉnh"
+
+    @property
+    def where_shown(self) -> str:
+        """The unit's name as the pages show it, in the reader's language."""
+        return self.agency.name if self.agency is not None else gettext("Toàn tỉnh")
 
 
 def resolve_scope(user, params: QueryDict) -> Scope:
@@ -136,21 +155,21 @@ def resolve_scope(user, params: QueryDict) -> Scope:
 
 
 def _trend_charts(points: list[board.MonthPoint]) -> dict[str, object]:
-    months = [f"T{point.month}" for point in points]
+    months = [gettext("T%(month)s") % {"month": point.month} for point in points]
     counts = bar_chart(
-        title="Hồ sơ mới tiếp nhận và đã giải quyết theo tháng",
+        title=gettext("Hồ sơ mới tiếp nhận và đã giải quyết theo tháng"),
         categories=months,
         series=[
-            Series("Mới tiếp nhận", [p.new for p in points]),
-            Series("Đã giải quyết", [p.resolved for p in points]),
+            Series(gettext("Mới tiếp nhận"), [p.new for p in points]),
+            Series(gettext("Đã giải quyết"), [p.resolved for p in points]),
         ],
     )
     rates = line_chart(
-        title="Tỷ lệ đúng hạn và tỷ lệ trực tuyến theo tháng",
+        title=gettext("Tỷ lệ đúng hạn và tỷ lệ trực tuyến theo tháng"),
         categories=months,
         series=[
-            Series("Tỷ lệ trước hạn và đúng hạn", [p.on_time_rate for p in points]),
-            Series("Tỷ lệ tiếp nhận trực tuyến", [p.online_share for p in points]),
+            Series(gettext("Tỷ lệ trước hạn và đúng hạn"), [p.on_time_rate for p in points]),
+            Series(gettext("Tỷ lệ tiếp nhận trực tuyến"), [p.online_share for p in points]),
         ],
     )
     return {"counts": counts, "rates": rates}
@@ -170,7 +189,7 @@ def _breakdown_table(breakdown: board.Breakdown) -> dict[str, object]:
 
     return {
         "by": breakdown.by,
-        "heading": GROUP_HEADINGS[breakdown.by],
+        "heading": SHOWN_GROUP_HEADINGS[breakdown.by],
         "columns": BREAKDOWN_COLUMNS,
         "rows": [(row.key, row.label, cells(row.figures)) for row in breakdown.rows],
         "total": cells(breakdown.total),
@@ -230,7 +249,7 @@ def _group_label(by: str | None, key: str | None) -> str:
         name = Procedure.objects.filter(code=key).values_list("name", flat=True).first()
     else:
         name = key or NO_FIELD_LABEL
-    return f"{GROUP_HEADINGS[by]}: {name or key}"
+    return f"{SHOWN_GROUP_HEADINGS[by]}: {name or key}"
 
 
 @action_required("report.agency")
@@ -242,7 +261,9 @@ def drilldown_view(request: HttpRequest) -> HttpResponse:
     context = {
         "scope": scope,
         "records": records,
-        "definition": DEFINITIONS.get(records.figure, ""),
+        # The list's own name stays Vietnamese for its exports; the page shows it translated.
+        "label": gettext(records.label),
+        "definition": gettext(DEFINITIONS[records.figure]) if records.figure in DEFINITIONS else "",
         "group": _group_label(by, key),
         "page": page,
         "rows": [records.shown(raw) for raw in page.object_list],
