@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motcua.dossiers.workflow import OPEN_STATES, Channel, Outcome, State
-from motcua.utils.db import AppendOnlyMixin
+from motcua.utils.db import AppendOnlyMixin, LocalDatesMixin
 
 
 class ApplicantKind(models.TextChoices):
@@ -28,11 +28,9 @@ class ReturnMethod(models.TextChoices):
     ONLINE = "online", _("Trực tuyến")
 
 
-def _local_date(instant):
-    return timezone.localtime(instant).date() if instant else None
+class Dossier(LocalDatesMixin, models.Model):
+    LOCAL_DATES = {"received_at": "received_on", "due_at": "due_on", "ended_at": "ended_on"}
 
-
-class Dossier(models.Model):
     code = models.CharField(_("mã hồ sơ"), max_length=64, unique=True)
     procedure = models.ForeignKey(
         "procedures.Procedure",
@@ -148,23 +146,6 @@ class Dossier(models.Model):
 
     def __str__(self) -> str:
         return self.code
-
-    def save(self, *args, **kwargs):
-        self.sync_local_dates()
-        if update_fields := kwargs.get("update_fields"):
-            kwargs["update_fields"] = {
-                *update_fields,
-                "received_on",
-                "due_on",
-                "ended_on",
-                "updated_at",
-            }
-        super().save(*args, **kwargs)
-
-    def sync_local_dates(self) -> None:
-        self.received_on = _local_date(self.received_at)
-        self.due_on = _local_date(self.due_at)
-        self.ended_on = _local_date(self.ended_at)
 
     @property
     def state_enum(self) -> State:

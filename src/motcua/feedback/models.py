@@ -9,8 +9,9 @@ assignment) grows on ``state`` and the submitter fields; imported history leaves
 """
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from motcua.utils.db import LocalDatesMixin
 
 
 class FeedbackKind(models.TextChoices):
@@ -32,11 +33,13 @@ class FeedbackState(models.TextChoices):
     PROCESSED = "processed", _("Đã xử lý")
 
 
-def _local_date(instant):
-    return timezone.localtime(instant).date() if instant else None
+class Feedback(LocalDatesMixin, models.Model):
+    LOCAL_DATES = {
+        "received_at": "received_on",
+        "processed_at": "processed_on",
+        "published_at": "published_on",
+    }
 
-
-class Feedback(models.Model):
     code = models.CharField(_("mã phản ánh, kiến nghị"), max_length=64, unique=True)
     kind = models.CharField(_("loại"), max_length=16, choices=FeedbackKind.choices)
     agency = models.ForeignKey(
@@ -113,21 +116,3 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return self.code
-
-    def save(self, *args, **kwargs):
-        self.sync_local_dates()
-        if update_fields := kwargs.get("update_fields"):
-            kwargs["update_fields"] = {
-                *update_fields,
-                "received_on",
-                "processed_on",
-                "published_on",
-                "updated_at",
-            }
-        super().save(*args, **kwargs)
-
-    def sync_local_dates(self) -> None:
-        """Bulk writes (the import) bypass ``save()`` and call this themselves."""
-        self.received_on = _local_date(self.received_at)
-        self.processed_on = _local_date(self.processed_at)
-        self.published_on = _local_date(self.published_at)

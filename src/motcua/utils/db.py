@@ -49,3 +49,25 @@ class AppendOnlyMixin:
 
     def delete(self, *args, **kwargs):
         raise PermissionError(f"{type(self).__name__} rows are append-only")
+
+
+class LocalDatesMixin:
+    """Keeps a local-date column beside each instant column (``LOCAL_DATES``: instant field →
+    date field). Statistics compare local dates (Asia/Ho_Chi_Minh, statistics.md), and a date
+    column is what lets the database answer them from an index. ``save()`` keeps them in sync;
+    bulk writes, which bypass it, call ``sync_local_dates()`` themselves."""
+
+    LOCAL_DATES: dict[str, str] = {}
+
+    def sync_local_dates(self) -> None:
+        from django.utils import timezone
+
+        for instant_field, date_field in self.LOCAL_DATES.items():
+            instant = getattr(self, instant_field)
+            setattr(self, date_field, timezone.localtime(instant).date() if instant else None)
+
+    def save(self, *args, **kwargs):
+        self.sync_local_dates()
+        if update_fields := kwargs.get("update_fields"):
+            kwargs["update_fields"] = {*update_fields, *self.LOCAL_DATES.values(), "updated_at"}
+        super().save(*args, **kwargs)
