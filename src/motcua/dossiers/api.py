@@ -3,6 +3,7 @@ under /api/public/dossiers/ (submit, lookup, supplement, evaluation)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from django.http import FileResponse, Http404
@@ -431,7 +432,7 @@ def document_response(document: DossierDocument, fmt: str):
 def _action_view(
     name: str,
     serializer: type[serializers.Serializer],
-    run: Callable[[object, Dossier, dict], Dossier],
+    run: Callable[[object, Dossier, dict, dt.datetime], Dossier],
     doc: str,
 ) -> type[APIView]:
     @extend_schema(
@@ -445,7 +446,7 @@ def _action_view(
         dossier = visible_dossier(request, code)
         data = serializer(data=request.data)
         data.is_valid(raise_exception=True)
-        updated = run(request.user, dossier, dict(data.validated_data))
+        updated = run(request.user, dossier, dict(data.validated_data), timezone.now())
         return Response(DossierDetailOut(_detail(updated)).data)
 
     return type(
@@ -460,122 +461,111 @@ def _action_view(
     )
 
 
-def _now():
-    return timezone.now()
-
-
 S = services
-ACTIONS: dict[str, type[APIView]] = {
-    "accept": _action_view(
-        "accept",
+# The officers' action endpoints: name → (input, the service call, description). Every call gets
+# the acting user, the dossier, the validated input and the current instant.
+ENDPOINTS: dict[str, tuple[type[serializers.Serializer], Callable, str]] = {
+    "accept": (
         Empty,
-        lambda u, d, v: S.dossier_accept(actor=u, dossier=d, now=_now()),
+        lambda u, d, v, now: S.dossier_accept(actor=u, dossier=d, now=now),
         "Tiếp nhận hồ sơ nộp trực tuyến",
     ),
-    "refuse-intake": _action_view(
-        "refuse-intake",
+    "refuse-intake": (
         ReasonIn,
-        lambda u, d, v: S.dossier_refuse_intake(actor=u, dossier=d, reason=v["reason"], now=_now()),
+        lambda u, d, v, now: S.dossier_refuse_intake(
+            actor=u, dossier=d, reason=v["reason"], now=now
+        ),
         "Từ chối tiếp nhận (Mẫu 03)",
     ),
-    "transfer": _action_view(
-        "transfer",
+    "transfer": (
         Empty,
-        lambda u, d, v: S.dossier_transfer(actor=u, dossier=d, now=_now()),
+        lambda u, d, v, now: S.dossier_transfer(actor=u, dossier=d, now=now),
         "Chuyển hồ sơ đến cơ quan giải quyết",
     ),
-    "assign": _action_view(
-        "assign",
+    "assign": (
         AssignIn,
-        lambda u, d, v: S.dossier_assign(actor=u, dossier=d, assignee=v["assignee"], now=_now()),
+        lambda u, d, v, now: S.dossier_assign(actor=u, dossier=d, assignee=v["assignee"], now=now),
         "Phân công xử lý",
     ),
-    "forward": _action_view(
-        "forward",
+    "forward": (
         NoteIn,
-        lambda u, d, v: S.dossier_forward(actor=u, dossier=d, note=v["note"], now=_now()),
+        lambda u, d, v, now: S.dossier_forward(actor=u, dossier=d, note=v["note"], now=now),
         "Chuyển bước tiếp theo",
     ),
-    "request-supplement": _action_view(
-        "request-supplement",
+    "request-supplement": (
         SupplementRequestIn,
-        lambda u, d, v: S.dossier_request_supplement(
-            actor=u, dossier=d, reason=v["reason"], items=v["items"], now=_now()
+        lambda u, d, v, now: S.dossier_request_supplement(
+            actor=u, dossier=d, reason=v["reason"], items=v["items"], now=now
         ),
         "Yêu cầu bổ sung hồ sơ (Mẫu 02)",
     ),
-    "record-supplement": _action_view(
-        "record-supplement",
+    "record-supplement": (
         FilesIn,
-        lambda u, d, v: S.dossier_record_supplement(
-            actor=u, dossier=d, components=components_from(v), note=v["note"], now=_now()
+        lambda u, d, v, now: S.dossier_record_supplement(
+            actor=u, dossier=d, components=components_from(v), note=v["note"], now=now
         ),
         "Nhận hồ sơ bổ sung",
     ),
-    "request-payment": _action_view(
-        "request-payment",
+    "request-payment": (
         PaymentRequestIn,
-        lambda u, d, v: S.dossier_request_payment(
-            actor=u, dossier=d, fee_vnd=v["fee_vnd"], now=_now()
+        lambda u, d, v, now: S.dossier_request_payment(
+            actor=u, dossier=d, fee_vnd=v["fee_vnd"], now=now
         ),
         "Yêu cầu thực hiện nghĩa vụ tài chính",
     ),
-    "record-payment": _action_view(
-        "record-payment",
+    "record-payment": (
         PaymentIn,
-        lambda u, d, v: S.dossier_record_payment(
-            actor=u, dossier=d, online=v["online"], now=_now()
+        lambda u, d, v, now: S.dossier_record_payment(
+            actor=u, dossier=d, online=v["online"], now=now
         ),
         "Xác nhận đã nộp phí, lệ phí",
     ),
-    "approve": _action_view(
-        "approve",
+    "approve": (
         ApproveIn,
-        lambda u, d, v: S.dossier_approve(
-            actor=u, dossier=d, note=v["note"], result_file=v["result_file"], now=_now()
+        lambda u, d, v, now: S.dossier_approve(
+            actor=u, dossier=d, note=v["note"], result_file=v["result_file"], now=now
         ),
         "Phê duyệt, cấp kết quả",
     ),
-    "refuse": _action_view(
-        "refuse",
+    "refuse": (
         ReasonIn,
-        lambda u, d, v: S.dossier_refuse(actor=u, dossier=d, reason=v["reason"], now=_now()),
+        lambda u, d, v, now: S.dossier_refuse(actor=u, dossier=d, reason=v["reason"], now=now),
         "Từ chối giải quyết",
     ),
-    "stop": _action_view(
-        "stop",
+    "stop": (
         ReasonIn,
-        lambda u, d, v: S.dossier_stop(actor=u, dossier=d, reason=v["reason"], now=_now()),
+        lambda u, d, v, now: S.dossier_stop(actor=u, dossier=d, reason=v["reason"], now=now),
         "Dừng xử lý",
     ),
-    "withdraw": _action_view(
-        "withdraw",
+    "withdraw": (
         ReasonIn,
-        lambda u, d, v: S.dossier_withdraw(actor=u, dossier=d, reason=v["reason"], now=_now()),
+        lambda u, d, v, now: S.dossier_withdraw(actor=u, dossier=d, reason=v["reason"], now=now),
         "Rút hồ sơ theo đề nghị",
     ),
-    "apologise": _action_view(
-        "apologise",
+    "apologise": (
         ApologyIn,
-        lambda u, d, v: S.dossier_apologise(
-            actor=u, dossier=d, reason=v["reason"], new_date=v["new_date"], now=_now()
+        lambda u, d, v, now: S.dossier_apologise(
+            actor=u, dossier=d, reason=v["reason"], new_date=v["new_date"], now=now
         ),
         "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
     ),
-    "return": _action_view(
-        "return",
+    "return": (
         ReturnIn,
-        lambda u, d, v: S.dossier_return_result(actor=u, dossier=d, method=v["method"], now=_now()),
+        lambda u, d, v, now: S.dossier_return_result(
+            actor=u, dossier=d, method=v["method"], now=now
+        ),
         "Trả kết quả",
     ),
-    "evaluate": _action_view(
-        "evaluate",
+    "evaluate": (
         EvaluationIn,
-        lambda u, d, v: S.dossier_evaluate(
-            actor=u, dossier=d, scores=_scores(v), comment=v["comment"], now=_now()
+        lambda u, d, v, now: S.dossier_evaluate(
+            actor=u, dossier=d, scores=_scores(v), comment=v["comment"], now=now
         ),
         "Đánh giá thay người nộp",
     ),
+}
+ACTIONS: dict[str, type[APIView]] = {
+    name: _action_view(name, *spec) for name, spec in ENDPOINTS.items()
 }
 
 
