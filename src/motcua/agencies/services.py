@@ -6,7 +6,7 @@ from django.db import transaction
 
 from motcua.agencies.models import Agency
 from motcua.audit.services import audit_record
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 
 
 def agency_deactivate(

@@ -7,7 +7,7 @@ from django.db import transaction
 from motcua.calendar.models import CalendarException, ExceptionKind
 from motcua.calendar.selectors import invalidate_work_calendar
 from motcua.calendar.signals import calendar_changed
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 
 _NOTE_LENGTH = CalendarException._meta.get_field("note").max_length
 

@@ -31,7 +31,7 @@ from motcua.dossiers.selectors import (
 )
 from motcua.dossiers.workflow import Channel, State
 from motcua.procedures.models import Procedure
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 from motcua.utils.formatting import vn_number
 
 # ---- output -------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from motcua.dossiers.uploads import check_upload
 from motcua.dossiers.workflow import Channel, State
 from motcua.procedures.models import Level, Procedure, ProcedureStatus
 from motcua.procedures.selectors import procedure_search
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 from motcua.web.forms import BILINGUAL_ERRORS, BilingualErrorsMixin
 
 PHONE = RegexValidator(
@@ -47,7 +47,7 @@ def checked_upload(upload: UploadedFile | None) -> UploadedFile | None:
     try:
         check_upload(upload)
     except DomainError as error:
-        raise ValidationError(str(error.detail), code=error.code) from error
+        raise ValidationError(error.message, code=error.code) from error
     return upload
 
 

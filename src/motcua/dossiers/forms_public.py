@@ -20,7 +20,7 @@ from motcua.dossiers.models import INDICATORS, ApplicantKind
 from motcua.dossiers.services import ApplicantData, ComponentData
 from motcua.dossiers.uploads import ALLOWED, check_upload
 from motcua.procedures.models import Level, Procedure
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 from motcua.web.forms import BILINGUAL_ERRORS, BilingualErrorsMixin
 
 # What the file inputs offer (the browser's picker) and what the page says is accepted.
@@ -65,7 +65,7 @@ def _checked(upload: UploadedFile | None) -> UploadedFile | None:
         try:
             check_upload(upload)
         except DomainError as exc:
-            raise forms.ValidationError(str(exc.detail), code=exc.code) from exc
+            raise forms.ValidationError(exc.message, code=exc.code) from exc
     return upload
 
 

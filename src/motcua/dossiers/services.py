@@ -52,7 +52,7 @@ from motcua.dossiers.workflow import (
 )
 from motcua.procedures.models import Level, Procedure, ProcedureStatus
 from motcua.procedures.services import procedure_version_at
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 
 
 class ApplicantActor:

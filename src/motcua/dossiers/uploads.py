@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 
 # Extension -> the leading bytes every such file starts with.
 ALLOWED = {

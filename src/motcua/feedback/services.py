@@ -14,7 +14,7 @@ from django.utils import timezone
 from motcua.agencies.models import Agency
 from motcua.audit.services import audit_record
 from motcua.feedback.models import Feedback, FeedbackChannel, FeedbackKind, FeedbackState
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 
 
 def _invalid(message_vi: str, message_en: str, code: str) -> DomainError:

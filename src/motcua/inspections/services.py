@@ -8,7 +8,7 @@ from django.db import transaction
 from motcua.agencies.models import Agency
 from motcua.audit.services import audit_record
 from motcua.inspections.models import Inspection
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 
 
 def _invalid(message_vi: str, message_en: str, code: str) -> DomainError:

@@ -28,7 +28,7 @@ from motcua.reports.annual_xlsx import write_annual_xlsx
 from motcua.reports.drilldown import Records, figure_records
 from motcua.reports.models import ExportFormat, ExportJob, ExportKind, ExportStatus
 from motcua.reports.periods import Period, parse_date
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 
 logger = logging.getLogger(__name__)
 

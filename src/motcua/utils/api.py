@@ -6,9 +6,11 @@ Every error answers ``{"error": {"code": ..., "message": "<vi> / <en>", "details
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from motcua.utils.errors import DomainError
 
 MESSAGES = {
     "not_found": "Không tìm thấy. / Not found.",
@@ -21,22 +23,7 @@ MESSAGES = {
 }
 
 
-class DomainError(exceptions.APIException):
-    """A business rule refused the request; carries a bilingual message."""
-
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
-
-    def __init__(self, message_vi: str, message_en: str, code: str = "conflict", status_code=None):
-        super().__init__(detail=f"{message_vi} / {message_en}", code=code)
-        self.code = code
-        if status_code:
-            self.status_code = status_code
-
-
 def _code(exc: exceptions.APIException) -> str:
-    if isinstance(exc, DomainError):
-        return exc.code
     if isinstance(exc, exceptions.ValidationError):
         return "invalid"
     if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
@@ -44,7 +31,17 @@ def _code(exc: exceptions.APIException) -> str:
     return exc.default_code if isinstance(exc.default_code, str) else "error"
 
 
+def _error(code: str, message: str, details, status_code: int, headers=None) -> Response:
+    return Response(
+        {"error": {"code": code, "message": message, "details": details}},
+        status=status_code,
+        headers=headers,
+    )
+
+
 def exception_handler(exc, context):
+    if isinstance(exc, DomainError):
+        return _error(exc.code, exc.bilingual, exc.details, exc.status_code)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
@@ -57,13 +54,11 @@ def exception_handler(exc, context):
     if response is None:
         return None
     code = _code(exc)
-    if isinstance(exc, DomainError):
-        message = str(exc.detail)
-    else:
-        message = MESSAGES.get(code, MESSAGES["error"])
     details = response.data if isinstance(exc, exceptions.ValidationError) else None
-    return Response(
-        {"error": {"code": code, "message": message, "details": details}},
-        status=response.status_code,
-        headers=dict(response.items()),
+    return _error(
+        code,
+        MESSAGES.get(code, MESSAGES["error"]),
+        details,
+        response.status_code,
+        dict(response.items()),
     )

@@ -8,7 +8,7 @@ from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.agencies.selectors import agencies_visible_to
 from motcua.agencies.services import agency_current, agency_deactivate
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from motcua.calendar.rules import VN_TZ, DayKind, OfficeHours, compute_deadline
 from motcua.calendar.selectors import office_hours_for, work_calendar
 from motcua.calendar.services import calendar_exception_delete, calendar_exception_set
 from motcua.calendar.signals import calendar_changed
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 
 WEDNESDAY = dt.date(2024, 3, 6)
 SATURDAY = dt.date(2024, 3, 9)

@@ -11,7 +11,7 @@ from motcua.dossiers.models import Dossier, DossierEvent, SupplementRequest
 from motcua.dossiers.tests.conftest import at
 from motcua.dossiers.workflow import State
 from motcua.notifications.models import OutboxMessage
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 
 APPLICANT = s.ApplicantData(
     name="Nguyễn Văn An",

@@ -20,6 +20,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from motcua.accounts.roles import Role
@@ -39,7 +40,7 @@ from motcua.dossiers.workflow import (
     State,
     allowed_actions,
 )
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 from motcua.web.permissions import action_required
 from motcua.web.views.public import render_fragment_or_page
 
@@ -326,7 +327,7 @@ def dossier_action(request: HttpRequest, code: str, action: str) -> HttpResponse
         try:
             run(request.user, dossier, form, timezone.now())
         except DomainError as error:
-            form.add_error(None, str(error.detail))
+            form.add_error(None, error.message)
         else:
             messages.success(
                 request, f"Đã thực hiện «{ACTION_LABELS[chosen]}» cho hồ sơ {dossier.code}."
@@ -356,9 +357,9 @@ def dossier_document(request: HttpRequest, code: str, pk: int, fmt: str) -> Http
         return document_response(document, fmt)
     except (DomainError, SlipConversionError) as error:
         detail = (
-            error.detail
+            error.message
             if isinstance(error, DomainError)
-            else ("Chưa tạo được bản PDF; vui lòng tải bản DOCX. / PDF is not available.")
+            else _("Chưa tạo được bản PDF; vui lòng tải bản DOCX.")
         )
         messages.error(request, str(detail))
         return redirect("officer-dossier-detail", code=dossier.code)

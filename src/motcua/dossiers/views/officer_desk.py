@@ -18,7 +18,7 @@ from motcua.dossiers.slips import register_docx
 from motcua.dossiers.views.officer import DOCX, WORK_LIST_PAGE_SIZE, visible_dossier
 from motcua.dossiers.workflow import Action, State
 from motcua.procedures.selectors import procedure_search
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 from motcua.web.permissions import action_required
 
 SUGGESTIONS = 10
@@ -110,7 +110,7 @@ def desk_intake(request: HttpRequest) -> HttpResponse:
             note=data["note"],
         )
     except DomainError as error:
-        form.add_error(None, str(error.detail))
+        form.add_error(None, error.message)
         return _intake_page(request, form, status=400)
     return redirect("desk-intake-done", code=dossier.code)
 

@@ -34,7 +34,7 @@ from motcua.dossiers.models import Dossier, Evaluation
 from motcua.dossiers.selectors import deadline_text, dossier_lookup, mask
 from motcua.dossiers.workflow import ACTION_LABELS, Action, Outcome, State
 from motcua.procedures.models import Level, OnlineLevel, Procedure, ProcedureStatus
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 
 # How long a successful lookup (or submission) lets this browser see the dossier.
 ACCESS_SESSION_KEY = "public_dossier_access"
@@ -162,7 +162,7 @@ def submit(request: HttpRequest, procedure_code: str) -> HttpResponse:
                     now=timezone.now(),
                 )
             except DomainError as exc:
-                form.add_error(None, str(exc.detail))
+                form.add_error(None, exc.message)
             else:
                 grant_access(request, dossier.code)
                 return redirect("public-dossier-submitted", code=dossier.code)
@@ -371,7 +371,7 @@ def supplement(request: HttpRequest, code: str) -> HttpResponse:
                     now=timezone.now(),
                 )
             except DomainError as exc:
-                form.add_error(None, str(exc.detail))
+                form.add_error(None, exc.message)
             else:
                 messages.success(
                     request,
@@ -425,7 +425,7 @@ def evaluate(request: HttpRequest, code: str) -> HttpResponse:
                     now=timezone.now(),
                 )
             except DomainError as exc:  # e.g. evaluated meanwhile from another tab
-                messages.error(request, str(exc.detail))
+                messages.error(request, exc.message)
             else:
                 messages.success(
                     request, "Cảm ơn bạn đã đánh giá. / Thank you for your evaluation."

@@ -11,7 +11,7 @@ from motcua.feedback.selectors import masked_contact
 from motcua.feedback.services import feedback_process, feedback_publish, feedback_record
 from motcua.interchange.parsing import LOCAL_TZ
 from motcua.testing.factories import AgencyFactory
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 
 pytestmark = pytest.mark.django_db
 

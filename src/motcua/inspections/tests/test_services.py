@@ -7,7 +7,7 @@ import pytest
 from motcua.audit.models import AuditEntry
 from motcua.inspections.services import inspection_complete, inspection_record
 from motcua.testing.factories import AgencyFactory
-from motcua.utils.api import DomainError
+from motcua.utils.errors import DomainError
 
 pytestmark = pytest.mark.django_db
 
