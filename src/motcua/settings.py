@@ -7,6 +7,7 @@ ALLOWED_HOSTS    comma separated, default: localhost,127.0.0.1
 DEBUG            "1"/"true" to enable; off by default
 """
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -48,7 +49,7 @@ CSRF_TRUSTED_ORIGINS = [
 ]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "motcua.audit.admin_config.AuditedAdminConfig",  # django.contrib.admin, audited
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
     "motcua.utils",
     "motcua.audit",
     "motcua.agencies",
@@ -82,8 +84,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "motcua.accounts.middleware.SessionLifetimeMiddleware",
+    "motcua.audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -129,9 +135,35 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "officer-home"
 LOGOUT_REDIRECT_URL = "catalog"
 
+# Passwords (OWASP ASVS 4.0 L2, V2.1): at least 12 characters, long passphrases allowed (Django
+# accepts any length up to the form's 4096), not like the user's name, not common, not digits.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Login throttling (django-axes, ADR 0005): 5 wrong passwords for one username from one address
+# lock that pair for 15 minutes, counted in the database so that every process sees them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("MOTCUA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("MOTCUA_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "motcua.utils.client.client_ip"
+AXES_LOCKOUT_CALLABLE = "motcua.accounts.views.lockout_response"
+AXES_VERBOSE = False
+# Reverse proxies in front of the application (addresses or networks, comma separated): only
+# their X-Forwarded-For is believed (utils/client.py).
+MOTCUA_TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("MOTCUA_TRUSTED_PROXIES", "").split(",") if p.strip()
 ]
 
 LANGUAGE_CODE = "vi"
@@ -182,7 +214,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        # Other systems: scoped tokens (accounts/tokens.py); no Basic auth (password guessing).
+        "motcua.accounts.tokens.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -201,6 +234,11 @@ SPECTACULAR_SETTINGS = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+# Sessions end after 30 minutes without a request (the cookie's age, renewed by every request)
+# and 12 hours after login whatever happens (accounts/middleware.py).
+SESSION_COOKIE_AGE = int(os.environ.get("MOTCUA_SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+MOTCUA_SESSION_MAX_AGE = int(os.environ.get("MOTCUA_SESSION_MAX_HOURS", "12")) * 3600
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 

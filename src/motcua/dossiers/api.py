@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
+from motcua.audit.services import audit_read
 from motcua.dossiers import services
 from motcua.dossiers.models import INDICATORS, Dossier, DossierDocument, ReturnMethod
 from motcua.dossiers.selectors import (
@@ -393,7 +394,9 @@ class DossierDetail(APIView):
 
     @extend_schema(responses=DossierDetailOut)
     def get(self, request, code: str):
-        return Response(DossierDetailOut(_detail(visible_dossier(request, code))).data)
+        dossier = visible_dossier(request, code)
+        audit_read(request, action="dossier.read", target=dossier)
+        return Response(DossierDetailOut(_detail(dossier)).data)
 
 
 @extend_schema(tags=["dossiers"])
@@ -406,7 +409,9 @@ class DossierDocumentFile(APIView):
     def get(self, request, code: str, pk: int, fmt: str):
         dossier = visible_dossier(request, code)
         document = get_object_or_404(DossierDocument, dossier=dossier, pk=pk)
-        return document_response(document, fmt)
+        response = document_response(document, fmt)
+        audit_read(request, action="dossier.download", target=dossier, file=f"document:{pk}.{fmt}")
+        return response
 
 
 def document_response(document: DossierDocument, fmt: str):

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 
 from motcua.accounts.roles import Role
 from motcua.agencies.selectors import agency_descendant_ids
+from motcua.audit.services import audit_read
 from motcua.dossiers import forms_officer as f
 from motcua.dossiers import services as s
 from motcua.dossiers.api import document_response
@@ -293,7 +294,9 @@ def _detail_response(
 
 @action_required("dossier.work")
 def dossier_detail(request: HttpRequest, code: str) -> HttpResponse:
-    return _detail_response(request, visible_dossier(request, code))
+    dossier = visible_dossier(request, code)
+    audit_read(request, action="dossier.read", target=dossier)
+    return _detail_response(request, dossier)
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -354,7 +357,7 @@ def dossier_document(request: HttpRequest, code: str, pk: int, fmt: str) -> Http
     dossier = visible_dossier(request, code)
     document = get_object_or_404(DossierDocument, dossier=dossier, pk=pk)
     try:
-        return document_response(document, fmt)
+        response = document_response(document, fmt)
     except (DomainError, SlipConversionError) as error:
         detail = (
             error.message
@@ -363,6 +366,8 @@ def dossier_document(request: HttpRequest, code: str, pk: int, fmt: str) -> Http
         )
         messages.error(request, str(detail))
         return redirect("officer-dossier-detail", code=dossier.code)
+    audit_read(request, action="dossier.download", target=dossier, file=f"document:{pk}.{fmt}")
+    return response
 
 
 def _file(field, filename: str) -> FileResponse:
@@ -380,14 +385,18 @@ def dossier_component(request: HttpRequest, code: str, pk: int) -> FileResponse:
     dossier = visible_dossier(request, code)
     component = get_object_or_404(dossier.components, pk=pk)
     name = component.original_name or component.file.name.rsplit("/", 1)[-1]
-    return _file(component.file, name.rsplit("/", 1)[-1])
+    response = _file(component.file, name.rsplit("/", 1)[-1])
+    audit_read(request, action="dossier.download", target=dossier, file=f"component:{pk}")
+    return response
 
 
 @action_required("dossier.work")
 def dossier_result(request: HttpRequest, code: str) -> FileResponse:
     dossier = visible_dossier(request, code)
     extension = dossier.result_file.name.rsplit(".", 1)[-1] if dossier.result_file else ""
-    return _file(dossier.result_file, f"{dossier.code}-ket-qua.{extension}")
+    response = _file(dossier.result_file, f"{dossier.code}-ket-qua.{extension}")
+    audit_read(request, action="dossier.download", target=dossier, file="result")
+    return response
 
 
 @action_required("dossier.work")
@@ -395,4 +404,5 @@ def dossier_control_sheet(request: HttpRequest, code: str) -> HttpResponse:
     dossier = visible_dossier(request, code)
     response = HttpResponse(control_sheet_docx(dossier), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{dossier.code}-phieu-kiem-soat.docx"'
+    audit_read(request, action="dossier.download", target=dossier, file="control_sheet")
     return response

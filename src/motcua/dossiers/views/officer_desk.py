@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from motcua.agencies.selectors import agency_descendant_ids
+from motcua.audit.services import audit_read
 from motcua.dossiers import forms_officer as f
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import deadline_text, dossiers_visible_to, mask
@@ -191,6 +192,13 @@ def desk_register(request: HttpRequest) -> HttpResponse:
         )
     start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
     data = register_docx(agency=request.user.agency, date_from=start, date_to=end)
+    audit_read(
+        request,
+        action="register.export",
+        target=request.user.agency,
+        date_from=start.isoformat(),
+        date_to=end.isoformat(),
+    )
     response = HttpResponse(data, content_type=DOCX)
     response["Content-Disposition"] = (
         f'attachment; filename="so-theo-doi-{start:%Y%m%d}-{end:%Y%m%d}.docx"'

@@ -30,6 +30,7 @@ from django.views.decorators.http import require_GET, require_POST
 from motcua.accounts.roles import can
 from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agencies_visible_to
+from motcua.audit.services import audit_event, audit_read, audit_request_data
 from motcua.dossiers.models import Dossier
 from motcua.procedures.models import Level, Procedure
 from motcua.reports import dashboard as board
@@ -296,6 +297,20 @@ def drilldown_export(request: HttpRequest) -> HttpResponse:
         )
         return redirect("reports-job", pk=job.pk)
     filename = records_filename(records.figure, scope.period, fmt)
+    audit_event(
+        action="records.export",
+        target_type="reports.records",
+        target_id=records.figure,
+        actor=request.user,
+        data={
+            **audit_request_data(request),
+            "params": records_params(
+                records.figure, scope.period, agency=scope.agency, by=by, key=key
+            ),
+            "rows": total,
+            "format": fmt,
+        },
+    )
     if fmt == ExportFormat.CSV:
         response = StreamingHttpResponse(
             records_csv_lines(records), content_type=CONTENT_TYPES[fmt]
@@ -381,6 +396,7 @@ def job_download(request: HttpRequest, pk: int) -> FileResponse:
     job = _own_job(request, pk)
     if job.status != ExportStatus.DONE or not job.file:
         raise Http404("Tệp chưa sẵn sàng / The file is not ready")
+    audit_read(request, action="export.download", target=job, params=job.params)
     return FileResponse(
         job.file.open("rb"),
         as_attachment=True,

@@ -16,7 +16,8 @@ from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.demo.live import demo_live_dossiers
 
-DEMO_PASSWORD = "motcua-demo"
+# Long enough for the password rules of settings.AUTH_PASSWORD_VALIDATORS (12 characters).
+DEMO_PASSWORD = "motcua-demo-2024"
 
 # (username, role, how to find the agency: (kind, words in its name))
 DEMO_USERS = [
