@@ -211,7 +211,7 @@ MOTCUA_PUBLIC_STATS_MIN_DOSSIERS = int(os.environ.get("MOTCUA_PUBLIC_STATS_MIN_D
 MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "motcua.utils.schema.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         # Other systems: scoped tokens (accounts/tokens.py); no Basic auth (password guessing).

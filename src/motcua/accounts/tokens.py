@@ -13,6 +13,7 @@ import secrets
 
 from django.db import transaction
 from django.utils import timezone
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from motcua.accounts.models import ApiToken, User
@@ -132,3 +133,17 @@ class TokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request) -> str:
         return self.keyword
+
+
+class TokenScheme(OpenApiAuthenticationExtension):
+    """The token in the OpenAPI document: an HTTP bearer scheme."""
+
+    target_class = TokenAuthentication
+    name = "apiToken"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "Khóa API (motcua token create) / an API token of another system.",
+        }

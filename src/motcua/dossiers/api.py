@@ -9,7 +9,12 @@ from collections.abc import Callable
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
 from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -34,6 +39,7 @@ from motcua.dossiers.workflow import Channel, State
 from motcua.procedures.models import Procedure
 from motcua.utils.errors import DomainError
 from motcua.utils.formatting import vn_number
+from motcua.utils.schema import ErrorSerializer
 
 # ---- output -------------------------------------------------------------------------------
 
@@ -322,6 +328,8 @@ class DossierListCreate(APIView):
 
     permission_classes = [IsAuthenticated]
     parser_classes = PARSERS
+    # Also tells the OpenAPI document that the list is a paginated envelope.
+    pagination_class = DossierPagination
 
     @extend_schema(
         parameters=[
@@ -342,7 +350,7 @@ class DossierListCreate(APIView):
             only_mine=params.get("mine") in ("1", "true"),
             overdue=params.get("overdue") in ("1", "true"),
         )
-        paginator = DossierPagination()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(dossiers, request)
         return paginator.get_paginated_response(DossierListOut(page, many=True).data)
 
@@ -405,7 +413,12 @@ class DossierDocumentFile(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @extend_schema(
+        responses={
+            (200, "application/octet-stream"): bytes,
+            503: OpenApiResponse(ErrorSerializer, "Chưa có bản PDF / PDF not available"),
+        }
+    )
     def get(self, request, code: str, pk: int, fmt: str):
         dossier = visible_dossier(request, code)
         document = get_object_or_404(DossierDocument, dossier=dossier, pk=pk)

@@ -254,12 +254,15 @@ CanManage = action_permission("catalog.manage")
 
 @extend_schema(tags=["catalog"])
 class ProcedureListCreate(APIView):
+    # Also tells the OpenAPI document that the list is a paginated envelope.
+    pagination_class = generics.GenericAPIView.pagination_class
+
     def get_permissions(self):
         return [CanManage()] if self.request.method == "POST" else [CanView()]
 
     @extend_schema(parameters=SEARCH_PARAMETERS, responses=ProcedureListOut(many=True))
     def get(self, request):
-        paginator = generics.GenericAPIView.pagination_class()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(_searched(request, include_abolished=True), request)
         return paginator.get_paginated_response(ProcedureListOut(page, many=True).data)
 
@@ -348,6 +351,8 @@ class DecisionDetail(generics.RetrieveUpdateAPIView):
 
 @extend_schema(tags=["catalog"])
 class ShorteningListCreate(APIView):
+    pagination_class = generics.GenericAPIView.pagination_class
+
     def get_permissions(self):
         if self.request.method == "POST":
             return [action_permission("shortening.manage")()]
@@ -355,7 +360,7 @@ class ShorteningListCreate(APIView):
 
     @extend_schema(responses=ShorteningOut(many=True))
     def get(self, request):
-        paginator = generics.GenericAPIView.pagination_class()
+        paginator = self.pagination_class()
         queryset = Shortening.objects.select_related("procedure", "decision").order_by("id")
         page = paginator.paginate_queryset(queryset, request)
         return paginator.get_paginated_response(ShorteningOut(page, many=True).data)
