@@ -37,7 +37,8 @@ def _logged_out(sender, request, user, **kwargs) -> None:
 
 
 def _attempted(credentials: dict) -> str:
-    return str(credentials.get("username", ""))[:128]
+    # What was typed, as text PostgreSQL can store (no NUL).
+    return str(credentials.get("username", "")).replace("\x00", "")[:128]
 
 
 @receiver(user_login_failed)
@@ -54,12 +55,13 @@ def _login_failed(sender, credentials, request=None, **kwargs) -> None:
 
 @receiver(user_locked_out)
 def _locked_out(sender, request, username, ip_address, **kwargs) -> None:
+    name = _attempted({"username": username or ""})
     audit_event(
         action="auth.lockout",
         target_type="accounts.user",
-        target_id=str(username or "")[:128],
+        target_id=name,
         actor_label="anonymous",
-        data={**audit_request_data(request), "username": str(username or "")[:128]},
+        data={**audit_request_data(request), "username": name},
     )
 
 

@@ -104,6 +104,13 @@ def test_admin_additions_and_bulk_deletions_are_recorded(client, admin_user):
     from motcua.agencies.models import Agency
 
     client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:procedures_decision_add"),
+        {"number": "9/QĐ-UBND", "date": "2024-06-01", "kind": "publication", "title": "Công bố"},
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    added = AuditEntry.objects.get(action="admin.add")
+    assert (added.target_type, added.actor) == ("procedures.decision", admin_user)
     agencies = [Agency.objects.create(code=f"A{i}", name=f"A{i}", kind="other") for i in range(2)]
     response = client.post(
         reverse("admin:agencies_agency_changelist"),

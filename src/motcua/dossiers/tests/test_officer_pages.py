@@ -15,6 +15,7 @@ from django.utils import timezone
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
+from motcua.audit.models import AuditEntry
 from motcua.dossiers import services as s
 from motcua.dossiers.models import Dossier, DossierStep, Evaluation
 from motcua.dossiers.workflow import Action, State
@@ -770,6 +771,8 @@ def test_register_download(client, world):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert response.content[:2] == b"PK"
+    entry = AuditEntry.objects.get(action="register.export")  # issue #7, finding 9
+    assert entry.actor.role == Role.INTAKE_OFFICER
 
 
 @pytest.mark.parametrize(

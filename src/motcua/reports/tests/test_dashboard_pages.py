@@ -14,6 +14,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from motcua.accounts.roles import Role
+from motcua.audit.models import AuditEntry
 from motcua.dossiers.workflow import Channel
 from motcua.feedback.selectors import feedback_figures
 from motcua.reports.charts import Series, bar_chart, line_chart, nice_ticks
@@ -346,6 +347,12 @@ def test_small_csv_export_streams(client, world):
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][0] == "Mã hồ sơ" and len(rows) == 3
+    entry = AuditEntry.objects.get(action="records.export")  # issue #7, finding 9
+    assert (entry.actor, entry.target_id, entry.data["rows"]) == (
+        world.controller,
+        "dossiers.in_process.overdue",
+        2,
+    )
     assert {row[4] for row in rows[1:]} == {"01/11/2023", "02/11/2024"}
 
 
@@ -389,6 +396,8 @@ def test_large_export_runs_in_the_background_for_its_requester_only(client, worl
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert len(list(csv.reader(io.StringIO(text)))) == 1 + 8
+    entry = AuditEntry.objects.get(action="export.download")  # issue #7, finding 9
+    assert (entry.actor, entry.target_id) == (world.controller, str(job.pk))
 
     other = make_user("kiemsoat2", Role.CONTROLLER, None)
     login(client, other)
