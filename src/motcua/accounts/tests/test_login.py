@@ -58,6 +58,9 @@ def test_the_lock_is_per_username_and_address(client, officer):
     assert login(client, PASSWORD).status_code == 429
     # The same account from another address, and another account from this one, still work.
     assert login(client, PASSWORD, REMOTE_ADDR="10.1.2.3").status_code == 302
+    client.post(reverse("logout"))
+    User.objects.create_user(username="xuly", password=PASSWORD, role=Role.HANDLER)
+    assert login(client, PASSWORD, username="xuly").status_code == 302
 
 
 def test_a_forged_forwarded_for_does_not_escape_the_lock(client, officer):

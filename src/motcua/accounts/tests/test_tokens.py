@@ -87,3 +87,26 @@ def test_a_deactivated_user_s_token_stops_working(controller):
     controller.is_active = False
     controller.save()
     assert bearer(secret).get(reverse("api-procedures")).status_code == 403
+
+
+def test_tokens_are_listed_and_revoked_in_the_admin_without_their_secret(client, controller):
+    secret = create("--user", "portal", "--scope", "catalog.view_private")
+    token = ApiToken.objects.get()
+    admin = User.objects.create_superuser(username="root", password="x")
+    client.force_login(admin)
+    listing = client.get(reverse("admin:accounts_apitoken_changelist")).content.decode()
+    assert token.prefix in listing and secret not in listing
+    url = reverse("admin:accounts_apitoken_change", args=[token.pk])
+    assert secret not in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "expires_at_0": "",
+            "expires_at_1": "",
+            "revoked_at_0": "2024-01-01",
+            "revoked_at_1": "08:00:00",
+        },
+    )
+    assert response.status_code == 302
+    assert bearer(secret).get(reverse("api-procedures")).status_code == 403
+    assert AuditEntry.objects.filter(action="admin.change", target_id=str(token.pk)).exists()
