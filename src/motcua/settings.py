@@ -158,6 +158,18 @@ WHITENOISE_AUTOREFRESH = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MOTCUA_MAX_UPLOAD_BYTES = int(os.environ.get("MOTCUA_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+# Per request (utils/uploads.py checks every file of a request before storing any).
+MOTCUA_MAX_UPLOAD_FILES = int(os.environ.get("MOTCUA_MAX_UPLOAD_FILES", "20"))
+MOTCUA_MAX_UPLOAD_TOTAL_BYTES = int(
+    os.environ.get("MOTCUA_MAX_UPLOAD_TOTAL_BYTES", 50 * 1024 * 1024)
+)
+# Django's own count, a backstop above ours: past it the parser stops with a 400 at once.
+DATA_UPLOAD_MAX_NUMBER_FILES = max(100, MOTCUA_MAX_UPLOAD_FILES)
+FILE_UPLOAD_HANDLERS = [
+    "motcua.utils.uploads.RequestSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Notifications. E-mail goes through Django's mail backends (console unless SMTP is configured);
 # SMS through a pluggable backend (integrations/sms.py), console by default.
