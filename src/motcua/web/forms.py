@@ -20,6 +20,7 @@ from motcua.procedures.models import (
     ProcedureStatus,
 )
 from motcua.procedures.selectors import catalog_agencies, catalog_fields
+from motcua.procedures.services import DECISION_FIELDS
 from motcua.utils.errors import DomainError
 from motcua.utils.formatting import vn_number
 from motcua.utils.uploads import check_upload
@@ -286,6 +287,15 @@ class DecisionForm(BilingualErrorsMixin, forms.ModelForm):
         limit = vn_number(settings.MOTCUA_MAX_UPLOAD_BYTES / (1024 * 1024), 1)
         self.fields["file"].help_text = _("Tệp PDF hoặc DOCX, tối đa %(limit)s MB.") % {
             "limit": limit
+        }
+
+    def changes(self) -> dict[str, Any]:
+        """The arguments of ``decision_save`` from the cleaned form."""
+        upload = self.cleaned_data.get("file")
+        return {
+            "values": {name: self.cleaned_data[name] for name in DECISION_FIELDS},
+            "file": upload if isinstance(upload, UploadedFile) else None,
+            "clear_file": upload is False,
         }
 
     def clean_file(self):
