@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "motcua.utils.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -215,6 +217,44 @@ SPECTACULAR_SETTINGS = {
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
+
+# Security headers (docs/operations.md). The Content-Security-Policy is sent on every page, in
+# development too, so that the browser tests catch an inline script: scripts, styles and
+# everything else from this site only; no plugins, no framing, forms post here only. Swagger UI
+# (/api/docs/) alone also allows its inline styles (urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# Behind HTTPS (SECURE_COOKIES=1, as in production): redirect plain HTTP, HSTS for a year with
+# subdomains, and trust the reverse proxy's X-Forwarded-Proto (it must set it, and strip the
+# client's). Preload is a separate decision of the domain's owner (SECURE_HSTS_PRELOAD=1).
+if _env_bool("SECURE_COOKIES"):
+    SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = _env_bool("SECURE_HSTS_PRELOAD")
+    if not SECURE_HSTS_PRELOAD:
+        # The site runs on a subdomain of the province's domain: whether the whole registrable
+        # domain goes on the browsers' preload list is its owner's decision, not this
+        # application's, so check --deploy's advice to preload does not apply by default.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,
