@@ -2,19 +2,13 @@
 script, event handler or style the policy would refuse; production headers come with
 SECURE_COOKIES."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from motcua.accounts.models import User
+from motcua.testing.pages import INLINE_SCRIPT, assert_strict_page, policy
 
 pytestmark = pytest.mark.django_db
-
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
-EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
-STYLE = re.compile(r"<style\b|<[^>]*\sstyle\s*=", re.IGNORECASE)
-JS_URL = re.compile(r"""(?:href|src|action)\s*=\s*["']?\s*javascript:""", re.IGNORECASE)
 
 PUBLIC_PAGES = [
     ("catalog", []),
@@ -32,35 +26,6 @@ OFFICER_PAGES = [
     ("officer-dossier-list", []),
     ("reports-dashboard", []),
 ]
-
-
-def policy(response) -> dict[str, list[str]]:
-    header = response["Content-Security-Policy"]
-    return {
-        part.split()[0]: part.split()[1:] for part in (p.strip() for p in header.split(";")) if part
-    }
-
-
-def assert_strict_page(response) -> None:
-    assert response.status_code == 200, response.status_code
-    directives = policy(response)
-    assert directives["script-src"] == ["'self'"]
-    assert directives["style-src"] == ["'self'"]
-    assert directives["object-src"] == ["'none'"]
-    assert directives["base-uri"] == ["'self'"]
-    assert directives["frame-ancestors"] == ["'none'"]
-    assert directives["form-action"] == ["'self'"]
-    assert directives["img-src"] == ["'self'", "data:"]
-    html = response.content.decode()
-    assert not INLINE_SCRIPT.findall(html)
-    assert not EVENT_HANDLER.findall(html)
-    assert not STYLE.findall(html)
-    assert not JS_URL.findall(html)
-    assert response["X-Frame-Options"] == "DENY"
-    assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Referrer-Policy"] == "same-origin"
-    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
-    assert "camera=()" in response["Permissions-Policy"]
 
 
 @pytest.mark.parametrize(("name", "args"), PUBLIC_PAGES)
