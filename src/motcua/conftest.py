@@ -2,7 +2,7 @@
 
 import pytest
 
-from motcua.testing.browser import chromium_browser, page  # noqa: F401  (fixtures)
+from motcua.testing.browser import chromium_browser, csp_violations, page  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)

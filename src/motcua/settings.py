@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "motcua.audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "motcua.utils.middleware.PermissionsPolicyMiddleware",
     # Last, as django-axes asks: it turns a lockout raised during login into its answer.
     "axes.middleware.AxesMiddleware",
 ]
@@ -190,6 +192,18 @@ WHITENOISE_AUTOREFRESH = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MOTCUA_MAX_UPLOAD_BYTES = int(os.environ.get("MOTCUA_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+# Per request (utils/uploads.py checks every file of a request before storing any).
+MOTCUA_MAX_UPLOAD_FILES = int(os.environ.get("MOTCUA_MAX_UPLOAD_FILES", "20"))
+MOTCUA_MAX_UPLOAD_TOTAL_BYTES = int(
+    os.environ.get("MOTCUA_MAX_UPLOAD_TOTAL_BYTES", 50 * 1024 * 1024)
+)
+# Django's own count, a backstop above ours: past it the parser stops with a 400 at once.
+DATA_UPLOAD_MAX_NUMBER_FILES = max(100, MOTCUA_MAX_UPLOAD_FILES)
+FILE_UPLOAD_HANDLERS = [
+    "motcua.utils.uploads.RequestSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Notifications. E-mail goes through Django's mail backends (console unless SMTP is configured);
 # SMS through a pluggable backend (integrations/sms.py), console by default.
@@ -241,6 +255,44 @@ SESSION_SAVE_EVERY_REQUEST = True
 MOTCUA_SESSION_MAX_AGE = int(os.environ.get("MOTCUA_SESSION_MAX_HOURS", "12")) * 3600
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
+
+# Security headers (docs/operations.md). The Content-Security-Policy is sent on every page, in
+# development too, so that the browser tests catch an inline script: scripts, styles and
+# everything else from this site only; no plugins, no framing, forms post here only. Swagger UI
+# (/api/docs/) alone also allows its inline styles (urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# Behind HTTPS (SECURE_COOKIES=1, as in production): redirect plain HTTP, HSTS for a year with
+# subdomains, and trust the reverse proxy's X-Forwarded-Proto (it must set it, and strip the
+# client's). Preload is a separate decision of the domain's owner (SECURE_HSTS_PRELOAD=1).
+if _env_bool("SECURE_COOKIES"):
+    SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = _env_bool("SECURE_HSTS_PRELOAD")
+    if not SECURE_HSTS_PRELOAD:
+        # The site runs on a subdomain of the province's domain: whether the whole registrable
+        # domain goes on the browsers' preload list is its owner's decision, not this
+        # application's, so check --deploy's advice to preload does not apply by default.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import (
@@ -40,6 +40,7 @@ from motcua.procedures.models import Procedure
 from motcua.utils.errors import DomainError
 from motcua.utils.formatting import vn_number
 from motcua.utils.schema import ErrorSerializer
+from motcua.utils.uploads import file_download
 
 # ---- output -------------------------------------------------------------------------------
 
@@ -444,7 +445,7 @@ def document_response(document: DossierDocument, fmt: str):
     else:
         raise Http404
     name = f"{document.dossier.code}-{document.kind}.{fmt}"
-    return FileResponse(field.open("rb"), as_attachment=True, filename=name)
+    return file_download(field, name)
 
 
 def _action_view(

@@ -16,11 +16,11 @@ from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.dossiers.models import INDICATORS, ApplicantKind, DossierStep, ReturnMethod
 from motcua.dossiers.services import ApplicantData, ComponentData
-from motcua.dossiers.uploads import check_upload
 from motcua.dossiers.workflow import Channel, State
 from motcua.procedures.models import Level, Procedure, ProcedureStatus
 from motcua.procedures.selectors import procedure_search
 from motcua.utils.errors import DomainError
+from motcua.utils.uploads import check_upload
 from motcua.web.forms import BILINGUAL_ERRORS, BilingualErrorsMixin
 
 PHONE = RegexValidator(

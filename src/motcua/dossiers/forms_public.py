@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from motcua.agencies.models import Agency
 from motcua.dossiers.models import INDICATORS, ApplicantKind
 from motcua.dossiers.services import ApplicantData, ComponentData
-from motcua.dossiers.uploads import ALLOWED, check_upload
 from motcua.procedures.models import Level, Procedure
 from motcua.utils.errors import DomainError
+from motcua.utils.uploads import ALLOWED, check_upload
 from motcua.web.forms import BILINGUAL_ERRORS, BilingualErrorsMixin
 
 # What the file inputs offer (the browser's picker) and what the page says is accepted.

@@ -53,6 +53,7 @@ from motcua.dossiers.workflow import (
 from motcua.procedures.models import Level, Procedure, ProcedureStatus
 from motcua.procedures.services import procedure_version_at
 from motcua.utils.errors import DomainError
+from motcua.utils.uploads import check_uploads
 
 
 class ApplicantActor:
@@ -262,9 +263,13 @@ def _competent_agency(procedure: Procedure, agency: Agency | None) -> Agency:
     return agency
 
 
-def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, supplement=None):
-    from motcua.dossiers.uploads import check_upload
+def _check_files(components: Sequence[ComponentData]) -> None:
+    """Every file of the request checked (content, size, count, total) before any is stored."""
+    check_uploads(c.file for c in components if c.reused_from is None and c.file is not None)
 
+
+def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, supplement=None):
+    _check_files(components)
     rows = []
     for component in components:
         row = DossierComponent(
@@ -282,7 +287,6 @@ def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, 
             row.file, row.sha256, row.size = source.file.name, source.sha256, source.size
             row.content_type, row.original_name = source.content_type, source.original_name
         elif component.file is not None:
-            check_upload(component.file)
             digest = hashlib.sha256()
             for chunk in component.file.chunks():
                 digest.update(chunk)
@@ -738,15 +742,14 @@ def dossier_approve(
     result_file: UploadedFile | None = None,
 ) -> Dossier:
     """Approve: the result is issued (outcome approved); processing ends."""
+    if result_file is not None:
+        check_uploads([result_file])
 
     def apply(d: Dossier, effects: _Effects):
         step = _finish_step(d, actor, now, note)
         _end(d, Outcome.APPROVED, now)
         d.result_note = note
         if result_file is not None:
-            from motcua.dossiers.uploads import check_upload
-
-            check_upload(result_file)
             d.result_file.save(result_file.name, result_file, save=False)
             d.result_digitized = True
         d.current_agency_id = d.receiving_agency_id

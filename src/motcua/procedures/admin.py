@@ -2,6 +2,7 @@
 components together, as one amendment) so that the admin keeps versions like every other path."""
 
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Province
@@ -13,7 +14,15 @@ from motcua.procedures.models import (
     Shortening,
 )
 from motcua.procedures.selectors import shortening_list
-from motcua.procedures.services import procedure_save
+from motcua.procedures.services import (
+    DECISION_FIELDS,
+    SHORTENING_FIELDS,
+    decision_delete,
+    decision_save,
+    procedure_save,
+    shortening_delete,
+    shortening_save,
+)
 from motcua.utils.formatting import vn_number
 
 COMPONENT_FIELDS = ("name", "originals", "copies", "required", "form_name")
@@ -25,6 +34,24 @@ class DecisionAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["number", "title"]
     date_hierarchy = "date"
+
+    def save_model(self, request, obj, form, change) -> None:
+        upload = form.cleaned_data.get("file")
+        saved = decision_save(
+            decision=obj if change else None,
+            values={name: form.cleaned_data[name] for name in DECISION_FIELDS},
+            file=upload if isinstance(upload, UploadedFile) else None,
+            clear_file=upload is False,
+            actor=request.user,
+        )
+        obj.pk, obj.file = saved.pk, saved.file
+
+    def delete_model(self, request, obj) -> None:
+        decision_delete(decision=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for decision in queryset:
+            decision_delete(decision=decision, actor=request.user)
 
 
 class ProcedureComponentInline(admin.TabularInline):
@@ -110,6 +137,21 @@ class ShorteningAdmin(admin.ModelAdmin):
     search_fields = ["procedure__code", "procedure__name", "decision__number"]
     autocomplete_fields = ["procedure", "decision"]
     list_select_related = ["procedure", "decision"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        saved = shortening_save(
+            shortening=obj if change else None,
+            values={name: form.cleaned_data[name] for name in SHORTENING_FIELDS},
+            actor=request.user,
+        )
+        obj.pk = saved.pk
+
+    def delete_model(self, request, obj) -> None:
+        shortening_delete(shortening=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for shortening in queryset:
+            shortening_delete(shortening=shortening, actor=request.user)
 
     def get_queryset(self, request):
         province = Province.objects.filter(pk=1).first()

@@ -1,7 +1,6 @@
 """API of the procedure catalog: public reads (/api/public/procedures/) and officers' management
 (/api/procedures/, /api/decisions/, /api/shortenings/)."""
 
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
@@ -11,10 +10,10 @@ from rest_framework.views import APIView
 
 from motcua.accounts.permissions import action_permission
 from motcua.agencies.models import Agency
-from motcua.audit.services import audit_record
 from motcua.procedures.models import (
     DayUnit,
     Decision,
+    DecisionKind,
     Level,
     OnlineLevel,
     Procedure,
@@ -23,7 +22,7 @@ from motcua.procedures.models import (
     Shortening,
 )
 from motcua.procedures.selectors import procedure_search
-from motcua.procedures.services import procedure_save
+from motcua.procedures.services import decision_save, procedure_save, shortening_save
 
 # ---- output serializers -------------------------------------------------------------------
 
@@ -311,42 +310,63 @@ class ProcedureVersionList(generics.ListAPIView):
         return ProcedureVersion.objects.filter(procedure=procedure).select_related("decision")
 
 
+class DecisionIn(serializers.Serializer):
+    number = serializers.CharField(max_length=64)
+    date = serializers.DateField()
+    kind = serializers.ChoiceField(choices=DecisionKind.choices)
+    title = serializers.CharField(max_length=500, allow_blank=True, default="")
+    file = serializers.FileField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Văn bản đính kèm, PDF hoặc DOCX (multipart) / attached text, PDF or DOCX",
+    )
+
+
+def _decision_saved(request, decision: Decision | None, *, partial: bool = False) -> Decision:
+    data = DecisionIn(data=request.data, partial=partial)
+    data.is_valid(raise_exception=True)
+    values = dict(data.validated_data)
+    upload = values.pop("file", None)
+    return decision_save(decision=decision, values=values, file=upload, actor=request.user)
+
+
 @extend_schema(tags=["catalog"])
-class DecisionListCreate(generics.ListCreateAPIView):
+class DecisionListCreate(generics.ListAPIView):
     queryset = Decision.objects.all()
     serializer_class = DecisionSerializer
-
-    def perform_create(self, serializer):
-        with transaction.atomic():
-            decision = serializer.save()
-            audit_record(action="decision.create", target=decision, actor=self.request.user)
 
     def get_permissions(self):
         if self.request.method == "POST":
             return [action_permission("decision.manage")()]
         return [CanView()]
 
+    @extend_schema(request=DecisionIn, responses={201: DecisionSerializer})
+    def post(self, request):
+        decision = _decision_saved(request, None)
+        return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
+
 
 @extend_schema(tags=["catalog"])
-class DecisionDetail(generics.RetrieveUpdateAPIView):
+class DecisionDetail(generics.RetrieveAPIView):
     queryset = Decision.objects.all()
     serializer_class = DecisionSerializer
     http_method_names = ["get", "put", "patch"]
-
-    def perform_update(self, serializer):
-        with transaction.atomic():
-            decision = serializer.save()
-            audit_record(
-                action="decision.update",
-                target=decision,
-                actor=self.request.user,
-                data=dict(serializer.validated_data),
-            )
 
     def get_permissions(self):
         if self.request.method == "GET":
             return [CanView()]
         return [action_permission("decision.manage")()]
+
+    @extend_schema(request=DecisionIn, responses=DecisionSerializer)
+    def put(self, request, pk: int):
+        decision = _decision_saved(request, self.get_object())
+        return Response(DecisionSerializer(decision).data)
+
+    @extend_schema(request=DecisionIn, responses=DecisionSerializer)
+    def patch(self, request, pk: int):
+        decision = _decision_saved(request, self.get_object(), partial=True)
+        return Response(DecisionSerializer(decision).data)
 
 
 @extend_schema(tags=["catalog"])
@@ -369,7 +389,5 @@ class ShorteningListCreate(APIView):
     def post(self, request):
         data = ShorteningIn(data=request.data)
         data.is_valid(raise_exception=True)
-        with transaction.atomic():
-            shortening = Shortening.objects.create(**data.validated_data)
-            audit_record(action="shortening.create", target=shortening, actor=request.user)
+        shortening = shortening_save(values=dict(data.validated_data), actor=request.user)
         return Response(ShorteningOut(shortening).data, status=status.HTTP_201_CREATED)

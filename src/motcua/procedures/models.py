@@ -4,6 +4,11 @@ publication decisions and shortenings of processing time."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from motcua.utils.uploads import DOCUMENTS, UploadValidator
+
+# What a decision's attached text may be.
+DECISION_FILES = (".pdf", ".docx")
+
 
 class Level(models.TextChoices):
     PROVINCE = "province", _("Cấp tỉnh")
@@ -43,7 +48,12 @@ class Decision(models.Model):
     date = models.DateField(_("ngày ban hành"))
     kind = models.CharField(_("loại"), max_length=16, choices=DecisionKind.choices)
     title = models.CharField(_("trích yếu"), max_length=500, blank=True)
-    file = models.FileField(_("tệp đính kèm"), upload_to="decisions/%Y/", blank=True)
+    file = models.FileField(
+        _("tệp đính kèm"),
+        upload_to="decisions/%Y/",
+        blank=True,
+        validators=[UploadValidator(DECISION_FILES)],
+    )
 
     class Meta:
         ordering = ["-date", "number"]
@@ -139,7 +149,9 @@ class ProcedureComponent(models.Model):
     copies = models.PositiveSmallIntegerField(_("số bản sao"), default=0)
     required = models.BooleanField(_("bắt buộc"), default=True)
     form_name = models.CharField(_("mẫu đơn, tờ khai"), max_length=255, blank=True)
-    form_file = models.FileField(_("tệp mẫu"), upload_to="forms/", blank=True)
+    form_file = models.FileField(
+        _("tệp mẫu"), upload_to="forms/", blank=True, validators=[UploadValidator(DOCUMENTS)]
+    )
 
     class Meta:
         ordering = ["procedure", "order", "id"]

@@ -6,13 +6,24 @@ import enum
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from motcua.audit.services import audit_record
-from motcua.procedures.models import Procedure, ProcedureComponent, ProcedureVersion
+from motcua.procedures.models import (
+    DECISION_FILES,
+    Decision,
+    Procedure,
+    ProcedureComponent,
+    ProcedureVersion,
+    Shortening,
+)
+from motcua.utils.errors import DomainError
 from motcua.utils.text import fold
+from motcua.utils.uploads import check_upload
 
 # The fields that make up a procedure's rules; a change to any of them is an amendment.
 VERSIONED_FIELDS = (
@@ -237,3 +248,123 @@ def procedures_save_many(
                     data={"code": procedure.code, "version": procedure.version},
                 )
     return outcomes
+
+
+# ---- decisions and shortenings ------------------------------------------------------------
+
+DECISION_FIELDS = ("number", "date", "kind", "title")
+SHORTENING_FIELDS = ("procedure", "decision", "days_before", "days_after", "annual_dossiers")
+
+
+def _changes(instance: models.Model, values: dict[str, Any]) -> dict[str, Any]:
+    """The values that differ from the instance's, as JSON for the audit trail."""
+    changed = {}
+    for name, value in values.items():
+        if getattr(instance, name) != value:
+            changed[name] = _jsonable(value.pk if isinstance(value, models.Model) else value)
+    return changed
+
+
+def _full_clean(instance: models.Model) -> None:
+    """Model validation as a domain error (services are called by pages, API and admin)."""
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        messages = "; ".join(error.messages)
+        raise DomainError(messages, messages, code="invalid", status_code=400) from error
+
+
+def decision_save(
+    *,
+    decision: Decision | None = None,
+    values: dict[str, Any],
+    file: UploadedFile | None = None,
+    clear_file: bool = False,
+    actor=None,
+) -> Decision:
+    """Create (``decision`` None) or change a decision; ``file`` replaces its attached text
+    after the upload check, ``clear_file`` removes it. Every change is audited."""
+    unknown = set(values) - set(DECISION_FIELDS)
+    if unknown:
+        raise ValueError(f"not decision fields: {sorted(unknown)}")
+    if file is not None:
+        check_upload(file, extensions=DECISION_FILES)
+    with transaction.atomic():
+        created = decision is None
+        if created:
+            decision = Decision()
+        else:
+            decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        changed = _changes(decision, values)
+        for name, value in values.items():
+            setattr(decision, name, value)
+        if clear_file and decision.file:
+            decision.file = ""
+            changed["file"] = None
+        _full_clean(decision)
+        if file is not None:
+            decision.file.save(file.name, file, save=False)
+            changed["file"] = decision.file.name
+        if not created and not changed:
+            return decision
+        decision.save()
+        audit_record(
+            action="decision.create" if created else "decision.update",
+            target=decision,
+            actor=actor,
+            data={"number": decision.number, **({} if created else {"changed": changed})},
+        )
+        return decision
+
+
+def decision_delete(*, decision: Decision, actor=None) -> None:
+    """Delete a decision no procedure, version or shortening refers to (PROTECT refuses)."""
+    with transaction.atomic():
+        audit_record(
+            action="decision.delete", target=decision, actor=actor, data={"number": decision.number}
+        )
+        decision.delete()
+
+
+def shortening_save(
+    *, shortening: Shortening | None = None, values: dict[str, Any], actor=None
+) -> Shortening:
+    """Create (``shortening`` None) or change a shortening of a procedure's processing time."""
+    unknown = set(values) - set(SHORTENING_FIELDS)
+    if unknown:
+        raise ValueError(f"not shortening fields: {sorted(unknown)}")
+    with transaction.atomic():
+        created = shortening is None
+        if created:
+            shortening = Shortening()
+        else:
+            shortening = Shortening.objects.select_for_update().get(pk=shortening.pk)
+        changed = _changes(shortening, values) if not created else {}
+        for name, value in values.items():
+            setattr(shortening, name, value)
+        if not created and not changed:
+            return shortening
+        _full_clean(shortening)
+        shortening.save()
+        audit_record(
+            action="shortening.create" if created else "shortening.update",
+            target=shortening,
+            actor=actor,
+            data={
+                "procedure": shortening.procedure.code,
+                "decision": shortening.decision.number,
+                **({} if created else {"changed": changed}),
+            },
+        )
+        return shortening
+
+
+def shortening_delete(*, shortening: Shortening, actor=None) -> None:
+    with transaction.atomic():
+        audit_record(
+            action="shortening.delete",
+            target=shortening,
+            actor=actor,
+            data={"procedure": shortening.procedure.code, "decision": shortening.decision.number},
+        )
+        shortening.delete()

@@ -50,14 +50,32 @@ def chromium_browser():
 
 
 @pytest.fixture
-def page(chromium_browser, request):
+def csp_violations() -> list[str]:
+    """What the browser refused under the Content-Security-Policy, as it logged it."""
+    return []
+
+
+@pytest.fixture
+def page(chromium_browser, csp_violations, request):
     context = chromium_browser.new_context(
         locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 1280, "height": 900}
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # Every page sends a strict Content-Security-Policy; a script or style it refuses (an
+    # inline one someone added) is logged by the browser and fails the test.
+    violations = csp_violations
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()
+    assert not violations, f"Content-Security-Policy violations: {violations}"
 
 
 def screenshot(page, name: str) -> Path:

@@ -1,7 +1,6 @@
 """Forms of the web UI. They validate and shape input; saving goes through the services."""
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from django import forms
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency
 from motcua.procedures.models import (
+    DECISION_FILES,
     Decision,
     Level,
     OnlineLevel,
@@ -20,7 +20,10 @@ from motcua.procedures.models import (
     ProcedureStatus,
 )
 from motcua.procedures.selectors import catalog_agencies, catalog_fields
+from motcua.procedures.services import DECISION_FIELDS
+from motcua.utils.errors import DomainError
 from motcua.utils.formatting import vn_number
+from motcua.utils.uploads import check_upload
 
 # Validation messages are shown in both languages, Vietnamese first (conventions).
 BILINGUAL_ERRORS = {
@@ -41,12 +44,6 @@ BILINGUAL_ERRORS = {
         "Hãy chọn tệp mới hoặc xóa tệp cũ, không làm cả hai. / "
         "Either submit a file or clear the existing one, not both."
     ),
-}
-
-ALLOWED_UPLOADS = {
-    # extension: how the file must start (PDF header; DOCX is a ZIP container).
-    ".pdf": b"%PDF-",
-    ".docx": b"PK\x03\x04",
 }
 
 PROCEDURE_CODE_VALIDATOR = RegexValidator(
@@ -292,6 +289,15 @@ class DecisionForm(BilingualErrorsMixin, forms.ModelForm):
             "limit": limit
         }
 
+    def changes(self) -> dict[str, Any]:
+        """The arguments of ``decision_save`` from the cleaned form."""
+        upload = self.cleaned_data.get("file")
+        return {
+            "values": {name: self.cleaned_data[name] for name in DECISION_FIELDS},
+            "file": upload if isinstance(upload, UploadedFile) else None,
+            "clear_file": upload is False,
+        }
+
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         # Only a new upload needs checking; an unchanged or cleared file passes as it is.
@@ -308,13 +314,11 @@ class DecisionForm(BilingualErrorsMixin, forms.ModelForm):
                     "limit": vn_number(limit / (1024 * 1024), 1),
                 },
             )
-        extension = Path(upload.name).suffix.lower()
-        magic = ALLOWED_UPLOADS.get(extension)
-        head = upload.read(len(magic)) if magic else b""
-        upload.seek(0)
-        if magic is None or head != magic:
+        try:
+            check_upload(upload, extensions=DECISION_FILES)
+        except DomainError as error:
             raise forms.ValidationError(
                 "Chỉ chấp nhận tệp PDF hoặc DOCX. / Only PDF or DOCX files are accepted.",
-                code="file_type",
-            )
+                code=error.code,
+            ) from error
         return upload

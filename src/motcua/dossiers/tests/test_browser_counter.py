@@ -44,7 +44,7 @@ def test_counter_intake_with_the_keyboard_only(live_server, page, world):
     assert page.locator("[role=option][aria-selected=true]").inner_text().startswith("1.000100.H12")
     page.keyboard.press("Enter")
     page.locator(".check-label", has_text="Bản sao cần chứng thực").wait_for()
-    page.wait_for_function("document.activeElement.name === 'applicant_name'")
+    page.wait_for_function("() => document.activeElement.name === 'applicant_name'")
     assert page.locator("input[name=procedure]").input_value() == "1.000100.H12"
 
     for value in ("Lê Thị Cúc", "060300004321", "0905123456", "12 Trần Hưng Đạo, Phan Thiết"):

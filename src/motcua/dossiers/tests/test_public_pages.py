@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 import uuid
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -605,3 +606,15 @@ def test_supplement_and_evaluate_on_a_360px_phone(live_server, page, world, proc
     page.get_by_text("Cảm ơn bạn đã đánh giá", exact=False).first.wait_for()
     assert Evaluation.objects.get().total == 18
     screenshot(page, "public-dossier-returned-phone")
+
+
+def test_submission_form_refuses_more_files_than_the_cap(client, procedure, settings):
+    """Issue #7, finding 6: the page applies the per-request cap and stores nothing."""
+    settings.MOTCUA_MAX_UPLOAD_FILES = 3
+    extra = [pdf(f"them-{i}.pdf") for i in range(2)]
+    response = client.post(submit_url(procedure), form_data(procedure, extra_files=extra))
+    assert response.status_code == 200
+    assert "Tối đa 3 tệp" in response.content.decode()
+    assert not Dossier.objects.exists()
+    media = Path(settings.MEDIA_ROOT)
+    assert not media.exists() or not [p for p in media.rglob("*") if p.is_file()]

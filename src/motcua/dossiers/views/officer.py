@@ -42,6 +42,7 @@ from motcua.dossiers.workflow import (
     allowed_actions,
 )
 from motcua.utils.errors import DomainError
+from motcua.utils.uploads import file_download
 from motcua.web.permissions import action_required
 from motcua.web.views.public import render_fragment_or_page
 
@@ -371,13 +372,7 @@ def dossier_document(request: HttpRequest, code: str, pk: int, fmt: str) -> Http
 
 
 def _file(field, filename: str) -> FileResponse:
-    if not field:
-        raise Http404
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(handle, as_attachment=True, filename=filename)
+    return file_download(field, filename)
 
 
 @action_required("dossier.work")

@@ -7,11 +7,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from motcua.procedures.models import Decision
+from motcua.testing import files
 
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-DOCX = b"PK\x03\x04" + b"\x00" * 100
+DOCX = files.docx()
 
 
 def decision_data(upload=None, **overrides) -> dict:

@@ -19,7 +19,8 @@ from motcua.procedures.selectors import (
     shortening_list,
     shortening_total_saving,
 )
-from motcua.procedures.services import procedure_save
+from motcua.procedures.services import decision_save, procedure_save
+from motcua.utils.errors import DomainError
 from motcua.web.forms import (
     ComponentFormSet,
     DecisionForm,
@@ -164,9 +165,13 @@ def _decision_form(request: HttpRequest, *, decision: Decision | None) -> HttpRe
     if request.method == "POST":
         form = DecisionForm(request.POST, request.FILES, instance=decision)
         if form.is_valid():
-            saved = form.save()
-            messages.success(request, _("Đã lưu quyết định %(number)s.") % {"number": saved})
-            return redirect("officer-decision-list")
+            try:
+                saved = decision_save(actor=request.user, decision=decision, **form.changes())
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Đã lưu quyết định %(number)s.") % {"number": saved})
+                return redirect("officer-decision-list")
     else:
         form = DecisionForm(instance=decision)
     return render(request, "web/officer/decision_form.html", {"form": form, "decision": decision})

@@ -2,12 +2,13 @@
 
 from django.core.paginator import Paginator
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 
 from motcua.procedures.models import Decision, Procedure, ProcedureComponent, ProcedureStatus
 from motcua.procedures.selectors import procedure_search
+from motcua.utils.uploads import file_download
 from motcua.web.forms import CatalogFilterForm
 
 PAGE_SIZE = 25
@@ -60,13 +61,7 @@ def decision_file(request: HttpRequest, pk: int) -> FileResponse:
 
 
 def _file_response(file: FieldFile) -> FileResponse:
-    if not file:
-        raise Http404
-    try:
-        handle = file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(handle, filename=file.name.rsplit("/", 1)[-1])
+    return file_download(file)
 
 
 def component_form_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
