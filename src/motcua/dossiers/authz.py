@@ -48,8 +48,23 @@ __all__ = [
     "shows_personal_numbers",
 ]
 
-# Actions on the step the dossier is at: the step's role acts on it.
-STEP_ACTIONS = frozenset({Action.FORWARD, Action.APPROVE, Action.REFUSE})
+# The processing roles (lifecycle.md: the handler examines, the approver, the agency's leader,
+# approves); the desk's work is intake and return.
+PROCESSORS = frozenset({Role.HANDLER, Role.APPROVER})
+LEADER = Role.APPROVER
+# The processors' work on the step the dossier is at, done by the step's role. The leader also
+# assigns, and asks for a supplement or the fee, at any step of their agency.
+STEP_ACTIONS = frozenset(
+    {
+        Action.ASSIGN,
+        Action.FORWARD,
+        Action.APPROVE,
+        Action.REFUSE,
+        Action.REQUEST_PAYMENT,
+        Action.REQUEST_SUPPLEMENT,
+    }
+)
+LEADER_AT_ANY_STEP = frozenset({Action.ASSIGN, Action.REQUEST_PAYMENT, Action.REQUEST_SUPPLEMENT})
 # Actions that end processing with a result: only at the approval step.
 APPROVAL_ACTIONS = frozenset({Action.APPROVE, Action.REFUSE})
 
@@ -131,15 +146,18 @@ def _refusal(action: Action, role: str, mine: set[int], facts: Facts) -> DomainE
                 code="agency_not_allowed",
                 status_code=403,
             )
-    if (action in STEP_ACTIONS or action == Action.ASSIGN) and facts.step_role is None:
-        return DomainError("Hồ sơ không có bước đang xử lý.", "No open step.", "no_open_step")
-    if action in STEP_ACTIONS and role != facts.step_role:
-        return DomainError(
-            "Bước hiện tại không thuộc vai trò của bạn.",
-            "The current step is not your role's.",
-            code="role_not_allowed",
-            status_code=403,
-        )
+    if action in STEP_ACTIONS and role in PROCESSORS:
+        # A processor works on a step: a supplement asked before the transfer is the desk's
+        # (intake check, lifecycle step 2), during processing the step's (step 5).
+        if facts.step_role is None:
+            return DomainError("Hồ sơ không có bước đang xử lý.", "No open step.", "no_open_step")
+        if role != facts.step_role and not (role == LEADER and action in LEADER_AT_ANY_STEP):
+            return DomainError(
+                "Bước hiện tại không thuộc vai trò của bạn.",
+                "The current step is not your role's.",
+                code="role_not_allowed",
+                status_code=403,
+            )
     if action == Action.FORWARD and facts.step_is_last:
         return DomainError(
             "Đây là bước cuối: hãy phê duyệt hoặc từ chối.",
