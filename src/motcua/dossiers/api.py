@@ -22,7 +22,6 @@ from motcua.accounts.models import User
 from motcua.accounts.permissions import action_permission
 from motcua.agencies.models import Agency
 from motcua.dossiers import authz, services
-from motcua.dossiers.authz import allowed_actions_for, eligible_assignees
 from motcua.dossiers.models import INDICATORS, Dossier, DossierDocument, ReturnMethod
 from motcua.dossiers.selectors import (
     deadline_text,
@@ -148,7 +147,7 @@ class DossierDetailOut(DossierListOut):
         return personal_numbers(self._user(), dossier)["phone"]
 
     def get_allowed_actions(self, dossier) -> list[str]:
-        return [action.value for action in allowed_actions_for(self._user(), dossier)]
+        return [action.value for action in authz.allowed_actions_for(self._user(), dossier)]
 
 
 class PublicDossierOut(serializers.Serializer):
@@ -293,7 +292,7 @@ class AssignIn(serializers.Serializer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = eligible_assignees(self.context.get("dossier"))
+        self.fields["assignee"].queryset = authz.eligible_assignees(self.context.get("dossier"))
 
 
 class SupplementRequestIn(serializers.Serializer):

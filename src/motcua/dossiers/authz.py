@@ -8,8 +8,11 @@ is here, in this order:
 2. the **state**: the dossier must be in one of the action's source states (409);
 3. the **agency scope**: the officer's agency (or one above it) is the receiving desk, the agency
    of the current step, or either (``Scope``) (403);
-4. the **step's role**: a step is acted on by the role it names: a handler forwards a handler's
-   step, the approval step is the approver's (403);
+4. the **step's role**: the processors (handler, approver) work on the step the dossier is at,
+   each on a step of their own role: a handler forwards, assigns, asks for a supplement or the
+   fee only at a handler's step; the approval step is the approver's. The approver, the agency's
+   leader, also assigns and asks for a supplement or the fee at any step of their agency. Before
+   the transfer there is no step: a supplement is then the desk's intake check (403/409);
 5. the **step order**: forwarding needs a following step; approving or refusing happens only at
    the approval step, the last one, after the handler's steps (409); one evaluation per dossier.
 

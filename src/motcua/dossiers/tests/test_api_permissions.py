@@ -57,18 +57,15 @@ def client(user):
 
 
 def received(world):
-    return s.dossier_receive(
-        actor=world.user(Role.INTAKE_OFFICER),
-        procedure=world.procedure,
-        applicant=APPLICANT_DATA,
-        components=[],
-        now=at(2024, 3, 5, 8),
+    return DossierFactory.create(
+        "received", procedure=world.procedure, applicant=APPLICANT_DATA, start=at(2024, 3, 5, 8)
     )
 
 
 def processing(world):
-    return s.dossier_transfer(
-        actor=world.user(Role.INTAKE_OFFICER), dossier=received(world), now=at(2024, 3, 5, 9)
+    """At the handler's step, not assigned yet."""
+    return DossierFactory.create(
+        "transferred", procedure=world.procedure, applicant=APPLICANT_DATA, start=at(2024, 3, 5, 8)
     )
 
 
