@@ -11,6 +11,9 @@ the controller sees the province read-only; every officer acts only on their age
 Where lifecycle.md is silent the choice is written next to the row.
 """
 
+import re
+from pathlib import Path
+
 import pytest
 from django.db import transaction
 from django.utils import timezone
@@ -216,3 +219,72 @@ def test_the_services_accept_exactly_what_the_matrix_allows(world, people, state
             CALLS[action](people[who], dossier, timezone.now())
         assert refused.value.status_code in (403, 409)
         assert DossierEvent.objects.filter(dossier=dossier).count() == events
+
+
+# ---- the structure: every officers' endpoint declares its action; nothing compares roles -------
+
+
+def _api_routes():
+    """(path, view class) of every officers' API endpoint (not the public ones, not the docs)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns, prefix):
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                yield from walk(entry.url_patterns, prefix + str(entry.pattern))
+            elif isinstance(entry, URLPattern):
+                yield prefix + str(entry.pattern), entry.callback
+
+    for route, callback in walk(get_resolver().url_patterns, "/"):
+        view = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
+        if (
+            route.startswith("/api/")
+            and not route.startswith(("/api/public/", "/api/schema/", "/api/docs/"))
+            and view is not None
+        ):
+            yield route, view
+
+
+@pytest.mark.parametrize("role", [Role.EDITOR, ""])
+def test_every_officers_endpoint_refuses_a_user_without_its_action(world, role):
+    """Finding 2, for every endpoint under /api/ rather than the ones known today: a signed-in
+    user whose role has no action there gets 403 whatever the method."""
+    from rest_framework.test import APIClient
+
+    user = User.objects.create_user(
+        username="someone", password="pw-123456", role=role, agency=world.dept
+    )
+    api = APIClient()
+    api.force_authenticate(user)
+    routes = list(_api_routes())
+    assert len(routes) > 20
+    for route, view in routes:
+        path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: "1" if m[1] == "pk" else "x", route)
+        for method in ("get", "post", "put"):
+            if not hasattr(view, method):
+                continue
+            response = getattr(api, method)(path, {}, format="json")
+            assert response.status_code == 403, (method, path, response.status_code)
+
+
+ROLE_COMPARISON = re.compile(
+    r"\.role\s*(==|!=|\bin\b|\bnot in\b)|(==|!=)\s*Role\.|\bin\s*[\{\(\[]\s*Role\.|"
+    r"role\s*==\s*\"(intake_officer|handler|approver|controller|administrator|editor)\""
+)
+
+
+def test_nothing_but_the_authorisation_modules_compares_role_names():
+    """Who may do what is decided by ``accounts/roles.py`` and ``dossiers/authz.py`` alone."""
+    root = Path(__file__).resolve().parents[2]
+    allowed = {"accounts/roles.py", "dossiers/authz.py", "dossiers/workflow.py"}
+    offenders = []
+    for path in [*root.rglob("*.py"), *root.rglob("*.html")]:
+        relative = path.relative_to(root).as_posix()
+        if relative in allowed or any(
+            part in ("tests", "migrations", "demo", "testing") for part in path.parts
+        ):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if ROLE_COMPARISON.search(line):
+                offenders.append(f"{relative}:{number}: {line.strip()}")
+    assert offenders == []
