@@ -109,9 +109,13 @@ class DossierListOut(serializers.Serializer):
 
 
 class DossierDetailOut(DossierListOut):
-    """One dossier as the requesting officer (``context["request"].user``) may see it: personal
-    numbers masked by the same rule as the dossier page (``selectors.personal_numbers``), and
-    the actions they may take now (the page's buttons, ``authz.allowed_actions_for``)."""
+    """Hồ sơ như người hỏi được xem: số định danh, điện thoại che bớt trừ với cán bộ bộ phận
+    tiếp nhận và cơ quan giải quyết; ``allowed_actions``: các thao tác được làm lúc này. / A
+    dossier as the requesting officer may see it: ID and phone numbers masked except for the
+    receiving desk and the competent agency; ``allowed_actions``: what they may do now."""
+
+    # The masking rule is the dossier page's (selectors.personal_numbers); allowed_actions are
+    # the page's buttons (authz.allowed_actions_for).
 
     applicant_kind = serializers.CharField()
     applicant_id_number = serializers.SerializerMethodField()

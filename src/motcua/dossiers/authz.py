@@ -7,7 +7,7 @@ is here, in this order:
 1. the **role**: the transition table names the roles that may trigger the action (403);
 2. the **state**: the dossier must be in one of the action's source states (409);
 3. the **agency scope**: the officer's agency (or one above it) is the receiving desk, the agency
-   of the current step, or either (``Scope``) (403);
+   of the current step, or either (``Scope``); a desk officer's is always the receiving desk (403);
 4. the **step's role**: the processors (handler, approver) work on the step the dossier is at,
    each on a step of their own role: a handler forwards, assigns, asks for a supplement or the
    fee only at a handler's step; the approval step is the approver's. The approver, the agency's
@@ -54,6 +54,7 @@ __all__ = [
 # The processing roles (lifecycle.md: the handler examines, the approver, the agency's leader,
 # approves); the desk's work is intake and return.
 PROCESSORS = frozenset({Role.HANDLER, Role.APPROVER})
+DESK = Role.INTAKE_OFFICER
 LEADER = Role.APPROVER
 # The processors' work on the step the dossier is at, done by the step's role. The leader also
 # assigns, and asks for a supplement or the fee, at any step of their agency.
@@ -139,7 +140,8 @@ def _refusal(action: Action, role: str, mine: set[int], facts: Facts) -> DomainE
         in_scope = {
             Scope.RECEIVING: receiving,
             Scope.CURRENT: current,
-            Scope.ANY: receiving or current,
+            # The desk's work is the receiving desk's, whichever agency the dossier is at.
+            Scope.ANY: receiving if role == DESK else receiving or current,
             Scope.APPLICANT: False,
         }[transition.scope]
         if not in_scope:
@@ -154,6 +156,13 @@ def _refusal(action: Action, role: str, mine: set[int], facts: Facts) -> DomainE
         # (intake check, lifecycle step 2), during processing the step's (step 5).
         if facts.step_role is None:
             return DomainError("Hồ sơ không có bước đang xử lý.", "No open step.", "no_open_step")
+        if facts.current_id not in mine:  # the step is another agency's (inter-agency)
+            return DomainError(
+                "Bước hiện tại thuộc cơ quan khác.",
+                "The current step is another agency's.",
+                code="agency_not_allowed",
+                status_code=403,
+            )
         if role != facts.step_role and not (role == LEADER and action in LEADER_AT_ANY_STEP):
             return DomainError(
                 "Bước hiện tại không thuộc vai trò của bạn.",

@@ -288,3 +288,44 @@ def test_nothing_but_the_authorisation_modules_compares_role_names():
             if ROLE_COMPARISON.search(line):
                 offenders.append(f"{relative}:{number}: {line.strip()}")
     assert offenders == []
+
+
+def test_at_another_agencys_step_only_that_agency_works_on_it(world, people):
+    """Inter-agency procedures (lifecycle.md, step 4): each agency works on its own step; the
+    receiving desk keeps its desk work (supplements via the desk, withdrawal, apology)."""
+    from motcua.dossiers.models import ProcessTemplate, ProcessTemplateStep
+
+    template = ProcessTemplate.objects.create(procedure=world.procedure)
+    for order, agency, role in [
+        (1, None, Role.HANDLER),
+        (2, world.other, Role.HANDLER),
+        (3, None, Role.APPROVER),
+    ]:
+        ProcessTemplateStep.objects.create(
+            template=template,
+            order=order,
+            name=f"Bước {order}",
+            agency=agency,
+            role=role,
+            budget_hours=16,
+        )
+    dossier = DossierFactory.create("processing", procedure=world.procedure)
+    dossier = s.dossier_forward(actor=people[HANDLER], dossier=dossier, now=timezone.now())
+    assert dossier.current_agency == world.other
+    expected = {
+        DESK: {A.REQUEST_SUPPLEMENT, A.WITHDRAW, A.APOLOGISE},
+        HANDLER: {A.APOLOGISE},
+        APPROVER: {A.STOP, A.APOLOGISE},
+        "other_desk": set(),
+        "other_handler": {
+            A.ASSIGN,
+            A.FORWARD,
+            A.REQUEST_SUPPLEMENT,
+            A.REQUEST_PAYMENT,
+            A.APOLOGISE,
+        },
+        "other_approver": {A.ASSIGN, A.REQUEST_SUPPLEMENT, A.REQUEST_PAYMENT, A.STOP, A.APOLOGISE},
+        "controller": set(),
+    }
+    for name, actions in expected.items():
+        assert set(authz.allowed_actions_for(people[name], dossier)) == actions, name
