@@ -35,6 +35,9 @@ ACTIONS: dict[str, frozenset[str]] = {
     # whole province read-only (the transition table gives that role no action).
     "dossier.desk": frozenset({R.INTAKE_OFFICER}),
     "dossier.work": frozenset({R.INTAKE_OFFICER, R.HANDLER, R.APPROVER, R.CONTROLLER}),
+    # Seeing every agency's dossiers and records, not only one's own agency and those below it.
+    "dossier.view_all": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),
+    "agency.view_all": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),
     "agency.manage": frozenset({R.ADMINISTRATOR}),
     "calendar.manage": frozenset({R.ADMINISTRATOR}),
     "user.manage": frozenset({R.ADMINISTRATOR}),

@@ -22,12 +22,12 @@ def agency_descendant_ids(agency: Agency) -> set[int]:
 def agencies_visible_to(user) -> QuerySet[Agency]:
     """Agencies whose records ``user`` may see: the controller and administrators see the whole
     province; every other officer their own agency and the agencies below it."""
-    from motcua.accounts.roles import Role
+    from motcua.accounts.roles import can
 
+    if can(user, "agency.view_all"):
+        return Agency.objects.all()
     if not getattr(user, "is_authenticated", False):
         return Agency.objects.none()
-    if user.is_superuser or user.role in {Role.CONTROLLER, Role.ADMINISTRATOR}:
-        return Agency.objects.all()
     if user.agency_id is None:
         return Agency.objects.none()
     return Agency.objects.filter(pk__in=agency_descendant_ids(user.agency))

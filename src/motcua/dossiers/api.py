@@ -18,24 +18,26 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from motcua.accounts.models import User
+from motcua.accounts.permissions import action_permission
 from motcua.agencies.models import Agency
 from motcua.audit.services import audit_read
-from motcua.dossiers import services
+from motcua.dossiers import authz, services
 from motcua.dossiers.models import INDICATORS, Dossier, DossierDocument, ReturnMethod
 from motcua.dossiers.selectors import (
     deadline_text,
     dossier_lookup,
     dossiers_visible_to,
     mask,
+    personal_numbers,
     work_list,
 )
-from motcua.dossiers.workflow import Channel, State
+from motcua.dossiers.workflow import Action, Channel, State
 from motcua.procedures.models import Procedure
 from motcua.utils.errors import DomainError
 from motcua.utils.formatting import vn_number
@@ -115,9 +117,17 @@ class DossierListOut(serializers.Serializer):
 
 
 class DossierDetailOut(DossierListOut):
+    """Hồ sơ như người hỏi được xem: số định danh, điện thoại che bớt trừ với cán bộ bộ phận
+    tiếp nhận và cơ quan giải quyết; ``allowed_actions``: các thao tác được làm lúc này. / A
+    dossier as the requesting officer may see it: ID and phone numbers masked except for the
+    receiving desk and the competent agency; ``allowed_actions``: what they may do now."""
+
+    # The masking rule is the dossier page's (selectors.personal_numbers); allowed_actions are
+    # the page's buttons (authz.allowed_actions_for).
+
     applicant_kind = serializers.CharField()
-    applicant_id_number = serializers.CharField()
-    applicant_phone = serializers.CharField()
+    applicant_id_number = serializers.SerializerMethodField()
+    applicant_phone = serializers.SerializerMethodField()
     applicant_address = serializers.CharField()
     applicant_email = serializers.CharField()
     deadline_explanation = serializers.SerializerMethodField()
@@ -130,8 +140,26 @@ class DossierDetailOut(DossierListOut):
     events = EventOut(many=True)
     documents = DocumentOut(many=True)
 
+    allowed_actions = serializers.SerializerMethodField(
+        help_text="Các thao tác người dùng được thực hiện lúc này / the actions the requesting "
+        "officer may take now (the buttons of the dossier page)"
+    )
+
     def get_deadline_explanation(self, dossier) -> str:
         return deadline_text(dossier)
+
+    def _user(self):
+        request = self.context.get("request")
+        return getattr(request, "user", None)
+
+    def get_applicant_id_number(self, dossier) -> str:
+        return personal_numbers(self._user(), dossier)["id_number"]
+
+    def get_applicant_phone(self, dossier) -> str:
+        return personal_numbers(self._user(), dossier)["phone"]
+
+    def get_allowed_actions(self, dossier) -> list[str]:
+        return [action.value for action in authz.allowed_actions_for(self._user(), dossier)]
 
 
 class PublicDossierOut(serializers.Serializer):
@@ -260,7 +288,23 @@ class NoteIn(serializers.Serializer):
 
 
 class AssignIn(serializers.Serializer):
-    assignee = serializers.SlugRelatedField(slug_field="username", queryset=User.objects.all())
+    """Only the eligible assignees of the dossier's current step can be named: an unknown
+    username and another agency's get the same answer (no probing for usernames)."""
+
+    assignee = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=User.objects.none(),
+        error_messages={
+            "does_not_exist": "Người được phân công không hợp lệ cho bước đang xử lý. / "
+            "Not an eligible assignee of the current step.",
+            "invalid": "Người được phân công không hợp lệ cho bước đang xử lý. / "
+            "Not an eligible assignee of the current step.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = authz.eligible_assignees(self.context.get("dossier"))
 
 
 class SupplementRequestIn(serializers.Serializer):
@@ -315,6 +359,9 @@ def _scores(data: dict) -> dict[str, int]:
 # ---- officers -----------------------------------------------------------------------------
 
 PARSERS = [MultiPartParser, FormParser, JSONParser]
+# Every officers' endpoint is dossier work (403 for an editor or a user without a role); the
+# action endpoints also pass the transition guards of ``authz.check``.
+CanWork = action_permission("dossier.work")
 
 
 class DossierPagination(PageNumberPagination):
@@ -327,10 +374,14 @@ class DossierPagination(PageNumberPagination):
 class DossierListCreate(APIView):
     """Danh sách hồ sơ trong phạm vi cơ quan; tiếp nhận hồ sơ tại quầy (POST)."""
 
-    permission_classes = [IsAuthenticated]
     parser_classes = PARSERS
     # Also tells the OpenAPI document that the list is a paginated envelope.
     pagination_class = DossierPagination
+
+    def get_permissions(self):
+        # Listing is dossier work; counter intake is the desk's (and the service checks it).
+        action = "dossier.desk" if self.request.method == "POST" else "dossier.work"
+        return [action_permission(action)()]
 
     @extend_schema(
         parameters=[
@@ -371,7 +422,7 @@ class DossierListCreate(APIView):
             sets=v["sets"],
             note=v["note"],
         )
-        return Response(DossierDetailOut(_detail(dossier)).data, status=status.HTTP_201_CREATED)
+        return Response(_detail_data(request, dossier), status=status.HTTP_201_CREATED)
 
 
 def _int(value) -> int | None:
@@ -393,26 +444,30 @@ def _detail(dossier: Dossier) -> Dossier:
     )
 
 
+def _detail_data(request, dossier: Dossier) -> dict:
+    return DossierDetailOut(_detail(dossier), context={"request": request}).data
+
+
 def visible_dossier(request, code: str) -> Dossier:
     return get_object_or_404(dossiers_visible_to(request.user), code=code)
 
 
 @extend_schema(tags=["dossiers"])
 class DossierDetail(APIView):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [CanWork]
 
     @extend_schema(responses=DossierDetailOut)
     def get(self, request, code: str):
         dossier = visible_dossier(request, code)
         audit_read(request, action="dossier.read", target=dossier)
-        return Response(DossierDetailOut(_detail(dossier)).data)
+        return Response(_detail_data(request, dossier))
 
 
 @extend_schema(tags=["dossiers"])
 class DossierDocumentFile(APIView):
     """Tải phiếu đã cấp (DOCX hoặc PDF) / download an issued slip."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [CanWork]
 
     @extend_schema(
         responses={
@@ -450,6 +505,7 @@ def document_response(document: DossierDocument, fmt: str):
 
 def _action_view(
     name: str,
+    action: Action,
     serializer: type[serializers.Serializer],
     run: Callable[[object, Dossier, dict, dt.datetime], Dossier],
     doc: str,
@@ -463,16 +519,19 @@ def _action_view(
     )
     def post(self, request, code: str):
         dossier = visible_dossier(request, code)
-        data = serializer(data=request.data)
+        # Who may act is answered before the input is read (a refused user learns nothing
+        # from validation errors); the service checks again on the locked dossier.
+        authz.check(action, dossier, request.user)
+        data = serializer(data=request.data, context={"request": request, "dossier": dossier})
         data.is_valid(raise_exception=True)
         updated = run(request.user, dossier, dict(data.validated_data), timezone.now())
-        return Response(DossierDetailOut(_detail(updated)).data)
+        return Response(_detail_data(request, updated))
 
     return type(
         f"Dossier_{name}",
         (APIView,),
         {
-            "permission_classes": [IsAuthenticated],
+            "permission_classes": [CanWork],
             "parser_classes": PARSERS,
             "post": post,
             "__doc__": doc,
@@ -481,15 +540,17 @@ def _action_view(
 
 
 S = services
-# The officers' action endpoints: name → (input, the service call, description). Every call gets
-# the acting user, the dossier, the validated input and the current instant.
-ENDPOINTS: dict[str, tuple[type[serializers.Serializer], Callable, str]] = {
+# The officers' action endpoints: name → (the action, input, the service call, description).
+# Every call gets the acting user, the dossier, the validated input and the current instant.
+ENDPOINTS: dict[str, tuple[Action, type[serializers.Serializer], Callable, str]] = {
     "accept": (
+        Action.ACCEPT,
         Empty,
         lambda u, d, v, now: S.dossier_accept(actor=u, dossier=d, now=now),
         "Tiếp nhận hồ sơ nộp trực tuyến",
     ),
     "refuse-intake": (
+        Action.REFUSE_INTAKE,
         ReasonIn,
         lambda u, d, v, now: S.dossier_refuse_intake(
             actor=u, dossier=d, reason=v["reason"], now=now
@@ -497,21 +558,25 @@ ENDPOINTS: dict[str, tuple[type[serializers.Serializer], Callable, str]] = {
         "Từ chối tiếp nhận (Mẫu 03)",
     ),
     "transfer": (
+        Action.TRANSFER,
         Empty,
         lambda u, d, v, now: S.dossier_transfer(actor=u, dossier=d, now=now),
         "Chuyển hồ sơ đến cơ quan giải quyết",
     ),
     "assign": (
+        Action.ASSIGN,
         AssignIn,
         lambda u, d, v, now: S.dossier_assign(actor=u, dossier=d, assignee=v["assignee"], now=now),
         "Phân công xử lý",
     ),
     "forward": (
+        Action.FORWARD,
         NoteIn,
         lambda u, d, v, now: S.dossier_forward(actor=u, dossier=d, note=v["note"], now=now),
         "Chuyển bước tiếp theo",
     ),
     "request-supplement": (
+        Action.REQUEST_SUPPLEMENT,
         SupplementRequestIn,
         lambda u, d, v, now: S.dossier_request_supplement(
             actor=u, dossier=d, reason=v["reason"], items=v["items"], now=now
@@ -519,6 +584,7 @@ ENDPOINTS: dict[str, tuple[type[serializers.Serializer], Callable, str]] = {
         "Yêu cầu bổ sung hồ sơ (Mẫu 02)",
     ),
     "record-supplement": (
+        Action.RECORD_SUPPLEMENT,
         FilesIn,
         lambda u, d, v, now: S.dossier_record_supplement(
             actor=u, dossier=d, components=components_from(v), note=v["note"], now=now
@@ -526,6 +592,7 @@ ENDPOINTS: dict[str, tuple[type[serializers.Serializer], Callable, str]] = {
         "Nhận hồ sơ bổ sung",
     ),
     "request-payment": (
+        Action.REQUEST_PAYMENT,
         PaymentRequestIn,
         lambda u, d, v, now: S.dossier_request_payment(
             actor=u, dossier=d, fee_vnd=v["fee_vnd"], now=now
@@ -533,6 +600,7 @@ ENDPOINTS: dict[str, tuple[type[serializers.Serializer], Callable, str]] = {
         "Yêu cầu thực hiện nghĩa vụ tài chính",
     ),
     "record-payment": (
+        Action.RECORD_PAYMENT,
         PaymentIn,
         lambda u, d, v, now: S.dossier_record_payment(
             actor=u, dossier=d, online=v["online"], now=now
@@ -540,6 +608,7 @@ ENDPOINTS: dict[str, tuple[type[serializers.Serializer], Callable, str]] = {
         "Xác nhận đã nộp phí, lệ phí",
     ),
     "approve": (
+        Action.APPROVE,
         ApproveIn,
         lambda u, d, v, now: S.dossier_approve(
             actor=u, dossier=d, note=v["note"], result_file=v["result_file"], now=now
@@ -547,21 +616,25 @@ ENDPOINTS: dict[str, tuple[type[serializers.Serializer], Callable, str]] = {
         "Phê duyệt, cấp kết quả",
     ),
     "refuse": (
+        Action.REFUSE,
         ReasonIn,
         lambda u, d, v, now: S.dossier_refuse(actor=u, dossier=d, reason=v["reason"], now=now),
         "Từ chối giải quyết",
     ),
     "stop": (
+        Action.STOP,
         ReasonIn,
         lambda u, d, v, now: S.dossier_stop(actor=u, dossier=d, reason=v["reason"], now=now),
         "Dừng xử lý",
     ),
     "withdraw": (
+        Action.WITHDRAW,
         ReasonIn,
         lambda u, d, v, now: S.dossier_withdraw(actor=u, dossier=d, reason=v["reason"], now=now),
         "Rút hồ sơ theo đề nghị",
     ),
     "apologise": (
+        Action.APOLOGISE,
         ApologyIn,
         lambda u, d, v, now: S.dossier_apologise(
             actor=u, dossier=d, reason=v["reason"], new_date=v["new_date"], now=now
@@ -569,6 +642,7 @@ ENDPOINTS: dict[str, tuple[type[serializers.Serializer], Callable, str]] = {
         "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
     ),
     "return": (
+        Action.RETURN_RESULT,
         ReturnIn,
         lambda u, d, v, now: S.dossier_return_result(
             actor=u, dossier=d, method=v["method"], now=now
@@ -576,6 +650,7 @@ ENDPOINTS: dict[str, tuple[type[serializers.Serializer], Callable, str]] = {
         "Trả kết quả",
     ),
     "evaluate": (
+        Action.EVALUATE,
         EvaluationIn,
         lambda u, d, v, now: S.dossier_evaluate(
             actor=u, dossier=d, scores=_scores(v), comment=v["comment"], now=now

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
-from motcua.dossiers.models import INDICATORS, ApplicantKind, DossierStep, ReturnMethod
+from motcua.dossiers.authz import eligible_assignees
+from motcua.dossiers.models import INDICATORS, ApplicantKind, ReturnMethod
 from motcua.dossiers.services import ApplicantData, ComponentData
 from motcua.dossiers.workflow import Channel, State
 from motcua.procedures.models import Level, Procedure, ProcedureStatus
@@ -388,21 +389,10 @@ class AssignForm(ActionForm):
         self.fields["assignee"].queryset = assignable_users(self.dossier)
 
 
-def open_step(dossier) -> DossierStep | None:
-    if dossier is None:
-        return None
-    return dossier.steps.filter(finished_at__isnull=True).order_by("order").first()
-
-
 def assignable_users(dossier):
     """Officers of the current step's agency with the step's role: the only ones the
     service accepts as assignees."""
-    step = open_step(dossier)
-    if step is None:
-        return User.objects.none()
-    return User.objects.filter(agency_id=step.agency_id, role=step.role, is_active=True).order_by(
-        "first_name", "username"
-    )
+    return eligible_assignees(dossier).order_by("first_name", "username")
 
 
 class SupplementForm(ActionForm):

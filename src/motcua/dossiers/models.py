@@ -308,6 +308,13 @@ class DossierStep(models.Model):
         return f"{self.order}. {self.name}"
 
     @property
+    def role_label(self) -> str:
+        """The step's role as people read it (the role's own name, translated)."""
+        from motcua.accounts.roles import Role
+
+        return str(dict(Role.choices).get(self.role, self.role))
+
+    @property
     def timing(self) -> str:
         """early / on_time / late, comparing finish and due instants (empty while open)."""
         if not (self.finished_at and self.due_at):

@@ -7,9 +7,10 @@ import hmac
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
-from motcua.accounts.roles import Role
+from motcua.accounts.roles import can
 from motcua.agencies.selectors import agencies_visible_to
 from motcua.calendar.rules import Deadline
+from motcua.dossiers.authz import shows_personal_numbers
 from motcua.dossiers.models import Dossier, DossierStep
 from motcua.dossiers.workflow import OPEN_STATES, State
 from motcua.utils.formatting import vn_datetime, vn_number
@@ -17,14 +18,15 @@ from motcua.utils.formatting import vn_datetime, vn_number
 
 def dossiers_visible_to(user) -> QuerySet[Dossier]:
     """Dossiers ``user`` may see: received by, settled by, or now at one of the agencies the
-    user may see (their own and those below it; the whole province for the controller)."""
+    user may see (their own and those below it; the whole province for the controller). A user
+    whose role has no dossier work (an editor, no role yet) sees none."""
     base = Dossier.objects.select_related(
         "procedure", "agency", "receiving_agency", "current_agency"
     )
-    if not getattr(user, "is_authenticated", False):
-        return base.none()
-    if user.is_superuser or user.role in {Role.CONTROLLER, Role.ADMINISTRATOR}:
+    if can(user, "dossier.view_all"):
         return base
+    if not can(user, "dossier.work"):
+        return base.none()
     agencies = agencies_visible_to(user).values("pk")
     # Agencies that handled a step of an inter-agency dossier keep seeing it afterwards.
     handled = DossierStep.objects.filter(dossier=OuterRef("pk"), agency__in=agencies)
@@ -88,6 +90,16 @@ def mask(value: str, keep: int = 3) -> str:
     if not value:
         return ""
     return "*" * max(len(value) - keep, 0) + value[-keep:]
+
+
+def personal_numbers(user, dossier: Dossier) -> dict[str, str]:
+    """The applicant's phone and ID number as ``user`` may see them, for the dossier page and
+    the API alike: in full for the receiving desk and the competent agency
+    (``authz.shows_personal_numbers``), masked for everyone else."""
+    phone, id_number = dossier.applicant_phone, dossier.applicant_id_number
+    if shows_personal_numbers(user, dossier):
+        return {"phone": phone, "id_number": id_number}
+    return {"phone": mask(phone), "id_number": mask(id_number)}
 
 
 def deadline_text(dossier: Dossier) -> str:

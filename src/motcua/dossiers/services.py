@@ -20,7 +20,6 @@ from django.utils import timezone
 
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency
-from motcua.agencies.selectors import agency_descendant_ids
 from motcua.calendar.rules import (
     add_working_time,
     compute_deadline,
@@ -28,6 +27,7 @@ from motcua.calendar.rules import (
     working_time_between,
 )
 from motcua.calendar.selectors import office_hours_for, work_calendar
+from motcua.dossiers import authz
 from motcua.dossiers.models import (
     INDICATORS,
     Apology,
@@ -42,13 +42,11 @@ from motcua.dossiers.models import (
 )
 from motcua.dossiers.workflow import (
     APPLICANT,
+    TRANSITIONS,
     Action,
     Channel,
     Outcome,
-    Scope,
     State,
-    TransitionRefused,
-    check,
 )
 from motcua.procedures.models import Level, Procedure, ProcedureStatus
 from motcua.procedures.services import procedure_version_at
@@ -106,47 +104,11 @@ def refuse(message_vi: str, message_en: str, code: str, status_code: int = 409) 
 # ---- checks -------------------------------------------------------------------------------
 
 
-def _role_of(actor) -> str:
-    if isinstance(actor, ApplicantActor):
-        return APPLICANT
-    if getattr(actor, "is_superuser", False) and not actor.role:
-        return Role.ADMINISTRATOR
-    return getattr(actor, "role", "") or ""
-
-
-def _in_scope(actor, agency_id: int | None) -> bool:
-    if agency_id is None or not getattr(actor, "agency_id", None):
-        return False
-    return agency_id in agency_descendant_ids(actor.agency)
-
-
 def _check(action: Action, dossier: Dossier | None, actor, *, receiving: Agency | None = None):
-    try:
-        transition = check(
-            action,
-            state=State(dossier.state) if dossier else None,
-            role=_role_of(actor),
-        )
-    except TransitionRefused as exc:
-        status = 403 if exc.code == "role_not_allowed" else 409
-        raise refuse(exc.message_vi, exc.message_en, exc.code, status) from exc
-    if transition.scope == Scope.APPLICANT or isinstance(actor, ApplicantActor):
-        return transition
-    receiving_id = receiving.pk if receiving else dossier.receiving_agency_id
-    current_id = dossier.current_agency_id if dossier else None
-    allowed = {
-        Scope.RECEIVING: _in_scope(actor, receiving_id),
-        Scope.CURRENT: _in_scope(actor, current_id),
-        Scope.ANY: _in_scope(actor, receiving_id) or _in_scope(actor, current_id),
-    }[transition.scope]
-    if not allowed:
-        raise refuse(
-            "Hồ sơ không thuộc cơ quan của bạn.",
-            "The dossier is not your agency's.",
-            "agency_not_allowed",
-            403,
-        )
-    return transition
+    """Every guard of ``action`` (role, state, agency scope, the step's role and order), answered
+    by the authorisation module; the transition of the table when allowed."""
+    authz.check(action, dossier, actor, receiving=receiving)
+    return TRANSITIONS[action]
 
 
 def _lock(dossier: Dossier) -> Dossier:
@@ -579,9 +541,7 @@ def dossier_assign(*, actor, dossier: Dossier, assignee, now: dt.datetime) -> Do
 
     def apply(d: Dossier, effects: _Effects):
         step = _current_step(d)
-        if step is None:
-            raise refuse("Hồ sơ không có bước đang xử lý.", "No open step.", "no_open_step")
-        if assignee.agency_id != step.agency_id or assignee.role != step.role:
+        if not authz.eligible_assignees(d).filter(pk=assignee.pk).exists():
             raise refuse(
                 "Người được phân công phải thuộc cơ quan và vai trò của bước xử lý.",
                 "The assignee must belong to the step's agency and role.",
@@ -596,16 +556,8 @@ def dossier_assign(*, actor, dossier: Dossier, assignee, now: dt.datetime) -> Do
 
 
 def _finish_step(d: Dossier, actor, now: dt.datetime, note: str) -> DossierStep:
+    # The open step exists and is the actor's role's: checked by ``authz.check`` before.
     step = _current_step(d)
-    if step is None:
-        raise refuse("Hồ sơ không có bước đang xử lý.", "No open step.", "no_open_step")
-    if getattr(actor, "role", None) not in (step.role, Role.APPROVER):
-        raise refuse(
-            "Bước hiện tại không thuộc vai trò của bạn.",
-            "The current step is not your role's.",
-            "role_not_allowed",
-            403,
-        )
     step.finished_at, step.finished_by, step.note = now, actor, note
     step.save(update_fields=["finished_at", "finished_by", "note"])
     return step
@@ -616,13 +568,8 @@ def dossier_forward(*, actor, dossier: Dossier, now: dt.datetime, note: str = ""
 
     def apply(d: Dossier, effects: _Effects):
         step = _finish_step(d, actor, now, note)
+        # A following step exists: forwarding the last step is refused by ``authz.check``.
         following = d.steps.filter(order__gt=step.order).order_by("order").first()
-        if following is None:
-            raise refuse(
-                "Đây là bước cuối: hãy phê duyệt hoặc từ chối.",
-                "This is the last step: approve or refuse.",
-                "last_step",
-            )
         _start_step(following, now)
         following.save(update_fields=["started_at", "due_at"])
         d.current_agency_id = following.agency_id

@@ -204,8 +204,3 @@ def check(action: Action, *, state: State | None, role: str) -> Transition:
             code="invalid_transition",
         )
     return transition
-
-
-def allowed_actions(*, state: State, role: str) -> list[Action]:
-    """Actions ``role`` may take on a dossier in ``state`` (for showing buttons)."""
-    return [action for action, t in TRANSITIONS.items() if state in t.sources and role in t.roles]

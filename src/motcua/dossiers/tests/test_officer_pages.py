@@ -21,6 +21,7 @@ from motcua.dossiers.models import Dossier, DossierStep, Evaluation
 from motcua.dossiers.workflow import Action, State
 from motcua.procedures.models import Level
 from motcua.procedures.services import procedure_save
+from motcua.testing.factories import DossierFactory
 
 DESK, HANDLER, APPROVER = Role.INTAKE_OFFICER, Role.HANDLER, Role.APPROVER
 APPLICANT = s.ApplicantData(
@@ -46,46 +47,38 @@ def login(client, world, role, agency="dept"):
     return client
 
 
-def submitted(world):
-    return s.dossier_submit_online(
+def make(world, state, **kwargs):
+    return DossierFactory.create(
+        state,
         procedure=world.procedure,
         applicant=APPLICANT,
-        now=now() - dt.timedelta(hours=2),
         components=[s.ComponentData(name="Tờ khai", file=pdf())],
+        **kwargs,
     )
+
+
+def submitted(world):
+    return make(world, "submitted")
 
 
 def received(world):
-    return s.dossier_receive(
-        actor=world.user(DESK),
-        procedure=world.procedure,
-        applicant=APPLICANT,
-        components=[s.ComponentData(name="Tờ khai", file=pdf())],
-        now=now() - dt.timedelta(hours=1),
-    )
+    return make(world, "received")
 
 
 def processing(world, *, assigned=True):
-    dossier = s.dossier_transfer(actor=world.user(DESK), dossier=received(world), now=now())
-    if assigned:
-        dossier = s.dossier_assign(
-            actor=world.user(APPROVER), dossier=dossier, assignee=world.user(HANDLER), now=now()
-        )
-    return dossier
+    return make(world, "processing" if assigned else "transferred")
 
 
 def at_approval(world):
-    return s.dossier_forward(actor=world.user(HANDLER), dossier=processing(world), now=now())
+    return make(world, "at_approval")
 
 
 def resolved(world):
-    return s.dossier_approve(actor=world.user(APPROVER), dossier=at_approval(world), now=now())
+    return make(world, "resolved")
 
 
 def returned(world):
-    return s.dossier_return_result(
-        actor=world.user(DESK), dossier=resolved(world), method="desk", now=now()
-    )
+    return make(world, "returned")
 
 
 def act(client, dossier, action, data=None, **extra):

@@ -21,7 +21,7 @@ from motcua.dossiers.views import public as views
 from motcua.dossiers.workflow import State
 from motcua.procedures.models import Level, OnlineLevel, ProcedureComponent
 from motcua.procedures.services import procedure_save
-from motcua.testing.factories import ProcedureFactory
+from motcua.testing.factories import DossierFactory, ProcedureFactory
 
 PHONE = "0912345678"
 ID_NUMBER = "060123456789"
@@ -108,9 +108,7 @@ def proven_client(dossier, secret=PHONE[-4:]) -> Client:
 
 
 def to_processing(world, dossier):
-    desk = world.user(Role.INTAKE_OFFICER)
-    dossier = s.dossier_accept(actor=desk, dossier=dossier, now=timezone.now())
-    return s.dossier_transfer(actor=desk, dossier=dossier, now=timezone.now())
+    return DossierFactory.advance(dossier, "transferred")
 
 
 def to_awaiting_supplement(world, dossier):
@@ -124,12 +122,13 @@ def to_awaiting_supplement(world, dossier):
 
 
 def to_returned(world, dossier):
-    dossier = to_processing(world, dossier)
+    dossier = DossierFactory.advance(dossier, "at_approval")
+    later = timezone.now() + dt.timedelta(minutes=1)  # after the factory's steps
     dossier = s.dossier_approve(
-        actor=world.user(Role.APPROVER), dossier=dossier, note="Ghi chú nội bộ", now=timezone.now()
+        actor=world.user(Role.APPROVER), dossier=dossier, note="Ghi chú nội bộ", now=later
     )
     return s.dossier_return_result(
-        actor=world.user(Role.INTAKE_OFFICER), dossier=dossier, method="desk", now=timezone.now()
+        actor=world.user(Role.INTAKE_OFFICER), dossier=dossier, method="desk", now=later
     )
 
 
@@ -509,12 +508,7 @@ def test_phone_is_masked_on_every_public_page(client, world, procedure):
     dossier = s.dossier_record_supplement(
         actor=s.APPLICANT_ACTOR, dossier=Dossier.objects.get(), components=[], now=timezone.now()
     )
-    dossier = s.dossier_approve(
-        actor=world.user(Role.APPROVER), dossier=dossier, now=timezone.now()
-    )
-    s.dossier_return_result(
-        actor=world.user(Role.INTAKE_OFFICER), dossier=dossier, method="desk", now=timezone.now()
-    )
+    DossierFactory.advance(dossier, "returned")
     pages.append(client.get(reverse("public-dossier-evaluate", args=[dossier.code])))
     pages.append(client.get(reverse("public-dossier-detail", args=[dossier.code])))
     for page in pages:
@@ -590,12 +584,7 @@ def test_supplement_and_evaluate_on_a_360px_phone(live_server, page, world, proc
     page.get_by_text("Đã nộp hồ sơ bổ sung").wait_for()
     assert page.locator(".state-label").inner_text() == "Đang xử lý"
 
-    dossier = s.dossier_approve(
-        actor=world.user(Role.APPROVER), dossier=Dossier.objects.get(), now=timezone.now()
-    )
-    s.dossier_return_result(
-        actor=world.user(Role.INTAKE_OFFICER), dossier=dossier, method="desk", now=timezone.now()
-    )
+    DossierFactory.advance(Dossier.objects.get(), "returned")
     page.reload()
     page.get_by_role("link", name="Đánh giá").click()
     assert _fits_the_screen(page)

@@ -23,24 +23,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from motcua.accounts.roles import Role
-from motcua.agencies.selectors import agency_descendant_ids
 from motcua.audit.services import audit_read
 from motcua.dossiers import forms_officer as f
 from motcua.dossiers import services as s
 from motcua.dossiers.api import document_response
+from motcua.dossiers.authz import allowed_actions_for
 from motcua.dossiers.models import Dossier, DossierDocument, DossierStep, Evaluation
-from motcua.dossiers.selectors import deadline_text, dossiers_visible_to, mask, work_list
-from motcua.dossiers.slips import TIMING_LABELS, SlipConversionError, control_sheet_docx
-from motcua.dossiers.workflow import (
-    ACTION_LABELS,
-    OPEN_STATES,
-    TRANSITIONS,
-    Action,
-    Scope,
-    State,
-    allowed_actions,
+from motcua.dossiers.selectors import (
+    deadline_text,
+    dossiers_visible_to,
+    mask,
+    personal_numbers,
+    work_list,
 )
+from motcua.dossiers.slips import TIMING_LABELS, SlipConversionError, control_sheet_docx
+from motcua.dossiers.workflow import ACTION_LABELS, OPEN_STATES, Action, State
 from motcua.utils.errors import DomainError
 from motcua.utils.uploads import file_download
 from motcua.web.permissions import action_required
@@ -80,14 +77,6 @@ def urgency(dossier: Dossier, now: dt.datetime) -> str:
     ):
         return "due-soon"
     return ""
-
-
-def shows_personal_numbers(user, dossier: Dossier) -> bool:
-    """Full ID and phone only for the receiving desk and the competent agency."""
-    return user.agency_id is not None and user.agency_id in (
-        dossier.receiving_agency_id,
-        dossier.agency_id,
-    )
 
 
 # ---- work list ----------------------------------------------------------------------------
@@ -170,37 +159,10 @@ DANGEROUS = frozenset(
 )
 
 
-def available_actions(
-    user, dossier: Dossier, *, step: DossierStep | None, last_order: int | None, evaluated: bool
-) -> list[Action]:
-    """The actions ``user`` may take on ``dossier`` now: the transition table (state, role),
-    its agency scope, and the service rules that would refuse otherwise (the current step's
-    role, the last step, one evaluation per dossier). No button is shown that would fail."""
-    if not user.agency_id or not user.role:
-        return []
-    mine = agency_descendant_ids(user.agency)
-    receiving = dossier.receiving_agency_id in mine
-    current = dossier.current_agency_id in mine
-    in_scope = {Scope.RECEIVING: receiving, Scope.CURRENT: current, Scope.ANY: receiving or current}
-    result = []
-    for action in allowed_actions(state=State(dossier.state), role=user.role):
-        if action not in ACTIONS or not in_scope.get(TRANSITIONS[action].scope, False):
-            continue
-        if action in (Action.ASSIGN, Action.FORWARD, Action.APPROVE, Action.REFUSE) and (
-            step is None
-        ):
-            continue
-        if action in (Action.FORWARD, Action.APPROVE, Action.REFUSE) and user.role not in (
-            step.role,
-            Role.APPROVER,
-        ):
-            continue
-        if action == Action.FORWARD and step.order == last_order:
-            continue
-        if action == Action.EVALUATE and evaluated:
-            continue
-        result.append(action)
-    return result
+def available_actions(user, dossier: Dossier) -> list[Action]:
+    """The actions ``user`` may take on ``dossier`` now that have a form on this page: the
+    authorisation module's answer, so no button is shown that would fail."""
+    return [action for action in allowed_actions_for(user, dossier) if action in ACTIONS]
 
 
 @dataclass
@@ -260,13 +222,7 @@ def _detail_response(
     for event in events:
         event.label = _event_label(event.action)
     evaluation = Evaluation.objects.filter(dossier=dossier).first()
-    actions = available_actions(
-        user,
-        dossier,
-        step=step,
-        last_order=steps[-1].order if steps else None,
-        evaluated=evaluation is not None,
-    )
+    actions = available_actions(user, dossier)
     bound = bound or {}
     # A refused action whose form is not offered now still says why it was refused.
     refused = [
@@ -274,14 +230,12 @@ def _detail_response(
         for action, form in bound.items()
         if action not in actions
     ]
-    full = shows_personal_numbers(user, dossier)
     now = timezone.now()
     context = {
         "dossier": dossier,
         "urgency": urgency(dossier, now),
         "deadline_text": deadline_text(dossier),
-        "phone": dossier.applicant_phone if full else mask(dossier.applicant_phone),
-        "id_number": dossier.applicant_id_number if full else mask(dossier.applicant_id_number),
+        **personal_numbers(user, dossier),
         "steps": steps,
         "current_step": step,
         "events": events,
