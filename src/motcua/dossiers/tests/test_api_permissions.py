@@ -11,7 +11,7 @@ from motcua.dossiers.models import INDICATORS, Dossier, DossierEvent
 from motcua.dossiers.tests.conftest import at
 from motcua.dossiers.workflow import TRANSITIONS, Action, State
 
-APPLICANT_DATA = s.ApplicantData(name="Phạm Thị Dung", phone="0901234567", id_number="0601")
+APPLICANT_DATA = s.ApplicantData(name="Phạm Thị Dung", phone="0901234567", id_number="060190120601")
 ENDPOINT_ACTION = {
     "accept": Action.ACCEPT,
     "refuse-intake": Action.REFUSE_INTAKE,

@@ -16,8 +16,8 @@ from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.dossiers import services as s
 from motcua.dossiers.models import INDICATORS, Dossier, DossierComponent, Evaluation
-from motcua.dossiers.views import public as views
 from motcua.dossiers.workflow import State
+from motcua.notifications.models import OutboxMessage
 from motcua.procedures.models import Level, OnlineLevel, ProcedureComponent
 from motcua.procedures.services import procedure_save
 from motcua.testing.factories import ProcedureFactory
@@ -174,7 +174,7 @@ def test_the_same_submission_twice_creates_one_dossier(client, procedure):
         ({"applicant_name": ""}, "Vui lòng nhập thông tin này"),
         ({"applicant_phone": "12345"}, "Số điện thoại không hợp lệ"),
         ({"applicant_phone": "09123456789012"}, "Số điện thoại không hợp lệ"),
-        ({"applicant_id_number": "12"}, "Số định danh / mã số thuế"),
+        ({"applicant_id_number": "12"}, "Số định danh cá nhân (CCCD) gồm 12 chữ số"),
         ({"consent": None}, "Vui lòng xác nhận cam đoan"),
         ({"idempotency_key": "not-a-key"}, "vui lòng tải lại trang"),
         ({"required_file": None}, "Vui lòng đính kèm giấy tờ bắt buộc"),
@@ -296,23 +296,24 @@ def test_lookup_form_is_prefilled_from_the_link_in_notifications(client, procedu
     assert 'method="post"' in content
 
 
-def test_failed_lookups_are_limited_per_session(client, procedure):
+def test_failed_lookups_are_limited_per_code_from_any_address(procedure):
     dossier = submitted(procedure)
-    for _attempt in range(views.LOOKUP_LIMIT_PER_SESSION):
-        assert look_up(client, dossier.code, "0000").status_code == 200
-    blocked = look_up(client, dossier.code, PHONE[-4:])  # even the right digits now
-    assert blocked.status_code == 429
+    for n in range(5):  # MOTCUA_RATE_LIMITS["lookup_code"]: 5 per hour, from anyone
+        visitor = Client(REMOTE_ADDR=f"10.0.1.{n}")
+        assert look_up(visitor, dossier.code, "0000").status_code == 200
+    blocked = look_up(Client(REMOTE_ADDR="10.0.2.1"), dossier.code, PHONE[-4:])
+    assert blocked.status_code == 429  # even the right digits, from a new address
     assert "quá nhiều lần" in blocked.content.decode() and NAME not in blocked.content.decode()
-    assert look_up(Client(), dossier.code, PHONE[-4:]).status_code == 302  # another visitor
-    with time_machine.travel(timezone.now() + dt.timedelta(minutes=16), tick=False):
-        cache.clear()  # LocMemCache expiry reads the real clock; the window has passed
-        assert look_up(client, dossier.code, PHONE[-4:]).status_code == 302
+    warned = OutboxMessage.objects.filter(dossier=dossier, event="lookup_blocked")
+    assert warned.count() == 1 and warned.get().recipient == PHONE
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=61), tick=False):
+        assert look_up(Client(), dossier.code, PHONE[-4:]).status_code == 302
 
 
 def test_failed_lookups_are_limited_per_address(procedure):
     dossier = submitted(procedure)
-    for _attempt in range(views.LOOKUP_LIMIT_PER_IP):
-        assert look_up(Client(), dossier.code, "0000").status_code == 200  # a new session each
+    for n in range(30):  # MOTCUA_RATE_LIMITS["lookup_address"], on codes that do not exist
+        assert look_up(Client(), f"{dossier.code[:-4]}{n:04d}9", "0000").status_code == 200
     assert look_up(Client(), dossier.code, PHONE[-4:]).status_code == 429
     other_address = Client(REMOTE_ADDR="10.0.0.7")
     assert look_up(other_address, dossier.code, PHONE[-4:]).status_code == 302
@@ -320,7 +321,7 @@ def test_failed_lookups_are_limited_per_address(procedure):
 
 def test_malformed_digits_are_refused_without_counting(client, procedure):
     dossier = submitted(procedure)
-    for _attempt in range(views.LOOKUP_LIMIT_PER_SESSION + 1):
+    for _attempt in range(6):
         response = look_up(client, dossier.code, "12a")
         assert "đúng 4 chữ số" in response.content.decode()
     assert look_up(client, dossier.code, PHONE[-4:]).status_code == 302
