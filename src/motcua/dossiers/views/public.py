@@ -105,6 +105,7 @@ def submit(request: HttpRequest, procedure_code: str) -> HttpResponse:
         raise Http404
     if not accepts_online(procedure):
         return render(request, f"{TEMPLATES}/in_person.html", {"procedure": procedure})
+    status = 200
     if request.method == "POST":
         form = SubmissionForm(request.POST, request.FILES, procedure=procedure)
         if form.is_valid():
@@ -119,6 +120,7 @@ def submit(request: HttpRequest, procedure_code: str) -> HttpResponse:
                     now=timezone.now(),
                 )
             except DomainError as exc:
+                status = 429 if exc.status_code == 429 else 200
                 form.add_error(None, exc.message)
                 for field, errors in (exc.details or {}).items():
                     form.add_error(field if field in form.fields else None, errors)
@@ -138,6 +140,7 @@ def submit(request: HttpRequest, procedure_code: str) -> HttpResponse:
         request,
         f"{TEMPLATES}/submit.html",
         {"procedure": procedure, "form": form, "upload_help": upload_help()},
+        status=status,
     )
 
 
@@ -175,9 +178,9 @@ def lookup(request: HttpRequest) -> HttpResponse:
             )
         except DomainError as exc:
             if exc.status_code == 429:
-                context = {"form": form, "blocked": exc.bilingual}
+                context = {"form": form, "blocked": exc.message}
                 return render(request, f"{TEMPLATES}/lookup.html", context, status=429)
-            form.add_error(None, exc.bilingual)
+            form.add_error(None, exc.message)
         else:
             grant_access(request, dossier.code)
             return redirect("public-dossier-detail", code=dossier.code)
