@@ -28,8 +28,13 @@ def lookup_not_found() -> DomainError:
     )
 
 
+def _minutes(name: str) -> int:
+    """How long a limit reached may last: up to two windows (``ratelimit`` slides)."""
+    return max(2 * ratelimit.rate(name).seconds // 60, 1)
+
+
 def lookup_refused() -> DomainError:
-    minutes = max(ratelimit.rate("lookup_code").seconds // 60, 1)
+    minutes = _minutes("lookup_code")
     return DomainError(
         f"Đã tra cứu không thành công quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
         f"Too many failed lookups: please try again in {minutes} minutes.",
@@ -51,6 +56,9 @@ def dossier_access(*, code: str, secret: str, client: str) -> Dossier:
     address_over = ratelimit.hit_over("lookup_address", client)
     code_count = ratelimit.hit("lookup_code", code_id)
     if address_over or code_count > ratelimit.rate("lookup_code").count:
+        # Refused unchecked, so not counted: a limit reached decays even under attack.
+        ratelimit.undo("lookup_address", client)
+        ratelimit.undo("lookup_code", code_id)
         raise lookup_refused()
     dossier = dossier_lookup(code=code, secret=secret)
     if dossier is not None:
@@ -67,7 +75,7 @@ def _warn_owner(code: str) -> None:
     from motcua.notifications.services import notification_enqueue
 
     dossier = Dossier.objects.select_related("procedure").filter(code=(code or "").strip()).first()
-    if dossier is not None and ratelimit.first_in_window("lookup_code", f"warned:{dossier.code}"):
+    if dossier is not None and ratelimit.first_in_window("lookup_code", f"warn:{dossier.code}"):
         notification_enqueue(dossier=dossier, event="lookup_blocked", tag=str(int(time.time())))
 
 
@@ -75,7 +83,8 @@ def submission_allowed(*, client: str) -> None:
     """Count an online submission from ``client``; DomainError ``throttled`` (429) beyond
     ``MOTCUA_RATE_LIMITS["submit_address"]``."""
     if ratelimit.hit_over("submit_address", client):
-        minutes = max(ratelimit.rate("submit_address").seconds // 60, 1)
+        ratelimit.undo("submit_address", client)
+        minutes = _minutes("submit_address")
         raise DomainError(
             f"Đã nộp quá nhiều hồ sơ từ địa chỉ này. Vui lòng thử lại sau {minutes} phút.",
             f"Too many submissions from this address: please try again in {minutes} minutes.",

@@ -1,4 +1,4 @@
-"""Rate limits shared by every process: fixed windows counted in the default cache (the
+"""Rate limits shared by every process: sliding windows counted in the default cache (the
 database, or Redis), keyed on the real client address or on any other identifier (a dossier
 code, a phone number).
 
@@ -13,6 +13,7 @@ import contextlib
 import functools
 import hashlib
 import ipaddress
+import math
 import time
 from dataclasses import dataclass
 
@@ -87,25 +88,43 @@ class ClientAddressThrottleMixin:
 
 
 # ---- counting ---------------------------------------------------------------------------
+#
+# A sliding window, estimated from two fixed ones: the count of the current window plus the
+# previous window's count weighted by how much of it still lies within the last ``seconds``.
+# Attempts just before and just after a window boundary therefore add up (a fixed window would
+# allow twice the limit across the boundary), and a limit reached decays smoothly.
 
 
-def _key(prefix: str, name: str, ident: str, window: Rate, now: float) -> tuple[str, int]:
+def _keys(name: str, ident: str, now: float | None) -> tuple[str, str, float, int]:
+    """(current key, previous key, weight of the previous window, timeout)."""
+    window = rate(name)
+    now = time.time() if now is None else now
     index = int(now // window.seconds)
     digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:40]
-    remaining = int((index + 1) * window.seconds - now) + 1
-    return f"{prefix}:{name}:{digest}:{index}", remaining
+    elapsed = (now - index * window.seconds) / window.seconds
+    return (
+        f"rl:{name}:{digest}:{index}",
+        f"rl:{name}:{digest}:{index - 1}",
+        1.0 - elapsed,
+        2 * window.seconds,
+    )
+
+
+def _estimate(current: int, previous: int, weight: float) -> int:
+    return current + math.ceil(previous * weight)
 
 
 def hit(name: str, ident: str, *, now: float | None = None) -> int:
-    """Count one attempt of ``ident`` under the limit ``name``; the count of the current window,
+    """Count one attempt of ``ident`` under the limit ``name``; the count of the last window,
     this attempt included."""
-    key, timeout = _key("rl", name, ident, rate(name), time.time() if now is None else now)
+    key, previous_key, weight, timeout = _keys(name, ident, now)
     cache.add(key, 0, timeout)
     try:
-        return cache.incr(key)
+        current = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout)
-        return 1
+        current = 1
+    return _estimate(current, cache.get(previous_key, 0), weight)
 
 
 def hit_over(name: str, ident: str, *, now: float | None = None) -> bool:
@@ -114,19 +133,20 @@ def hit_over(name: str, ident: str, *, now: float | None = None) -> bool:
 
 
 def count(name: str, ident: str, *, now: float | None = None) -> int:
-    key, _timeout = _key("rl", name, ident, rate(name), time.time() if now is None else now)
-    return cache.get(key, 0)
+    key, previous_key, weight, _timeout = _keys(name, ident, now)
+    counts = cache.get_many([key, previous_key])
+    return _estimate(counts.get(key, 0), counts.get(previous_key, 0), weight)
 
 
 def undo(name: str, ident: str, *, now: float | None = None) -> None:
-    """Take back an attempt counted by ``hit`` (it turned out to be a legitimate one)."""
-    key, _timeout = _key("rl", name, ident, rate(name), time.time() if now is None else now)
+    """Take back an attempt counted by ``hit`` (a legitimate one, or one refused unchecked)."""
+    key, _previous_key, _weight, _timeout = _keys(name, ident, now)
     with contextlib.suppress(ValueError):
         cache.decr(key)
 
 
-def first_in_window(name: str, ident: str, *, now: float | None = None) -> bool:
-    """True once per window of the limit ``name`` for ``ident`` (e.g. to warn someone only
-    once, whoever triggers it and however often)."""
-    key, timeout = _key("once", name, ident, rate(name), time.time() if now is None else now)
-    return cache.add(key, 1, timeout)
+def first_in_window(name: str, ident: str) -> bool:
+    """True at most once per ``seconds`` of the limit ``name`` for ``ident`` (e.g. to warn
+    someone only once, whoever triggers it and however often)."""
+    digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+    return cache.add(f"once:{name}:{digest}", 1, rate(name).seconds)

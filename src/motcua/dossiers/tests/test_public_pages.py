@@ -168,6 +168,49 @@ def test_the_same_submission_twice_creates_one_dossier(client, procedure):
     assert DossierComponent.objects.count() == 2
 
 
+def test_a_replayed_form_never_grants_access(client, procedure):
+    """The HTML form granted the session of whoever reused a key access to the dossier."""
+    key = str(uuid.uuid4())
+    first = client.post(submit_url(procedure), form_data(procedure, idempotency_key=key))
+    code = Dossier.objects.get().code
+    attacker = Client()
+    replay = attacker.post(submit_url(procedure), form_data(procedure, idempotency_key=key))
+    assert replay.status_code == 302 and replay["Location"] == reverse("public-dossier-lookup")
+    assert first["Location"] != replay["Location"]
+    for name in ("public-dossier-submitted", "public-dossier-detail"):
+        page = attacker.get(reverse(name, args=[code]))
+        assert page.status_code == 302 and page["Location"].startswith(
+            reverse("public-dossier-lookup")
+        )
+    assert Dossier.objects.count() == 1
+
+
+def test_a_reused_key_with_other_data_is_refused(client, procedure):
+    key = str(uuid.uuid4())
+    client.post(submit_url(procedure), form_data(procedure, idempotency_key=key))
+    code = Dossier.objects.get().code
+    attacker = Client()
+    other = attacker.post(
+        submit_url(procedure),
+        form_data(procedure, idempotency_key=key, applicant_name="Kẻ Gian"),
+    )
+    assert other.status_code == 200
+    content = other.content.decode()
+    assert "đã được dùng cho một hồ sơ khác" in content and code not in content
+    assert attacker.get(reverse("public-dossier-detail", args=[code])).status_code == 302
+    assert Dossier.objects.count() == 1
+
+
+def test_submissions_are_limited_per_address(procedure):
+    for _ in range(10):
+        assert Client().post(submit_url(procedure), form_data(procedure)).status_code == 302
+    refused = Client().post(
+        submit_url(procedure), form_data(procedure), HTTP_X_FORWARDED_FOR="7.7.7.7"
+    )
+    assert refused.status_code == 429 and "quá nhiều hồ sơ" in refused.content.decode()
+    assert Dossier.objects.count() == 10
+
+
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
@@ -306,7 +349,7 @@ def test_failed_lookups_are_limited_per_code_from_any_address(procedure):
     assert "quá nhiều lần" in blocked.content.decode() and NAME not in blocked.content.decode()
     warned = OutboxMessage.objects.filter(dossier=dossier, event="lookup_blocked")
     assert warned.count() == 1 and warned.get().recipient == PHONE
-    with time_machine.travel(timezone.now() + dt.timedelta(minutes=61), tick=False):
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=121), tick=False):
         assert look_up(Client(), dossier.code, PHONE[-4:]).status_code == 302
 
 
