@@ -31,6 +31,7 @@ from motcua.dossiers.selectors import (
 )
 from motcua.dossiers.workflow import Channel, State
 from motcua.procedures.models import Procedure
+from motcua.utils.dates import validate_date_in_range
 from motcua.utils.errors import DomainError
 from motcua.utils.formatting import vn_number
 from motcua.utils.ratelimit import client_address
@@ -288,7 +289,7 @@ class ApproveIn(serializers.Serializer):
 
 class ApologyIn(serializers.Serializer):
     reason = serializers.CharField()
-    new_date = serializers.DateTimeField()
+    new_date = serializers.DateTimeField(validators=[validate_date_in_range])
 
 
 class ReturnIn(serializers.Serializer):

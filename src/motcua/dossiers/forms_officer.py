@@ -20,6 +20,7 @@ from motcua.dossiers.uploads import check_upload
 from motcua.dossiers.workflow import Channel, State
 from motcua.procedures.models import Level, Procedure, ProcedureStatus
 from motcua.procedures.selectors import procedure_search
+from motcua.utils.dates import validate_date_in_range
 from motcua.utils.errors import DomainError
 from motcua.web.forms import BILINGUAL_ERRORS, BilingualErrorsMixin
 
@@ -261,11 +262,13 @@ class RegisterForm(BilingualErrorsMixin, forms.Form):
     date_from = forms.DateField(
         label=_("Từ ngày"),
         input_formats=DATE_FORMATS,
+        validators=[validate_date_in_range],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     date_to = forms.DateField(
         label=_("Đến ngày"),
         input_formats=DATE_FORMATS,
+        validators=[validate_date_in_range],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
@@ -430,6 +433,7 @@ class ApologyForm(ActionForm):
     new_date = forms.DateTimeField(
         label=_("Hẹn lại ngày trả kết quả"),
         input_formats=DATETIME_FORMATS,
+        validators=[validate_date_in_range],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
 

@@ -851,6 +851,10 @@ def dossier_withdraw(*, actor, dossier: Dossier, reason: str, now: dt.datetime) 
     return _transition(dossier, Action.WITHDRAW, actor, now, apply, note=reason)
 
 
+# A new date promised in an apology: within a year (a later one is a typing error).
+APOLOGY_HORIZON = dt.timedelta(days=366)
+
+
 def dossier_apologise(
     *,
     actor,
@@ -866,6 +870,13 @@ def dossier_apologise(
         raise refuse(
             "Ngày hẹn lại phải sau hạn giải quyết và sau thời điểm hiện tại.",
             "The new date must be after the due date and now.",
+            "invalid",
+            400,
+        )
+    if new_date > now + APOLOGY_HORIZON:
+        raise refuse(
+            "Ngày hẹn lại không được quá một năm kể từ hôm nay.",
+            "The new date must be within a year from today.",
             "invalid",
             400,
         )

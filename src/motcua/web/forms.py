@@ -20,6 +20,7 @@ from motcua.procedures.models import (
     ProcedureStatus,
 )
 from motcua.procedures.selectors import catalog_agencies, catalog_fields
+from motcua.utils.dates import validate_date_in_range
 from motcua.utils.formatting import vn_number
 
 # Validation messages are shown in both languages, Vietnamese first (conventions).
@@ -141,6 +142,7 @@ class ProcedureForm(BilingualErrorsMixin, forms.ModelForm):
         label=_("Áp dụng từ ngày"),
         required=False,
         help_text=_("Để trống: áp dụng ngay khi lưu."),
+        validators=[validate_date_in_range],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
