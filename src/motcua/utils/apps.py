@@ -15,4 +15,5 @@ class Config(AppConfig):
     label = "utils"
 
     def ready(self) -> None:
-        post_migrate.connect(_create_cache_table, sender=self, dispatch_uid="motcua-cache-table")
+        # Sent once per app that has models (this one has none): the command is idempotent.
+        post_migrate.connect(_create_cache_table, dispatch_uid="motcua-cache-table")
