@@ -873,15 +873,15 @@ def dossier_apologise(
             "invalid",
             400,
         )
-    if new_date > now + APOLOGY_HORIZON:
-        raise refuse(
-            "Ngày hẹn lại không được quá một năm kể từ hôm nay.",
-            "The new date must be within a year from today.",
-            "invalid",
-            400,
-        )
 
     def apply(d: Dossier, effects: _Effects):
+        if new_date > now + APOLOGY_HORIZON:  # checked once the actor may apologise at all
+            raise refuse(
+                "Ngày hẹn lại không được quá một năm kể từ hôm nay.",
+                "The new date must be within a year from today.",
+                "invalid",
+                400,
+            )
         Apology.objects.create(
             dossier=d,
             issued_at=now,
