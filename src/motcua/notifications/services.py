@@ -18,8 +18,9 @@ from motcua.utils import ratelimit
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
-# Events caused by an anonymous caller, sent to the contact that caller typed.
-UNVERIFIED_EVENTS = {"submitted"}
+# Events an anonymous caller can cause (an online submission, failed lookups): each phone
+# number or address gets a few of them a day, whoever causes them.
+UNVERIFIED_EVENTS = {"submitted", "lookup_blocked"}
 
 
 def notification_enqueue(*, dossier, event: str, tag: str = "") -> list[OutboxMessage]:
@@ -29,8 +30,8 @@ def notification_enqueue(*, dossier, event: str, tag: str = "") -> list[OutboxMe
     A message is queued once per event of the dossier's history; ``tag`` tells apart the
     repeats of an event that is not in the history (a warning of failed lookups). The receipt of
     an online submission goes to a contact nobody has verified: a phone number or address gets
-    at most ``MOTCUA_RATE_LIMITS["unverified_contact"]`` of them, so a stranger cannot have
-    the province send messages to anyone by submitting repeatedly."""
+    at most ``MOTCUA_RATE_LIMITS["unverified_contact"]`` of the messages anonymous callers can
+    cause, so a stranger cannot have the province message anyone by repeating them."""
     from motcua.dossiers.models import DossierEvent
 
     last_event = (

@@ -649,3 +649,11 @@ def test_supplement_and_evaluate_on_a_360px_phone(live_server, page, world, proc
     page.get_by_text("Cảm ơn bạn đã đánh giá", exact=False).first.wait_for()
     assert Evaluation.objects.get().total == 18
     screenshot(page, "public-dossier-returned-phone")
+
+
+@pytest.mark.parametrize("secret", ["٥٦٧٨", "５６７８"])
+def test_non_ascii_digits_on_the_lookup_page_are_refused_cleanly(client, procedure, secret):
+    dossier = submitted(procedure)
+    response = look_up(client, dossier.code, secret)
+    assert response.status_code == 200
+    assert "0–9" in response.content.decode()

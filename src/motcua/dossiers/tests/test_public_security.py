@@ -370,3 +370,13 @@ def test_attempts_on_both_sides_of_a_window_boundary_add_up(db):
     assert ratelimit.hit_over("lookup_code", "X-1", now=boundary + 1)
     assert not ratelimit.hit_over("lookup_code", "X-2", now=boundary + 1)
     assert ratelimit.count("lookup_code", "X-1", now=boundary + 3600 - 1) <= 2  # it decays
+
+
+def test_failed_lookup_warnings_share_the_cap_of_an_unverified_contact(world):
+    codes = [
+        submit(body(world), address=f"10.10.0.{n}").json()["code"] for n in range(3)
+    ]  # three receipts: the cap of the day for 0355123456
+    for n in range(5):
+        lookup(codes[0], f"{n:04d}", REMOTE_ADDR=f"10.11.0.{n}")
+    assert lookup(codes[0], "3456", REMOTE_ADDR="10.12.0.1").status_code == 429
+    assert not OutboxMessage.objects.filter(event="lookup_blocked").exists()
