@@ -19,7 +19,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
+
+UNIX = "unix"
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,10 @@ def rate(name: str) -> Rate:
 
 @functools.lru_cache(maxsize=8)
 def _networks(proxies: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network]:
-    return tuple(ipaddress.ip_network(p, strict=False) for p in proxies)
+    try:
+        return tuple(ipaddress.ip_network(p, strict=False) for p in proxies if p != UNIX)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"MOTCUA_TRUSTED_PROXIES: {exc}") from exc
 
 
 def _address(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
@@ -55,19 +61,21 @@ def _address(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None
 
 def client_address(request: HttpRequest) -> str:
     """The address of the client: ``REMOTE_ADDR``, unless that is one of the trusted proxies
-    (``MOTCUA_TRUSTED_PROXIES``); then the right-most address of ``X-Forwarded-For`` that is
-    not a trusted proxy. Addresses a caller adds to the left of the header are never believed,
-    and without trusted proxies the header is ignored altogether."""
+    (``MOTCUA_TRUSTED_PROXIES``; ``unix`` for a proxy on a Unix socket, where ``REMOTE_ADDR`` is
+    empty); then the right-most address of ``X-Forwarded-For`` that is not a trusted proxy.
+    Addresses a caller adds to the left of the header are never believed, and without trusted
+    proxies the header is ignored altogether."""
     remote = request.META.get("REMOTE_ADDR", "")
-    trusted = _networks(tuple(settings.MOTCUA_TRUSTED_PROXIES))
-    if not trusted:
-        return remote
+    proxies = tuple(settings.MOTCUA_TRUSTED_PROXIES)
+    trusted = _networks(proxies)
 
     def is_trusted(address) -> bool:
         return any(address in network for network in trusted)
 
     current = _address(remote)
-    if current is None or not is_trusted(current):
+    if current is None and not (remote == "" and UNIX in proxies):
+        return remote
+    if current is not None and not is_trusted(current):
         return remote
     hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
     for hop in reversed(hops):
@@ -77,7 +85,7 @@ def client_address(request: HttpRequest) -> str:
         current = address
         if not is_trusted(address):
             break
-    return str(current)
+    return remote if current is None else str(current)
 
 
 class ClientAddressThrottleMixin:

@@ -84,6 +84,9 @@ def test_a_spoofed_forwarded_for_does_not_escape_the_address_limit(dossier):
         (["10.0.0.1", "2001:db8::/32"], "2001:db8::5", "203.0.113.9:4711", "203.0.113.9"),
         (["10.0.0.0/8"], "10.0.0.1", "garbage, 10.0.0.3", "10.0.0.3"),
         (["10.0.0.0/8"], "10.0.0.1", "", "10.0.0.1"),
+        (["unix"], "", "203.0.113.9", "203.0.113.9"),  # a proxy on a Unix socket
+        ([], "", "203.0.113.9", ""),
+        (["unix"], "", "", ""),
     ],
 )
 def test_the_client_address_believes_only_trusted_proxies(
