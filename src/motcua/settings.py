@@ -215,8 +215,9 @@ CACHES = {
         else {
             "BACKEND": "motcua.utils.cache.DatabaseCache",
             "LOCATION": "motcua_cache",
-            # Never cull live counters to make room: expired rows go first, and this is high.
-            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+            # Past this many rows the expired ones are deleted (live ones only if still above:
+            # far more than the live counters of normal use; each write counts the rows).
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     )
 }
