@@ -18,8 +18,17 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Rate limits and caches start empty in every test."""
+def _empty_cache(request):
+    """Rate limits and caches start empty in every test. The cache lives in the database, so
+    only a test that may use the database can have anything in it to clear."""
+    if not (
+        request.node.get_closest_marker("django_db")
+        or {"db", "transactional_db"} & set(request.fixturenames)
+    ):
+        return
+    request.getfixturevalue(
+        "transactional_db" if "transactional_db" in request.fixturenames else "db"
+    )
     from django.core.cache import cache
 
     cache.clear()

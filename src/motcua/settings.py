@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Refuses NUL bytes and non-NFC text at the edge, before anything reaches the database.
+    "motcua.utils.middleware.CleanInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -235,6 +237,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "motcua.utils.api.exception_handler",
+    # A throttle never believes X-Forwarded-For of its own (utils/ratelimit.py does, for
+    # MOTCUA_TRUSTED_PROXIES only).
+    "NUM_PROXIES": 0,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "motcua API",
@@ -245,6 +250,42 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+}
+
+# The cache holds the rate-limit counters, so it must be shared by all processes: the database
+# (default; table created by `migrate`) or Redis when MOTCUA_REDIS_URL / REDIS_URL is set.
+_REDIS_URL = os.environ.get("MOTCUA_REDIS_URL") or os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
+        if _REDIS_URL
+        else {
+            "BACKEND": "motcua.utils.cache.DatabaseCache",
+            "LOCATION": "motcua_cache",
+            # Past this many rows the expired ones are deleted (live ones only if still above:
+            # far more than the live counters of normal use; each write counts the rows).
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    )
+}
+# Addresses (or CIDR networks) of the reverse proxies in front of the application. Only a
+# request coming from one of them has its X-Forwarded-For header believed; the client is then
+# the right-most address of that header that is not a trusted proxy.
+MOTCUA_TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("MOTCUA_TRUSTED_PROXIES", "").split(",") if p.strip()
+]
+# Rate limits of the public pages and API, "<count>/<seconds>" (utils/ratelimit.py).
+MOTCUA_RATE_LIMITS = {
+    # Wrong secrets for one dossier code, from anyone; then the code is closed for the window
+    # and its applicant is told once.
+    "lookup_code": os.environ.get("MOTCUA_LOOKUP_LIMIT_PER_CODE", "5/3600"),
+    # Wrong secrets from one client address (higher: carrier NAT puts many phones behind one).
+    "lookup_address": os.environ.get("MOTCUA_LOOKUP_LIMIT_PER_ADDRESS", "30/3600"),
+    # Online submissions from one client address.
+    "submit_address": os.environ.get("MOTCUA_SUBMIT_LIMIT_PER_ADDRESS", "10/3600"),
+    # Messages an anonymous caller can cause (receipts of online submissions, failed-lookup
+    # warnings) to one phone number or e-mail address; beyond it nobody is messaged.
+    "unverified_contact": os.environ.get("MOTCUA_UNVERIFIED_CONTACT_LIMIT", "3/86400"),
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -20,7 +20,6 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from motcua.accounts.models import User
@@ -28,10 +27,11 @@ from motcua.accounts.permissions import action_permission
 from motcua.agencies.models import Agency
 from motcua.audit.services import audit_read
 from motcua.dossiers import authz, services
-from motcua.dossiers.models import INDICATORS, Dossier, DossierDocument, ReturnMethod
+from motcua.dossiers.access import dossier_access, submission_allowed
+from motcua.dossiers.applicant import applicant_clean
+from motcua.dossiers.models import INDICATORS, ApplicantKind, Dossier, DossierDocument, ReturnMethod
 from motcua.dossiers.selectors import (
     deadline_text,
-    dossier_lookup,
     dossiers_visible_to,
     mask,
     personal_numbers,
@@ -39,8 +39,10 @@ from motcua.dossiers.selectors import (
 )
 from motcua.dossiers.workflow import Action, Channel, State
 from motcua.procedures.models import Procedure
+from motcua.utils.dates import validate_date_in_range
 from motcua.utils.errors import DomainError
 from motcua.utils.formatting import vn_number
+from motcua.utils.ratelimit import client_address
 from motcua.utils.schema import ErrorSerializer
 from motcua.utils.uploads import file_download
 
@@ -209,27 +211,31 @@ class PublicDossierOut(serializers.Serializer):
 
 
 class ApplicantIn(serializers.Serializer):
-    applicant_kind = serializers.ChoiceField(choices=["person", "organisation"], default="person")
-    applicant_name = serializers.CharField(max_length=255)
-    applicant_id_number = serializers.RegexField(
-        r"^[0-9A-Za-z\-]{0,32}$", required=False, default="", allow_blank=True
+    """The applicant's fields; their rules are those of ``applicant.applicant_clean``."""
+
+    applicant_kind = serializers.ChoiceField(choices=ApplicantKind.choices, default="person")
+    # Blank is let through to ``validate`` so that all the applicant's errors come together.
+    applicant_name = serializers.CharField(max_length=255, allow_blank=True)
+    applicant_id_number = serializers.CharField(
+        max_length=32, required=False, default="", allow_blank=True
     )
     applicant_address = serializers.CharField(
         max_length=500, required=False, default="", allow_blank=True
     )
-    applicant_phone = serializers.RegexField(r"^\+?[0-9 .]{8,20}$", max_length=20)
-    applicant_email = serializers.EmailField(required=False, default="", allow_blank=True)
+    applicant_phone = serializers.CharField(max_length=32, allow_blank=True)
+    applicant_email = serializers.CharField(
+        max_length=254, required=False, default="", allow_blank=True
+    )
+
+    def validate(self, attrs: dict) -> dict:
+        try:
+            self._applicant = applicant_clean(attrs)
+        except DomainError as exc:
+            raise serializers.ValidationError(exc.details) from exc
+        return attrs
 
     def applicant(self) -> services.ApplicantData:
-        v = self.validated_data
-        return services.ApplicantData(
-            kind=v["applicant_kind"],
-            name=v["applicant_name"],
-            id_number=v["applicant_id_number"],
-            address=v["applicant_address"],
-            phone=v["applicant_phone"],
-            email=v["applicant_email"],
-        )
+        return self._applicant
 
 
 class SubmitIn(ApplicantIn):
@@ -335,7 +341,7 @@ class ApproveIn(serializers.Serializer):
 
 class ApologyIn(serializers.Serializer):
     reason = serializers.CharField()
-    new_date = serializers.DateTimeField()
+    new_date = serializers.DateTimeField(validators=[validate_date_in_range])
 
 
 class ReturnIn(serializers.Serializer):
@@ -666,29 +672,20 @@ ACTIONS: dict[str, type[APIView]] = {
 # ---- public -------------------------------------------------------------------------------
 
 
-class LookupThrottle(AnonRateThrottle):
-    """Guessing 4 digits must not be practical."""
-
-    scope = "lookup"
-    rate = "30/hour"
-
-
 class SecretIn(serializers.Serializer):
-    secret = serializers.CharField(
+    secret = serializers.RegexField(
+        r"^[0-9]{4}$",
         help_text="4 số cuối điện thoại hoặc số định danh / last 4 digits of phone or ID",
+        error_messages={
+            "invalid": "Nhập đúng 4 chữ số 0–9. / Enter exactly 4 digits 0–9.",
+        },
     )
 
 
-def looked_up(code: str, secret: str) -> Dossier:
-    dossier = dossier_lookup(code=code, secret=secret)
-    if dossier is None:
-        raise DomainError(
-            "Không tìm thấy hồ sơ với mã và 4 số cuối đã nhập.",
-            "No dossier matches this code and these digits.",
-            code="not_found",
-            status_code=404,
-        )
-    return dossier
+def looked_up(request, code: str, secret: str) -> Dossier:
+    """The dossier whose access ``secret`` proves, within the lookup limits (``access.py``):
+    a missing code and a wrong secret get the same 404, too many attempts a 429."""
+    return dossier_access(code=code, secret=secret, client=client_address(request))
 
 
 @extend_schema(tags=["public"])
@@ -709,6 +706,7 @@ class PublicSubmit(APIView):
         data.is_valid(raise_exception=True)
         v = data.validated_data
         key = (request.headers.get("Idempotency-Key") or "").strip()[:64] or None
+        submission_allowed(client=client_address(request))
         dossier = services.dossier_submit_online(
             procedure=v["procedure"],
             applicant=data.applicant(),
@@ -717,6 +715,8 @@ class PublicSubmit(APIView):
             agency=v["agency"],
             idempotency_key=key,
         )
+        # A replay (same key, same request) answers what the first submission answered: the
+        # caller sent every piece of it. Another request under the key is a 422 (services).
         return Response(PublicDossierOut(dossier).data, status=status.HTTP_201_CREATED)
 
 
@@ -726,13 +726,13 @@ class PublicLookup(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
-    throttle_classes = [LookupThrottle]
 
     @extend_schema(request=SecretIn, responses=PublicDossierOut)
     def post(self, request, code: str):
         data = SecretIn(data=request.data)
         data.is_valid(raise_exception=True)
-        return Response(PublicDossierOut(looked_up(code, data.validated_data["secret"])).data)
+        dossier = looked_up(request, code, data.validated_data["secret"])
+        return Response(PublicDossierOut(dossier).data)
 
 
 class PublicFilesIn(SecretIn, FilesIn):
@@ -745,7 +745,6 @@ class PublicSupplement(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
-    throttle_classes = [LookupThrottle]
     parser_classes = PARSERS
 
     @extend_schema(request=PublicFilesIn, responses=PublicDossierOut)
@@ -753,7 +752,7 @@ class PublicSupplement(APIView):
         data = PublicFilesIn(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        dossier = looked_up(code, v["secret"])
+        dossier = looked_up(request, code, v["secret"])
         if not v["files"]:
             raise DomainError(
                 "Vui lòng đính kèm giấy tờ bổ sung.",
@@ -780,7 +779,6 @@ class PublicEvaluation(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
-    throttle_classes = [LookupThrottle]
 
     @extend_schema(
         request=PublicEvaluationIn,
@@ -792,7 +790,7 @@ class PublicEvaluation(APIView):
         v = data.validated_data
         dossier = services.dossier_evaluate(
             actor=services.APPLICANT_ACTOR,
-            dossier=looked_up(code, v["secret"]),
+            dossier=looked_up(request, code, v["secret"]),
             scores=_scores(v),
             comment=v["comment"],
             now=timezone.now(),

@@ -8,32 +8,23 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.dossiers.authz import eligible_assignees
+from motcua.dossiers.forms_public import clean_applicant_fields
 from motcua.dossiers.models import INDICATORS, ApplicantKind, ReturnMethod
 from motcua.dossiers.services import ApplicantData, ComponentData
 from motcua.dossiers.workflow import Channel, State
 from motcua.procedures.models import Level, Procedure, ProcedureStatus
 from motcua.procedures.selectors import procedure_search
+from motcua.utils.dates import validate_date_in_range
 from motcua.utils.errors import DomainError
 from motcua.utils.uploads import check_upload
 from motcua.web.forms import BILINGUAL_ERRORS, BilingualErrorsMixin
 
-PHONE = RegexValidator(
-    r"^\+?[0-9 .]{8,20}$",
-    "Số điện thoại gồm 8–20 chữ số. / A phone number has 8–20 digits.",
-    code="phone",
-)
-ID_NUMBER = RegexValidator(
-    r"^[0-9A-Za-z\-]{0,32}$",
-    "Số định danh chỉ gồm chữ và số. / An ID number has only letters and digits.",
-    code="id_number",
-)
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M"]
 REGISTER_MAX_DAYS = 366
@@ -103,12 +94,10 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
         label=_("Số định danh / mã số thuế"),
         max_length=32,
         required=False,
-        validators=[ID_NUMBER],
     )
     applicant_phone = forms.CharField(
         label=_("Điện thoại"),
-        max_length=20,
-        validators=[PHONE],
+        max_length=32,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )
     applicant_address = forms.CharField(label=_("Địa chỉ"), max_length=500, required=False)
@@ -211,6 +200,7 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        clean_applicant_fields(self)
         if self.chosen is None:
             return cleaned
         if cleaned.get("checklist_for") != self.chosen.code:
@@ -244,11 +234,11 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
     def applicant(self) -> ApplicantData:
         c = self.cleaned_data
         return ApplicantData(
-            name=c["applicant_name"].strip(),
+            name=c["applicant_name"],
             kind=c["applicant_kind"],
-            id_number=c["applicant_id_number"].strip(),
-            address=c["applicant_address"].strip(),
-            phone=c["applicant_phone"].strip(),
+            id_number=c["applicant_id_number"],
+            address=c["applicant_address"],
+            phone=c["applicant_phone"],
             email=c["applicant_email"],
         )
 
@@ -273,11 +263,13 @@ class RegisterForm(BilingualErrorsMixin, forms.Form):
     date_from = forms.DateField(
         label=_("Từ ngày"),
         input_formats=DATE_FORMATS,
+        validators=[validate_date_in_range],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     date_to = forms.DateField(
         label=_("Đến ngày"),
         input_formats=DATE_FORMATS,
+        validators=[validate_date_in_range],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
@@ -431,6 +423,7 @@ class ApologyForm(ActionForm):
     new_date = forms.DateTimeField(
         label=_("Hẹn lại ngày trả kết quả"),
         input_formats=DATETIME_FORMATS,
+        validators=[validate_date_in_range],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
 

@@ -3,7 +3,6 @@ through the services."""
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections import defaultdict
 from typing import Any
@@ -16,6 +15,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency
+from motcua.dossiers.applicant import FIELDS as APPLICANT_FIELDS
+from motcua.dossiers.applicant import applicant_clean
 from motcua.dossiers.models import INDICATORS, ApplicantKind
 from motcua.dossiers.services import ApplicantData, ComponentData
 from motcua.procedures.models import Level, Procedure
@@ -28,17 +29,11 @@ ACCEPT = ",".join(ALLOWED)
 ACCEPTED_TYPES = ", ".join(ext[1:].upper() for ext in ALLOWED if ext != ".jpeg")
 
 PHONE_HELP = _("Số di động hoặc cố định, ví dụ 0912 345 678.")
-# Vietnamese numbers: 0 + 9 digits (mobile) or 0 + 10 digits (landline), or +84 instead of 0.
-PHONE_RE = re.compile(r"^(?:0|84)(\d{9,10})$")
-ID_NUMBER_VALIDATOR = RegexValidator(
-    r"^[0-9A-Za-z\-]{6,32}$",
-    "Số định danh / mã số thuế chỉ gồm chữ số, chữ cái và dấu gạch ngang (6–32 ký tự). / "
-    "An ID or tax number has 6–32 digits, letters or dashes.",
-    code="id_number",
-)
 INVALID_CHOICE = BILINGUAL_ERRORS["invalid_choice"]
 SECRET_VALIDATOR = RegexValidator(
-    r"^\d{4}$", "Vui lòng nhập đúng 4 chữ số. / Enter exactly 4 digits.", code="secret"
+    r"^[0-9]{4}$",
+    "Vui lòng nhập đúng 4 chữ số 0–9. / Enter exactly 4 digits 0–9.",
+    code="secret",
 )
 
 
@@ -47,16 +42,22 @@ def upload_help() -> str:
     return f"Định dạng: {ACCEPTED_TYPES}. Tối đa {limit} mỗi tệp."
 
 
-def normalize_phone(value: str) -> str:
-    """``+84 912.345.678`` → ``0912345678``; raises ValidationError when it is not a number."""
-    digits = re.sub(r"[\s.\-()]", "", value or "").removeprefix("+")
-    match = PHONE_RE.match(digits)
-    if not match:
-        raise forms.ValidationError(
-            "Số điện thoại không hợp lệ (ví dụ 0912345678). / Invalid phone number.",
-            code="phone",
-        )
-    return "0" + match.group(1)
+def clean_applicant_fields(form: forms.Form) -> ApplicantData | None:
+    """Run the one applicant rule (``applicant.applicant_clean``) on the ``applicant_*`` fields
+    of ``form``: its errors go to their fields, its normalised values replace the typed ones."""
+    fields = [f for f in APPLICANT_FIELDS.values() if f in form.fields]
+    if any(form.has_error(f) for f in fields):
+        return None
+    try:
+        applicant = applicant_clean({f: form.cleaned_data.get(f, "") for f in fields})
+    except DomainError as exc:
+        for field, errors in (exc.details or {}).items():
+            form.add_error(field if field in form.fields else None, errors)
+        return None
+    for attr, field in APPLICANT_FIELDS.items():
+        if field in form.fields:
+            form.cleaned_data[field] = getattr(applicant, attr)
+    return applicant
 
 
 def _checked(upload: UploadedFile | None) -> UploadedFile | None:
@@ -128,7 +129,6 @@ class SubmissionForm(BilingualErrorsMixin, forms.Form):
     applicant_id_number = forms.CharField(
         label=_("Số định danh cá nhân (CCCD) hoặc mã số thuế"),
         max_length=32,
-        validators=[ID_NUMBER_VALIDATOR],
         # A text keyboard: passports and branch tax codes ("0101234567-001") are not all digits.
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
         help_text=_("Dùng để tra cứu hồ sơ (4 số cuối) cùng với số điện thoại."),
@@ -205,15 +205,6 @@ class SubmissionForm(BilingualErrorsMixin, forms.Form):
     def component_fields(self) -> list[tuple[Any, forms.BoundField]]:
         return [(c, self[f"component_{c.pk}"]) for c in self.components]
 
-    def clean_applicant_name(self) -> str:
-        return " ".join(self.cleaned_data["applicant_name"].split())
-
-    def clean_applicant_phone(self) -> str:
-        return normalize_phone(self.cleaned_data["applicant_phone"])
-
-    def clean_applicant_id_number(self) -> str:
-        return self.cleaned_data["applicant_id_number"].strip().upper()
-
     def clean_agency(self) -> Agency:
         agency = Agency.objects.filter(
             pk=self.cleaned_data["agency"],
@@ -229,6 +220,7 @@ class SubmissionForm(BilingualErrorsMixin, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        clean_applicant_fields(self)
         for component in self.components:
             name = f"component_{component.pk}"
             if cleaned.get(name) is not None:

@@ -113,6 +113,10 @@ class Dossier(LocalDatesMixin, models.Model):
     result_file = models.FileField(_("tệp kết quả"), upload_to="results/%Y/%m/", blank=True)
 
     idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # SHA-256 of the submission that used the key: only the same request may replay it.
+    idempotency_hash = models.CharField(max_length=64, blank=True, default="")
+    # Not stored: True on the dossier ``dossier_submit_online`` returns for a repeated request.
+    replayed = False
     # History imported from an earlier system keeps its recorded deadline (never recomputed).
     imported = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import re
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
@@ -65,19 +66,22 @@ def work_list(
 
 
 def _digits(value: str) -> str:
-    return "".join(c for c in value if c.isdigit())
+    """The ASCII digits of ``value`` (``str.isdigit`` also takes "١" or "１", which
+    ``hmac.compare_digest`` then refuses with an error)."""
+    return "".join(c for c in value if c in "0123456789")
 
 
 def dossier_lookup(*, code: str, secret: str) -> Dossier | None:
     """The dossier ``code`` if ``secret`` is the last 4 digits of its applicant's phone or ID
     number; otherwise None, whichever part was wrong (a lookup reveals nothing)."""
-    secret = _digits(secret or "")
+    if not re.fullmatch(r"[0-9]{4}", secret or ""):
+        return None
     dossier = (
         Dossier.objects.select_related("procedure", "agency", "receiving_agency")
         .filter(code=(code or "").strip())
         .first()
     )
-    if len(secret) != 4 or dossier is None:
+    if dossier is None:
         return None
     candidates = [_digits(dossier.applicant_phone)[-4:], _digits(dossier.applicant_id_number)[-4:]]
     if any(len(c) == 4 and hmac.compare_digest(c, secret) for c in candidates):

@@ -7,8 +7,11 @@ role and agency, changes the dossier, appends a history event and queues the sid
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import hmac
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,6 +31,7 @@ from motcua.calendar.rules import (
 )
 from motcua.calendar.selectors import office_hours_for, work_calendar
 from motcua.dossiers import authz
+from motcua.dossiers.applicant import ApplicantData, applicant_clean
 from motcua.dossiers.models import (
     INDICATORS,
     Apology,
@@ -66,16 +70,6 @@ class ApplicantActor:
 
 
 APPLICANT_ACTOR = ApplicantActor()
-
-
-@dataclass(frozen=True)
-class ApplicantData:
-    name: str
-    kind: str = "person"
-    id_number: str = ""
-    address: str = ""
-    phone: str = ""
-    email: str = ""
 
 
 @dataclass(frozen=True)
@@ -276,6 +270,7 @@ def _new_dossier(
     sets: int = 1,
     note: str = "",
     idempotency_key: str | None = None,
+    idempotency_hash: str = "",
 ) -> Dossier:
     dossier = Dossier(
         code=next_dossier_code(agency=receiving, day=timezone.localtime(at).date()),
@@ -296,6 +291,7 @@ def _new_dossier(
         note=note,
         fee_vnd=procedure.fee_vnd,
         idempotency_key=idempotency_key,
+        idempotency_hash=idempotency_hash,
     )
     if state == State.SUBMITTED:
         dossier.submitted_at = at
@@ -309,6 +305,56 @@ def _new_dossier(
 # ---- intake -------------------------------------------------------------------------------
 
 
+def submission_fingerprint(
+    *,
+    procedure: Procedure,
+    agency: Agency | None,
+    applicant: ApplicantData,
+    components: Sequence[ComponentData],
+) -> str:
+    """SHA-256 of what a submission asks for: the procedure, the agency chosen, the applicant's
+    (normalised) data and every file's name, size and content."""
+    files = []
+    for component in components:
+        digest = hashlib.sha256()
+        if component.file is not None:
+            for chunk in component.file.chunks():
+                digest.update(chunk)
+            component.file.seek(0)
+        files.append(
+            [
+                component.name,
+                component.procedure_component_id,
+                component.file.name if component.file else "",
+                component.file.size if component.file else 0,
+                digest.hexdigest(),
+            ]
+        )
+    request = {
+        "procedure": procedure.code,
+        "agency": agency.pk if agency else None,
+        "applicant": dataclasses.asdict(applicant),
+        "files": files,
+    }
+    return hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest()
+
+
+def _replay(dossier: Dossier, fingerprint: str) -> Dossier:
+    """The dossier of an earlier submission with the same key, if the request is the same."""
+    stored = dossier.idempotency_hash
+    if not (stored and hmac.compare_digest(stored, fingerprint)):
+        raise refuse(
+            "Khóa Idempotency-Key này đã được dùng cho một hồ sơ khác: mỗi lần nộp hồ sơ mới "
+            "cần một khóa mới.",
+            "This Idempotency-Key was used for another submission: use a new key for each "
+            "new submission.",
+            "idempotency_key_reused",
+            422,
+        )
+    dossier.replayed = True
+    return dossier
+
+
 def dossier_submit_online(
     *,
     procedure: Procedure,
@@ -318,12 +364,20 @@ def dossier_submit_online(
     agency: Agency | None = None,
     idempotency_key: str | None = None,
 ) -> Dossier:
-    """An online submission (state 1), waiting for a desk to accept it. Repeating a submission
-    with the same idempotency key returns the first dossier instead of creating another."""
+    """An online submission (state 1), waiting for a desk to accept it.
+
+    Repeating the same submission (same request) with the same idempotency key returns the
+    first dossier, marked ``replayed``: the caller must not treat it as a new proof of access.
+    The same key with a different request is refused (422)."""
+    applicant = applicant_clean(applicant)
+    fingerprint = ""
     if idempotency_key:
+        fingerprint = submission_fingerprint(
+            procedure=procedure, agency=agency, applicant=applicant, components=components
+        )
         existing = Dossier.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
-            return existing
+            return _replay(existing, fingerprint)
     competent = _competent_agency(procedure, agency)
     _check(Action.SUBMIT, None, APPLICANT_ACTOR)
     try:
@@ -337,6 +391,7 @@ def dossier_submit_online(
                 state=State.SUBMITTED,
                 at=now,
                 idempotency_key=idempotency_key or None,
+                idempotency_hash=fingerprint,
             )
             _store_components(dossier, components)
             dossier.save(update_fields=["components_digitized", "reused_data"])
@@ -345,7 +400,7 @@ def dossier_submit_online(
             return dossier
     except IntegrityError:
         if idempotency_key:  # a concurrent repeat of the same submission won the race
-            return Dossier.objects.get(idempotency_key=idempotency_key)
+            return _replay(Dossier.objects.get(idempotency_key=idempotency_key), fingerprint)
         raise
 
 
@@ -362,6 +417,7 @@ def dossier_receive(
     note: str = "",
 ) -> Dossier:
     """Counter or postal intake of a complete dossier: accepted at once, slip 01 issued."""
+    applicant = applicant_clean(applicant)
     if channel not in (Channel.DIRECT, Channel.POSTAL):
         raise refuse("Kênh tiếp nhận không hợp lệ.", "Invalid channel.", "invalid_channel", 400)
     competent = _competent_agency(procedure, agency)
@@ -745,6 +801,10 @@ def dossier_withdraw(*, actor, dossier: Dossier, reason: str, now: dt.datetime) 
     return _transition(dossier, Action.WITHDRAW, actor, now, apply, note=reason)
 
 
+# A new date promised in an apology: within a year (a later one is a typing error).
+APOLOGY_HORIZON = dt.timedelta(days=366)
+
+
 def dossier_apologise(
     *,
     actor,
@@ -765,6 +825,13 @@ def dossier_apologise(
         )
 
     def apply(d: Dossier, effects: _Effects):
+        if new_date > now + APOLOGY_HORIZON:  # checked once the actor may apologise at all
+            raise refuse(
+                "Ngày hẹn lại không được quá một năm kể từ hôm nay.",
+                "The new date must be within a year from today.",
+                "invalid",
+                400,
+            )
         Apology.objects.create(
             dossier=d,
             issued_at=now,

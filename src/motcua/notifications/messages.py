@@ -13,6 +13,7 @@ SUBJECTS = {
     "stopped": "Hồ sơ {code}: dừng xử lý",
     "withdrawn": "Hồ sơ {code} đã được rút",
     "returned": "Hồ sơ {code} đã trả kết quả",
+    "lookup_blocked": "Hồ sơ {code}: nhiều lần tra cứu sai",
 }
 
 
@@ -33,6 +34,11 @@ def message_for(
         lines.append(f"Hẹn trả kết quả: {vn_datetime(due_at)}.")
     if event == "apology" and promised_at:
         lines.append(f"Ngày hẹn mới: {vn_datetime(promised_at)}.")
+    if event == "lookup_blocked":
+        lines.append(
+            "Có người đã nhiều lần nhập sai 4 số cuối khi tra cứu hồ sơ này; việc tra cứu đã tạm "
+            "khóa. Nếu không phải bạn, không cần làm gì: không ai xem được hồ sơ."
+        )
     if note:
         lines.append(note)
     if lookup_url:

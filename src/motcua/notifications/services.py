@@ -13,15 +13,25 @@ from django.utils import timezone
 from motcua.integrations.sms import sms_backend
 from motcua.notifications.messages import message_for
 from motcua.notifications.models import OutboxChannel, OutboxMessage, OutboxStatus
+from motcua.utils import ratelimit
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
+# Events an anonymous caller can cause (an online submission, failed lookups): each phone
+# number or address gets a few of them a day, whoever causes them.
+UNVERIFIED_EVENTS = {"submitted", "lookup_blocked"}
 
 
-def notification_enqueue(*, dossier, event: str) -> list[OutboxMessage]:
+def notification_enqueue(*, dossier, event: str, tag: str = "") -> list[OutboxMessage]:
     """Queue the applicant's notifications of ``event`` (e-mail and/or SMS). Call inside the
-    transaction of the change: the messages exist exactly when the change does."""
+    transaction of the change: the messages exist exactly when the change does.
+
+    A message is queued once per event of the dossier's history; ``tag`` tells apart the
+    repeats of an event that is not in the history (a warning of failed lookups). The receipt of
+    an online submission goes to a contact nobody has verified: a phone number or address gets
+    at most ``MOTCUA_RATE_LIMITS["unverified_contact"]`` of the messages anonymous callers can
+    cause, so a stranger cannot have the province message anyone by repeating them."""
     from motcua.dossiers.models import DossierEvent
 
     last_event = (
@@ -53,8 +63,11 @@ def notification_enqueue(*, dossier, event: str) -> list[OutboxMessage]:
     for channel, recipient in targets:
         if not recipient:
             continue
+        if event in UNVERIFIED_EVENTS and ratelimit.hit_over("unverified_contact", recipient):
+            logger.warning("outbox: %s to %s skipped (too many receipts)", event, recipient[-3:])
+            continue
         message, _created = OutboxMessage.objects.get_or_create(
-            key=f"{channel}:{dossier.pk}:{event}:{last_event}",
+            key=f"{channel}:{dossier.pk}:{event}:{tag or last_event}",
             defaults={
                 "channel": channel,
                 "recipient": recipient,

@@ -1,19 +1,19 @@
 """The period picker of the dashboards and of the public page (statistics.md §1)."""
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from motcua.reports.periods import (
-    MAX_YEAR,
-    MIN_YEAR,
     PERIOD_CHOICES,
     Period,
     PeriodError,
     period_from_options,
 )
+from motcua.utils.dates import EARLIEST, latest, validate_date_in_range
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 PERIOD_LABELS: dict[str, Promise] = {
@@ -30,9 +30,7 @@ class PeriodForm(forms.Form):
     """Year with a named period, or (when both are given) an arbitrary from/to. An empty form
     is valid and means the default period."""
 
-    year = forms.IntegerField(
-        label=_("Năm"), min_value=MIN_YEAR, max_value=MAX_YEAR, required=False
-    )
+    year = forms.IntegerField(label=_("Năm"), min_value=EARLIEST.year, required=False)
     period = forms.ChoiceField(
         label=_("Kỳ báo cáo"),
         choices=[(name, PERIOD_LABELS[name]) for name in PERIOD_CHOICES],
@@ -42,18 +40,21 @@ class PeriodForm(forms.Form):
         label=_("Từ ngày"),
         required=False,
         input_formats=DATE_INPUTS,
+        validators=[validate_date_in_range],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     date_to = forms.DateField(
         label=_("Đến ngày"),
         required=False,
         input_formats=DATE_INPUTS,
+        validators=[validate_date_in_range],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, data=None, *, default: Period, **kwargs):
         self.default = default
         super().__init__(data, **kwargs)
+        self.fields["year"].validators.append(MaxValueValidator(latest().year))
 
     def clean(self):
         data = super().clean()

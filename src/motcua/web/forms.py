@@ -21,6 +21,7 @@ from motcua.procedures.models import (
 )
 from motcua.procedures.selectors import catalog_agencies, catalog_fields
 from motcua.procedures.services import DECISION_FIELDS
+from motcua.utils.dates import validate_date_in_range
 from motcua.utils.errors import DomainError
 from motcua.utils.formatting import vn_number
 from motcua.utils.uploads import check_upload
@@ -138,6 +139,7 @@ class ProcedureForm(BilingualErrorsMixin, forms.ModelForm):
         label=_("Áp dụng từ ngày"),
         required=False,
         help_text=_("Để trống: áp dụng ngay khi lưu."),
+        validators=[validate_date_in_range],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 

@@ -17,7 +17,7 @@ from motcua.dossiers.workflow import TRANSITIONS, Action, State
 from motcua.testing.factories import DossierFactory
 
 ID_NUMBER = "079123456789"
-APPLICANT_DATA = s.ApplicantData(name="Phạm Thị Dung", phone="0901234567", id_number="0601")
+APPLICANT_DATA = s.ApplicantData(name="Phạm Thị Dung", phone="0901234567", id_number="060190120601")
 ENDPOINT_ACTION = {
     "accept": Action.ACCEPT,
     "refuse-intake": Action.REFUSE_INTAKE,

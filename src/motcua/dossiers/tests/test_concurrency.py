@@ -1,5 +1,6 @@
 """Concurrent intake at one desk never repeats a dossier code (lifecycle.md, "Dossier code")."""
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -63,3 +64,23 @@ def test_concurrent_repeats_of_one_submission_create_one_dossier(world):
         ids = set(pool.map(submit, range(16)))
     assert len(ids) == 1
     assert Dossier.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_attempts_are_all_counted():
+    """Parallel guesses must not slip through by reading the same count (issue #7, finding 1)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs concurrent connections to one database: PostgreSQL (CI runs it there)")
+    from motcua.utils import ratelimit
+
+    now = time.time()
+
+    def attempt(_i: int) -> int:
+        try:
+            return ratelimit.hit("lookup_code", "000.00.05.H12-240305-0001", now=now)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        counts = list(pool.map(attempt, range(40)))
+    assert sorted(counts) == list(range(1, 41))

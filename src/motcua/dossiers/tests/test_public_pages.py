@@ -17,8 +17,8 @@ from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.dossiers import services as s
 from motcua.dossiers.models import INDICATORS, Dossier, DossierComponent, Evaluation
-from motcua.dossiers.views import public as views
 from motcua.dossiers.workflow import State
+from motcua.notifications.models import OutboxMessage
 from motcua.procedures.models import Level, OnlineLevel, ProcedureComponent
 from motcua.procedures.services import procedure_save
 from motcua.testing.factories import DossierFactory, ProcedureFactory
@@ -168,13 +168,56 @@ def test_the_same_submission_twice_creates_one_dossier(client, procedure):
     assert DossierComponent.objects.count() == 2
 
 
+def test_a_replayed_form_never_grants_access(client, procedure):
+    """The HTML form granted the session of whoever reused a key access to the dossier."""
+    key = str(uuid.uuid4())
+    first = client.post(submit_url(procedure), form_data(procedure, idempotency_key=key))
+    code = Dossier.objects.get().code
+    attacker = Client()
+    replay = attacker.post(submit_url(procedure), form_data(procedure, idempotency_key=key))
+    assert replay.status_code == 302 and replay["Location"] == reverse("public-dossier-lookup")
+    assert first["Location"] != replay["Location"]
+    for name in ("public-dossier-submitted", "public-dossier-detail"):
+        page = attacker.get(reverse(name, args=[code]))
+        assert page.status_code == 302 and page["Location"].startswith(
+            reverse("public-dossier-lookup")
+        )
+    assert Dossier.objects.count() == 1
+
+
+def test_a_reused_key_with_other_data_is_refused(client, procedure):
+    key = str(uuid.uuid4())
+    client.post(submit_url(procedure), form_data(procedure, idempotency_key=key))
+    code = Dossier.objects.get().code
+    attacker = Client()
+    other = attacker.post(
+        submit_url(procedure),
+        form_data(procedure, idempotency_key=key, applicant_name="Kẻ Gian"),
+    )
+    assert other.status_code == 200
+    content = other.content.decode()
+    assert "đã được dùng cho một hồ sơ khác" in content and code not in content
+    assert attacker.get(reverse("public-dossier-detail", args=[code])).status_code == 302
+    assert Dossier.objects.count() == 1
+
+
+def test_submissions_are_limited_per_address(procedure):
+    for _ in range(10):
+        assert Client().post(submit_url(procedure), form_data(procedure)).status_code == 302
+    refused = Client().post(
+        submit_url(procedure), form_data(procedure), HTTP_X_FORWARDED_FOR="7.7.7.7"
+    )
+    assert refused.status_code == 429 and "quá nhiều hồ sơ" in refused.content.decode()
+    assert Dossier.objects.count() == 10
+
+
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
         ({"applicant_name": ""}, "Vui lòng nhập thông tin này"),
         ({"applicant_phone": "12345"}, "Số điện thoại không hợp lệ"),
         ({"applicant_phone": "09123456789012"}, "Số điện thoại không hợp lệ"),
-        ({"applicant_id_number": "12"}, "Số định danh / mã số thuế"),
+        ({"applicant_id_number": "12"}, "Số định danh cá nhân (CCCD) gồm 12 chữ số"),
         ({"consent": None}, "Vui lòng xác nhận cam đoan"),
         ({"idempotency_key": "not-a-key"}, "vui lòng tải lại trang"),
         ({"required_file": None}, "Vui lòng đính kèm giấy tờ bắt buộc"),
@@ -296,23 +339,24 @@ def test_lookup_form_is_prefilled_from_the_link_in_notifications(client, procedu
     assert 'method="post"' in content
 
 
-def test_failed_lookups_are_limited_per_session(client, procedure):
+def test_failed_lookups_are_limited_per_code_from_any_address(procedure):
     dossier = submitted(procedure)
-    for _attempt in range(views.LOOKUP_LIMIT_PER_SESSION):
-        assert look_up(client, dossier.code, "0000").status_code == 200
-    blocked = look_up(client, dossier.code, PHONE[-4:])  # even the right digits now
-    assert blocked.status_code == 429
+    for n in range(5):  # MOTCUA_RATE_LIMITS["lookup_code"]: 5 per hour, from anyone
+        visitor = Client(REMOTE_ADDR=f"10.0.1.{n}")
+        assert look_up(visitor, dossier.code, "0000").status_code == 200
+    blocked = look_up(Client(REMOTE_ADDR="10.0.2.1"), dossier.code, PHONE[-4:])
+    assert blocked.status_code == 429  # even the right digits, from a new address
     assert "quá nhiều lần" in blocked.content.decode() and NAME not in blocked.content.decode()
-    assert look_up(Client(), dossier.code, PHONE[-4:]).status_code == 302  # another visitor
-    with time_machine.travel(timezone.now() + dt.timedelta(minutes=16), tick=False):
-        cache.clear()  # LocMemCache expiry reads the real clock; the window has passed
-        assert look_up(client, dossier.code, PHONE[-4:]).status_code == 302
+    warned = OutboxMessage.objects.filter(dossier=dossier, event="lookup_blocked")
+    assert warned.count() == 1 and warned.get().recipient == PHONE
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=121), tick=False):
+        assert look_up(Client(), dossier.code, PHONE[-4:]).status_code == 302
 
 
 def test_failed_lookups_are_limited_per_address(procedure):
     dossier = submitted(procedure)
-    for _attempt in range(views.LOOKUP_LIMIT_PER_IP):
-        assert look_up(Client(), dossier.code, "0000").status_code == 200  # a new session each
+    for n in range(30):  # MOTCUA_RATE_LIMITS["lookup_address"], on codes that do not exist
+        assert look_up(Client(), f"{dossier.code[:-4]}{n:04d}9", "0000").status_code == 200
     assert look_up(Client(), dossier.code, PHONE[-4:]).status_code == 429
     other_address = Client(REMOTE_ADDR="10.0.0.7")
     assert look_up(other_address, dossier.code, PHONE[-4:]).status_code == 302
@@ -320,7 +364,7 @@ def test_failed_lookups_are_limited_per_address(procedure):
 
 def test_malformed_digits_are_refused_without_counting(client, procedure):
     dossier = submitted(procedure)
-    for _attempt in range(views.LOOKUP_LIMIT_PER_SESSION + 1):
+    for _attempt in range(6):
         response = look_up(client, dossier.code, "12a")
         assert "đúng 4 chữ số" in response.content.decode()
     assert look_up(client, dossier.code, PHONE[-4:]).status_code == 302
@@ -607,3 +651,11 @@ def test_submission_form_refuses_more_files_than_the_cap(client, procedure, sett
     assert not Dossier.objects.exists()
     media = Path(settings.MEDIA_ROOT)
     assert not media.exists() or not [p for p in media.rglob("*") if p.is_file()]
+
+
+@pytest.mark.parametrize("secret", ["٥٦٧٨", "５６７８"])
+def test_non_ascii_digits_on_the_lookup_page_are_refused_cleanly(client, procedure, secret):
+    dossier = submitted(procedure)
+    response = look_up(client, dossier.code, secret)
+    assert response.status_code == 200
+    assert "0–9" in response.content.decode()

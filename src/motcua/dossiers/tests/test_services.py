@@ -233,6 +233,20 @@ def test_apology_promises_a_date_but_the_deadline_stays(world):
         )
 
 
+def test_an_apology_promises_at_most_a_year_ahead(world):
+    d = receive(world)
+    d = s.dossier_transfer(actor=world.user(Role.INTAKE_OFFICER), dossier=d, now=at(2024, 3, 5, 9))
+    with pytest.raises(DomainError) as error:
+        s.dossier_apologise(
+            actor=world.user(Role.HANDLER),
+            dossier=d,
+            reason="Cần xác minh",
+            new_date=at(9999, 12, 31, 16, 0),
+            now=at(2024, 3, 18, 9, 0),
+        )
+    assert error.value.status_code == 400 and "một năm" in error.value.message_vi
+
+
 def test_second_supplement_request_is_flagged(world):
     d = receive(world)
     officer = world.user(Role.INTAKE_OFFICER)

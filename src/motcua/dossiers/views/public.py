@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from motcua.agencies.models import Agency
 from motcua.dossiers import services
+from motcua.dossiers.access import dossier_access, submission_allowed
 from motcua.dossiers.forms_public import (
     EvaluationForm,
     LookupForm,
@@ -31,30 +31,20 @@ from motcua.dossiers.forms_public import (
     upload_help,
 )
 from motcua.dossiers.models import Dossier, Evaluation
-from motcua.dossiers.selectors import deadline_text, dossier_lookup, mask
+from motcua.dossiers.selectors import deadline_text, mask
 from motcua.dossiers.workflow import ACTION_LABELS, Action, Outcome, State
 from motcua.procedures.models import Level, OnlineLevel, Procedure, ProcedureStatus
 from motcua.utils.errors import DomainError
+from motcua.utils.ratelimit import client_address
 
 # How long a successful lookup (or submission) lets this browser see the dossier.
 ACCESS_SESSION_KEY = "public_dossier_access"
 ACCESS_SECONDS = 30 * 60
 ACCESS_MAX_CODES = 20
 
-# Guessing 4 digits must not be practical: failed lookups are counted per session and per IP
-# address. The IP limit is higher because many phones share one address behind carrier NAT.
-LOOKUP_WINDOW_SECONDS = 15 * 60
-LOOKUP_LIMIT_PER_SESSION = 10
-LOOKUP_LIMIT_PER_IP = 30
-
-NOT_FOUND = (
-    "Không tìm thấy hồ sơ với mã hồ sơ và 4 số cuối đã nhập. Vui lòng kiểm tra lại mã hồ sơ "
-    "trên giấy tiếp nhận hoặc tin nhắn, và 4 số cuối số điện thoại hoặc số định danh đã khai. / "
-    "No dossier matches this code and these digits."
-)
-TOO_MANY = (
-    "Bạn đã tra cứu không thành công quá nhiều lần. Vui lòng thử lại sau 15 phút. / "
-    "Too many failed lookups: please try again in 15 minutes."
+ALREADY_SUBMITTED = (
+    "Hồ sơ này đã được nộp. Vui lòng tra cứu bằng mã hồ sơ trong tin nhắn hoặc thư điện tử đã "
+    "nhận. / This dossier was already submitted: look it up with the code you received."
 )
 
 TEMPLATES = "dossiers/public"
@@ -96,40 +86,6 @@ def _proven_dossier(request: HttpRequest, code: str) -> Dossier | None:
     )
 
 
-# ---- lookup rate limit ----------------------------------------------------------------------
-
-
-def _session_key(request: HttpRequest) -> str:
-    if request.session.session_key is None:
-        request.session.create()  # a saved session; the middleware sends its cookie
-    return request.session.session_key
-
-
-def _lookup_counters(request: HttpRequest) -> dict[str, int]:
-    """Cache key → the limit it is held to."""
-    ip = request.META.get("REMOTE_ADDR", "")
-    return {
-        f"public-lookup:session:{_session_key(request)}": LOOKUP_LIMIT_PER_SESSION,
-        f"public-lookup:ip:{ip}": LOOKUP_LIMIT_PER_IP,
-    }
-
-
-def _lookup_blocked(request: HttpRequest) -> bool:
-    counters = _lookup_counters(request)
-    counts = cache.get_many(counters)
-    return any(counts.get(key, 0) >= limit for key, limit in counters.items())
-
-
-def _lookup_failed(request: HttpRequest) -> None:
-    for key in _lookup_counters(request):
-        if cache.add(key, 1, LOOKUP_WINDOW_SECONDS):
-            continue
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, LOOKUP_WINDOW_SECONDS)
-
-
 # ---- submission -----------------------------------------------------------------------------
 
 
@@ -149,10 +105,12 @@ def submit(request: HttpRequest, procedure_code: str) -> HttpResponse:
         raise Http404
     if not accepts_online(procedure):
         return render(request, f"{TEMPLATES}/in_person.html", {"procedure": procedure})
+    status = 200
     if request.method == "POST":
         form = SubmissionForm(request.POST, request.FILES, procedure=procedure)
         if form.is_valid():
             try:
+                submission_allowed(client=client_address(request))
                 dossier = services.dossier_submit_online(
                     procedure=procedure,
                     applicant=form.applicant(),
@@ -162,8 +120,18 @@ def submit(request: HttpRequest, procedure_code: str) -> HttpResponse:
                     now=timezone.now(),
                 )
             except DomainError as exc:
+                status = 429 if exc.status_code == 429 else 200
                 form.add_error(None, exc.message)
+                for field, errors in (exc.details or {}).items():
+                    form.add_error(field if field in form.fields else None, errors)
             else:
+                if dossier.replayed:
+                    # The same form sent again: this browser already has access if it was the
+                    # one that sent it first; a replay never grants it.
+                    if has_access(request, dossier.code):
+                        return redirect("public-dossier-submitted", code=dossier.code)
+                    messages.info(request, ALREADY_SUBMITTED)
+                    return redirect("public-dossier-lookup")
                 grant_access(request, dossier.code)
                 return redirect("public-dossier-submitted", code=dossier.code)
     else:
@@ -172,6 +140,7 @@ def submit(request: HttpRequest, procedure_code: str) -> HttpResponse:
         request,
         f"{TEMPLATES}/submit.html",
         {"procedure": procedure, "form": form, "upload_help": upload_help()},
+        status=status,
     )
 
 
@@ -199,18 +168,22 @@ def lookup(request: HttpRequest) -> HttpResponse:
         form = LookupForm(initial={"code": code})
         return render(request, f"{TEMPLATES}/lookup.html", {"form": form})
     form = LookupForm(request.POST)
-    if _lookup_blocked(request):
-        # Checked before the digits: once blocked, even the right digits teach nothing.
-        return render(
-            request, f"{TEMPLATES}/lookup.html", {"form": form, "blocked": TOO_MANY}, status=429
-        )
     if form.is_valid():
-        dossier = dossier_lookup(code=form.cleaned_data["code"], secret=form.cleaned_data["secret"])
-        if dossier is not None:
+        try:
+            # The same limits as the API: per code (from anyone) and per client address.
+            dossier = dossier_access(
+                code=form.cleaned_data["code"],
+                secret=form.cleaned_data["secret"],
+                client=client_address(request),
+            )
+        except DomainError as exc:
+            if exc.status_code == 429:
+                context = {"form": form, "blocked": exc.message}
+                return render(request, f"{TEMPLATES}/lookup.html", context, status=429)
+            form.add_error(None, exc.message)
+        else:
             grant_access(request, dossier.code)
             return redirect("public-dossier-detail", code=dossier.code)
-        _lookup_failed(request)
-        form.add_error(None, NOT_FOUND)
     return render(request, f"{TEMPLATES}/lookup.html", {"form": form})
 
 

@@ -581,3 +581,13 @@ def test_public_page_needs_no_account_and_defaults_to_this_year(client, world):
     assert response.context["period"] == PERIOD
     assert "Chưa đủ số liệu" in response.content.decode()  # default minimum 30
     assert vn_number(30) in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"year": "9999"}, {"date_from": "2024-01-01", "date_to": "9999-12-31"}],
+)
+def test_a_period_in_year_9999_is_refused_not_computed(client, world, params):
+    response = client.get(PUBLIC, params)
+    assert response.status_code == 200
+    assert response.context["period"].end.year < 9999

@@ -41,6 +41,7 @@ from motcua.reports.selectors.dossiers import (
     form06_rates,
 )
 from motcua.reports.xlsx import write_form06_xlsx
+from motcua.utils.dates import EARLIEST, date_in_range, latest, out_of_range_message
 from motcua.utils.formatting import vn_number, vn_percent
 
 TEXT_FORMATS = ("table", "json")
@@ -357,18 +358,22 @@ def _add_period_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _year(text: str) -> int:
     try:
-        return int(text)
+        year = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"Năm không hợp lệ: {text!r} / Invalid year: {text!r}"
-        ) from None
+        year = None
+    if year is None or not EARLIEST.year <= year <= latest().year:
+        raise argparse.ArgumentTypeError(f"Năm không hợp lệ: {text!r} / Invalid year: {text!r}")
+    return year
 
 
 def _date(text: str):
     try:
-        return parse_date(text)
+        value = parse_date(text)
     except PeriodError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+    if not date_in_range(value):
+        raise argparse.ArgumentTypeError(out_of_range_message())
+    return value
 
 
 def _agency(code: str | None) -> Agency | None:
