@@ -15,7 +15,7 @@ from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agency_descendant_ids
 from motcua.dossiers.selectors import mask
 from motcua.feedback.models import Feedback, FeedbackKind
-from motcua.reports.periods import Period
+from motcua.utils.periods import Period
 
 # The §9 key paths of the ``feedback`` object, in its order.
 FIGURES = (

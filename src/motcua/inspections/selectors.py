@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from motcua.inspections.models import Inspection
-from motcua.reports.periods import Period
+from motcua.utils.periods import Period
 
 FIGURES = ("planned", "done", "surprise")
 PREFIX = "inspections."

@@ -22,14 +22,7 @@ MAX_ATTEMPTS = 10
 def notification_enqueue(*, dossier, event: str) -> list[OutboxMessage]:
     """Queue the applicant's notifications of ``event`` (e-mail and/or SMS). Call inside the
     transaction of the change: the messages exist exactly when the change does."""
-    from motcua.dossiers.models import DossierEvent
-
-    last_event = (
-        DossierEvent.objects.filter(dossier=dossier)
-        .order_by("-id")
-        .values_list("id", flat=True)
-        .first()
-    )
+    last_event = dossier.events.order_by("-id").values_list("id", flat=True).first()
     note = ""
     if event in ("supplement_requested",):
         request = dossier.supplements.order_by("-requested_at").first()

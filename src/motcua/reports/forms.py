@@ -6,7 +6,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from motcua.reports.periods import (
+from motcua.utils.periods import (
     MAX_YEAR,
     MIN_YEAR,
     PERIOD_CHOICES,
