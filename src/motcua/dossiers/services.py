@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -22,6 +22,7 @@ from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agency_descendant_ids
 from motcua.calendar.rules import (
+    Unit,
     add_working_time,
     compute_deadline,
     extend_by_working_time,
@@ -131,7 +132,7 @@ def _check(action: Action, dossier: Dossier | None, actor, *, receiving: Agency 
         raise refuse(exc.message_vi, exc.message_en, exc.code, status) from exc
     if transition.scope == Scope.APPLICANT or isinstance(actor, ApplicantActor):
         return transition
-    receiving_id = receiving.pk if receiving else dossier.receiving_agency_id
+    receiving_id = receiving.pk if receiving else dossier.receiving_agency_id if dossier else None
     current_id = dossier.current_agency_id if dossier else None
     allowed = {
         Scope.RECEIVING: _in_scope(actor, receiving_id),
@@ -155,7 +156,7 @@ def _lock(dossier: Dossier) -> Dossier:
 def _event(
     dossier: Dossier,
     *,
-    action: Action,
+    action: Action | str,
     actor,
     at: dt.datetime,
     from_state,
@@ -226,7 +227,7 @@ def _highest_sequence(prefix: str) -> int:
 def _set_deadline(dossier: Dossier, received_at: dt.datetime) -> None:
     version = dossier.procedure_version
     limit = version.processing_days if version else dossier.procedure.processing_days
-    unit = version.day_unit if version else dossier.procedure.day_unit
+    unit = cast(Unit, version.day_unit if version else dossier.procedure.day_unit)
     deadline = compute_deadline(
         received_at,
         limit,
@@ -287,10 +288,10 @@ def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, 
             for chunk in component.file.chunks():
                 digest.update(chunk)
             component.file.seek(0)
-            row.sha256, row.size = digest.hexdigest(), component.file.size
+            row.sha256, row.size = digest.hexdigest(), component.file.size or 0
             row.content_type = getattr(component.file, "content_type", "") or ""
-            row.original_name = component.file.name[:255]
-            row.file.save(component.file.name, component.file, save=False)
+            row.original_name = (component.file.name or "")[:255]
+            row.file.save(component.file.name or "", component.file, save=False)
         rows.append(row)
     DossierComponent.objects.bulk_create(rows)
     if rows:
@@ -669,6 +670,7 @@ def dossier_record_supplement(
 
     def apply(d: Dossier, effects: _Effects):
         request = d.supplements.filter(supplied_at__isnull=True).order_by("-requested_at").first()
+        assert request is not None  # the transition table allows this only while one is open
         request.supplied_at = now
         data: dict[str, Any] = {}
         if d.received_at is not None:
@@ -694,6 +696,7 @@ def dossier_record_supplement(
             data = {"paused_seconds": request.paused_seconds}
         request.save(update_fields=["supplied_at", "paused_seconds"])
         _store_components(d, components, supplement=request)
+        assert request.paused_state is not None  # set when the supplement was requested
         effects.target = State(request.paused_state)
         return data
 
@@ -747,7 +750,7 @@ def dossier_approve(
             from motcua.dossiers.uploads import check_upload
 
             check_upload(result_file)
-            d.result_file.save(result_file.name, result_file, save=False)
+            d.result_file.save(result_file.name or "", result_file, save=False)
             d.result_digitized = True
         d.current_agency_id = d.receiving_agency_id
         effects.notify.append("resolved")
@@ -919,10 +922,12 @@ def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) ->
                 .get(pk=dossier.pk)
             )
             hours = office_hours_for(locked.agency)
-            old_due = locked.due_at
-            _set_deadline(locked, locked.received_at)
+            old_due, received_at = locked.due_at, locked.received_at
+            assert old_due is not None and received_at is not None  # the filter above
+            _set_deadline(locked, received_at)
             pauses = []
             for request in locked.supplements.filter(supplied_at__isnull=False):
+                assert request.supplied_at is not None and locked.due_at is not None
                 paused = working_time_between(
                     request.requested_at, request.supplied_at, calendar=calendar, hours=hours
                 )
@@ -936,7 +941,7 @@ def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) ->
                         "working_seconds": int(paused.total_seconds()),
                     }
                 )
-            locked.deadline["pauses"] = pauses
+            locked.deadline = {**(locked.deadline or {}), "pauses": pauses}
             if locked.due_at != old_due:
                 locked.save(update_fields=["due_at", "deadline"])
                 _event(
@@ -947,7 +952,7 @@ def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) ->
                     from_state=locked.state,
                     data={
                         "old_due_at": old_due.isoformat(),
-                        "due_at": locked.due_at.isoformat(),
+                        "due_at": locked.due_at and locked.due_at.isoformat(),
                         "calendar_version": calendar.version,
                     },
                 )

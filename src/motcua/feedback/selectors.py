@@ -7,6 +7,7 @@ conditional aggregates, and ``feedback_records`` filters by the very same condit
 figure and its drill-down cannot disagree.
 """
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
@@ -77,7 +78,7 @@ def _counts(conditions: dict[str, Q]) -> dict[str, Count]:
     return {_alias(key): Count("pk", filter=q) for key, q in conditions.items()}
 
 
-def _shape(row: dict[str, Any]) -> dict[str, Any]:
+def _shape(row: Mapping[str, Any]) -> dict[str, Any]:
     """Flat aggregate aliases → the §9 ``feedback`` object."""
     return {
         "received": {

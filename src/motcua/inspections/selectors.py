@@ -50,7 +50,7 @@ def inspection_figures(period: Period) -> dict[str, Any]:
     return {
         "planned": counts["planned"],
         "done": counts["done"],
-        "surprise": [{"agency": name, "date": on.isoformat()} for name, on in surprise],
+        "surprise": [{"agency": name, "date": on.isoformat()} for name, on in surprise if on],
     }
 
 

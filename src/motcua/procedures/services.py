@@ -82,13 +82,10 @@ def procedure_save(
     """
     valid_from = valid_from or timezone.now()
     with transaction.atomic():
-        procedure = Procedure.objects.select_for_update().filter(code=code).first()
-        created = procedure is None
-        if created:
-            procedure = Procedure(code=code)
-            before = None
-        else:
-            before = _snapshot(procedure)
+        existing = Procedure.objects.select_for_update().filter(code=code).first()
+        created = existing is None
+        procedure = Procedure(code=code) if existing is None else existing
+        before = None if created else _snapshot(procedure)
         for name, value in values.items():
             setattr(procedure, name, value)
         procedure.search_text = _search_text(procedure)

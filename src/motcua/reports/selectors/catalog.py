@@ -68,7 +68,10 @@ _COVERAGE_KINDS = {
     "districts": AgencyKind.DISTRICT,
     "communes": AgencyKind.COMMUNE,
 }
-_LEVEL_OF_KIND = {AgencyKind.DISTRICT: Level.DISTRICT, AgencyKind.COMMUNE: Level.COMMUNE}
+_LEVEL_OF_KIND: dict[str, Level] = {
+    AgencyKind.DISTRICT: Level.DISTRICT,
+    AgencyKind.COMMUNE: Level.COMMUNE,
+}
 
 
 # --- §4 procedure catalog -------------------------------------------------------------------
