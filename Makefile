@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint format schema check-schema serve install clean
+.PHONY: demo test lint typecheck format schema check-schema serve install clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src bench
 	$(BIN)/ruff format --check src bench
+	$(BIN)/lint-imports
+
+## mypy with django-stubs on services, selectors, rules, workflow and accounts ([tool.mypy]).
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix src bench

@@ -37,7 +37,7 @@ import json, os, sys, time, datetime as dt
 import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "motcua.settings")
 django.setup()
-from motcua.reports.periods import Period
+from motcua.utils.periods import Period
 from motcua.reports.selectors.dossiers import form06
 repeat, periods = int(sys.argv[1]), json.loads(sys.argv[2])
 out = {}

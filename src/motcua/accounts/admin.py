@@ -10,7 +10,7 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["role", "is_active", "agency__kind"]
     autocomplete_fields = ["agency"]
     fieldsets = [
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         ("Cơ quan và vai trò / Agency and role", {"fields": ["agency", "role"]}),
     ]
 

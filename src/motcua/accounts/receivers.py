@@ -18,6 +18,8 @@ from motcua.audit.services import audit_event, audit_record, audit_request_data
 
 # The fields of a user whose change is a change of rights.
 WATCHED = ("username", "role", "agency_id", "is_active", "is_staff", "is_superuser", "password")
+# The watched fields as they were before a save, kept on the instance between pre_ and post_save.
+BEFORE = "_audit_before"
 
 
 @receiver(user_logged_in)
@@ -68,9 +70,9 @@ def _locked_out(sender, request, username, ip_address, **kwargs) -> None:
 @receiver(pre_save, sender=User)
 def _remember_rights(sender, instance: User, raw=False, update_fields=None, **kwargs) -> None:
     if raw or instance.pk is None or (update_fields and set(update_fields) <= {"last_login"}):
-        instance._audit_before = None
+        setattr(instance, BEFORE, None)
         return
-    instance._audit_before = User.objects.filter(pk=instance.pk).values(*WATCHED).first()
+    setattr(instance, BEFORE, User.objects.filter(pk=instance.pk).values(*WATCHED).first())
 
 
 def _value(instance: User, field: str):
@@ -87,7 +89,7 @@ def _record_rights(sender, instance: User, created: bool, raw=False, **kwargs) -
         fields = {f: _value(instance, f) for f in WATCHED if f != "password"}
         audit_record(action="user.create", target=instance, actor=actor, data={**data, **fields})
         return
-    before = getattr(instance, "_audit_before", None)
+    before = getattr(instance, BEFORE, None)
     if not before:
         return
     changed = {

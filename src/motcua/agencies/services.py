@@ -57,6 +57,8 @@ def agency_current(agency: Agency) -> Agency:
     """Follow the successor chain to the agency that does the work today."""
     seen = {agency.pk}
     while not agency.is_active and agency.successor_id and agency.successor_id not in seen:
-        agency = agency.successor
+        successor = agency.successor
+        assert successor is not None  # successor_id is set
+        agency = successor
         seen.add(agency.pk)
     return agency

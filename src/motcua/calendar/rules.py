@@ -378,7 +378,9 @@ def _when(instant: dt.datetime) -> str:
 
 
 def _decimal_text(value: Decimal) -> str:
-    places = max(0, -value.normalize().as_tuple().exponent)
+    exponent = value.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite number of days
+    places = max(0, -exponent)
     return vn_number(value, places)
 
 

@@ -9,7 +9,7 @@ from motcua.calendar.selectors import invalidate_work_calendar
 from motcua.calendar.signals import calendar_changed
 from motcua.utils.errors import DomainError
 
-_NOTE_LENGTH = CalendarException._meta.get_field("note").max_length
+_NOTE_LENGTH: int = CalendarException._meta.get_field("note").max_length or 0
 
 
 def _announce(day: dt.date) -> None:

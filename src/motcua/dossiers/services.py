@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -24,6 +24,7 @@ from django.utils import timezone
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency
 from motcua.calendar.rules import (
+    Unit,
     add_working_time,
     compute_deadline,
     extend_by_working_time,
@@ -112,7 +113,7 @@ def _lock(dossier: Dossier) -> Dossier:
 def _event(
     dossier: Dossier,
     *,
-    action: Action,
+    action: Action | str,
     actor,
     at: dt.datetime,
     from_state,
@@ -183,7 +184,7 @@ def _highest_sequence(prefix: str) -> int:
 def _set_deadline(dossier: Dossier, received_at: dt.datetime) -> None:
     version = dossier.procedure_version
     limit = version.processing_days if version else dossier.procedure.processing_days
-    unit = version.day_unit if version else dossier.procedure.day_unit
+    unit = cast(Unit, version.day_unit if version else dossier.procedure.day_unit)
     deadline = compute_deadline(
         received_at,
         limit,
@@ -247,10 +248,10 @@ def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, 
             for chunk in component.file.chunks():
                 digest.update(chunk)
             component.file.seek(0)
-            row.sha256, row.size = digest.hexdigest(), component.file.size
+            row.sha256, row.size = digest.hexdigest(), component.file.size or 0
             row.content_type = getattr(component.file, "content_type", "") or ""
-            row.original_name = component.file.name[:255]
-            row.file.save(component.file.name, component.file, save=False)
+            row.original_name = (component.file.name or "")[:255]
+            row.file.save(component.file.name or "", component.file, save=False)
         rows.append(row)
     DossierComponent.objects.bulk_create(rows)
     if rows:
@@ -596,7 +597,7 @@ def dossier_assign(*, actor, dossier: Dossier, assignee, now: dt.datetime) -> Do
     """Assign the current step to an officer of its agency with the step's role."""
 
     def apply(d: Dossier, effects: _Effects):
-        step = _current_step(d)
+        step = _open_step(d)
         if not authz.eligible_assignees(d).filter(pk=assignee.pk).exists():
             raise refuse(
                 "Người được phân công phải thuộc cơ quan và vai trò của bước xử lý.",
@@ -611,9 +612,16 @@ def dossier_assign(*, actor, dossier: Dossier, assignee, now: dt.datetime) -> Do
     return _transition(dossier, Action.ASSIGN, actor, now, apply)
 
 
+def _open_step(d: Dossier) -> DossierStep:
+    step = _current_step(d)
+    # ``authz.check`` refuses every action that needs an open step when there is none.
+    assert step is not None
+    return step
+
+
 def _finish_step(d: Dossier, actor, now: dt.datetime, note: str) -> DossierStep:
     # The open step exists and is the actor's role's: checked by ``authz.check`` before.
-    step = _current_step(d)
+    step = _open_step(d)
     step.finished_at, step.finished_by, step.note = now, actor, note
     step.save(update_fields=["finished_at", "finished_by", "note"])
     return step
@@ -626,6 +634,7 @@ def dossier_forward(*, actor, dossier: Dossier, now: dt.datetime, note: str = ""
         step = _finish_step(d, actor, now, note)
         # A following step exists: forwarding the last step is refused by ``authz.check``.
         following = d.steps.filter(order__gt=step.order).order_by("order").first()
+        assert following is not None
         _start_step(following, now)
         following.save(update_fields=["started_at", "due_at"])
         d.current_agency_id = following.agency_id
@@ -676,6 +685,7 @@ def dossier_record_supplement(
 
     def apply(d: Dossier, effects: _Effects):
         request = d.supplements.filter(supplied_at__isnull=True).order_by("-requested_at").first()
+        assert request is not None  # the transition table allows this only while one is open
         request.supplied_at = now
         data: dict[str, Any] = {}
         if d.received_at is not None:
@@ -701,6 +711,7 @@ def dossier_record_supplement(
             data = {"paused_seconds": request.paused_seconds}
         request.save(update_fields=["supplied_at", "paused_seconds"])
         _store_components(d, components, supplement=request)
+        assert request.paused_state is not None  # set when the supplement was requested
         effects.target = State(request.paused_state)
         return data
 
@@ -753,7 +764,7 @@ def dossier_approve(
         _end(d, Outcome.APPROVED, now)
         d.result_note = note
         if result_file is not None:
-            d.result_file.save(result_file.name, result_file, save=False)
+            d.result_file.save(result_file.name or "", result_file, save=False)
             d.result_digitized = True
         d.current_agency_id = d.receiving_agency_id
         effects.notify.append("resolved")
@@ -936,10 +947,12 @@ def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) ->
                 .get(pk=dossier.pk)
             )
             hours = office_hours_for(locked.agency)
-            old_due = locked.due_at
-            _set_deadline(locked, locked.received_at)
+            old_due, received_at = locked.due_at, locked.received_at
+            assert old_due is not None and received_at is not None  # the filter above
+            _set_deadline(locked, received_at)
             pauses = []
             for request in locked.supplements.filter(supplied_at__isnull=False):
+                assert request.supplied_at is not None and locked.due_at is not None
                 paused = working_time_between(
                     request.requested_at, request.supplied_at, calendar=calendar, hours=hours
                 )
@@ -953,7 +966,7 @@ def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) ->
                         "working_seconds": int(paused.total_seconds()),
                     }
                 )
-            locked.deadline["pauses"] = pauses
+            locked.deadline = {**(locked.deadline or {}), "pauses": pauses}
             if locked.due_at != old_due:
                 locked.save(update_fields=["due_at", "deadline"])
                 _event(
@@ -964,7 +977,7 @@ def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) ->
                     from_state=locked.state,
                     data={
                         "old_due_at": old_due.isoformat(),
-                        "due_at": locked.due_at.isoformat(),
+                        "due_at": locked.due_at and locked.due_at.isoformat(),
                         "calendar_version": calendar.version,
                     },
                 )

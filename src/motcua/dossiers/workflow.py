@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.roles import Role
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class State(models.IntegerChoices):
@@ -151,7 +155,7 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.EVALUATE: _t({S.RETURNED}, None, DESK | {APPLICANT}, Scope.RECEIVING),
 }
 
-ACTION_LABELS: dict[Action, str] = {
+ACTION_LABELS: dict[Action, StrOrPromise] = {
     Action.SUBMIT: _("Nộp hồ sơ trực tuyến"),
     Action.RECEIVE: _("Tiếp nhận hồ sơ"),
     Action.ACCEPT: _("Tiếp nhận hồ sơ trực tuyến"),

@@ -7,6 +7,7 @@ conditional aggregates, and ``feedback_records`` filters by the very same condit
 figure and its drill-down cannot disagree.
 """
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
@@ -15,7 +16,7 @@ from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agency_descendant_ids
 from motcua.dossiers.selectors import mask
 from motcua.feedback.models import Feedback, FeedbackKind
-from motcua.reports.periods import Period
+from motcua.utils.periods import Period
 
 # The §9 key paths of the ``feedback`` object, in its order.
 FIGURES = (
@@ -77,7 +78,7 @@ def _counts(conditions: dict[str, Q]) -> dict[str, Count]:
     return {_alias(key): Count("pk", filter=q) for key, q in conditions.items()}
 
 
-def _shape(row: dict[str, Any]) -> dict[str, Any]:
+def _shape(row: Mapping[str, Any]) -> dict[str, Any]:
     """Flat aggregate aliases → the §9 ``feedback`` object."""
     return {
         "received": {

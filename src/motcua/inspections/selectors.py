@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from motcua.inspections.models import Inspection
-from motcua.reports.periods import Period
+from motcua.utils.periods import Period
 
 FIGURES = ("planned", "done", "surprise")
 PREFIX = "inspections."
@@ -50,7 +50,7 @@ def inspection_figures(period: Period) -> dict[str, Any]:
     return {
         "planned": counts["planned"],
         "done": counts["done"],
-        "surprise": [{"agency": name, "date": on.isoformat()} for name, on in surprise],
+        "surprise": [{"agency": name, "date": on.isoformat()} for name, on in surprise if on],
     }
 
 

@@ -1,14 +1,14 @@
 """The files of the province data package this version imports and exports (interchange.md),
 one handler each. ``REGISTRY`` lists them in dependency order: a file may refer only to files
-before it (or to itself)."""
+before it (or to itself). The files of the apps above this one (feedback, inspections) are
+registered by those apps in their ``ready()`` through ``handler_register``: this layer never
+imports them."""
 
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from functools import partial
 from typing import Any
 
 from motcua.agencies.models import Agency, AgencyKind, Province
-from motcua.feedback.interchange import FeedbackHandler
-from motcua.inspections.interchange import InspectionsHandler
 from motcua.interchange.history import DossiersHandler, SupplementsHandler
 from motcua.interchange.parsing import (
     CellError,
@@ -487,7 +487,11 @@ REGISTRY: dict[str, type[FileHandler]] = {
         ShorteningsHandler,
         DossiersHandler,
         SupplementsHandler,
-        FeedbackHandler,
-        InspectionsHandler,
     )
 }
+
+
+def handler_register(handler: type[FileHandler]) -> None:
+    """Add the file ``handler`` reads and writes after the files already registered (apps are
+    ready in the order of ``INSTALLED_APPS``, so that order is the dependency order)."""
+    REGISTRY.setdefault(handler.name, handler)

@@ -32,14 +32,7 @@ def notification_enqueue(*, dossier, event: str, tag: str = "") -> list[OutboxMe
     an online submission goes to a contact nobody has verified: a phone number or address gets
     at most ``MOTCUA_RATE_LIMITS["unverified_contact"]`` of the messages anonymous callers can
     cause, so a stranger cannot have the province message anyone by repeating them."""
-    from motcua.dossiers.models import DossierEvent
-
-    last_event = (
-        DossierEvent.objects.filter(dossier=dossier)
-        .order_by("-id")
-        .values_list("id", flat=True)
-        .first()
-    )
+    last_event = dossier.events.order_by("-id").values_list("id", flat=True).first()
     note = ""
     if event in ("supplement_requested",):
         request = dossier.supplements.order_by("-requested_at").first()

@@ -93,13 +93,10 @@ def procedure_save(
     """
     valid_from = valid_from or timezone.now()
     with transaction.atomic():
-        procedure = Procedure.objects.select_for_update().filter(code=code).first()
-        created = procedure is None
-        if created:
-            procedure = Procedure(code=code)
-            before = None
-        else:
-            before = _snapshot(procedure)
+        existing = Procedure.objects.select_for_update().filter(code=code).first()
+        created = existing is None
+        procedure = Procedure(code=code) if existing is None else existing
+        before = None if created else _snapshot(procedure)
         for name, value in values.items():
             setattr(procedure, name, value)
         procedure.search_text = _search_text(procedure)
@@ -291,7 +288,7 @@ def decision_save(
         check_upload(file, extensions=DECISION_FILES)
     with transaction.atomic():
         created = decision is None
-        if created:
+        if decision is None:
             decision = Decision()
         else:
             decision = Decision.objects.select_for_update().get(pk=decision.pk)
@@ -303,7 +300,7 @@ def decision_save(
             changed["file"] = None
         _full_clean(decision)
         if file is not None:
-            decision.file.save(file.name, file, save=False)
+            decision.file.save(file.name or "", file, save=False)
             changed["file"] = decision.file.name
         if not created and not changed:
             return decision
@@ -335,7 +332,7 @@ def shortening_save(
         raise ValueError(f"not shortening fields: {sorted(unknown)}")
     with transaction.atomic():
         created = shortening is None
-        if created:
+        if shortening is None:
             shortening = Shortening()
         else:
             shortening = Shortening.objects.select_for_update().get(pk=shortening.pk)

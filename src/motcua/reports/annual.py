@@ -13,7 +13,6 @@ from typing import Any
 from motcua.agencies.models import Province
 from motcua.feedback.selectors import feedback_breakdown, feedback_figures
 from motcua.inspections.selectors import inspection_figures
-from motcua.reports.periods import Period
 from motcua.reports.selectors.catalog import (
     catalog_figures,
     catalog_records,
@@ -23,6 +22,7 @@ from motcua.reports.selectors.catalog import (
 )
 from motcua.reports.selectors.digitization import digitization
 from motcua.reports.selectors.dossiers import BreakdownRow, form06, form06_breakdown
+from motcua.utils.periods import Period
 
 # The annexes: form 06 by field (lĩnh vực) and the feedback table by agency.
 ANNEX_FORM06 = "Phụ lục I"

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class Config(AppConfig):
     name = "motcua.reports"
     label = "reports"
+
+    def ready(self) -> None:
+        from motcua.notifications.jobs import job_register
+        from motcua.reports.exports import export_jobs_run_due
+
+        job_register(label="exports", run=export_jobs_run_due)

@@ -15,7 +15,6 @@ from django.utils.translation import gettext
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.feedback.selectors import feedback_figures
 from motcua.reports.figures import DEFINITIONS, DIRECT_AND_POSTAL, LABELS
-from motcua.reports.periods import CUT_DAY, Period
 from motcua.reports.selectors.catalog import catalog_figures, online_service_figures
 from motcua.reports.selectors.digitization import digitization_counts, digitization_rates
 from motcua.reports.selectors.dossiers import (
@@ -25,6 +24,7 @@ from motcua.reports.selectors.dossiers import (
     form06_rates,
     form06_total,
 )
+from motcua.utils.periods import CUT_DAY, Period
 
 MONTHS = range(1, 13)
 PUBLIC_KINDS = (AgencyKind.DEPARTMENT, AgencyKind.DISTRICT)

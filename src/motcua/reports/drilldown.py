@@ -20,11 +20,11 @@ from motcua.feedback.models import Feedback, FeedbackKind, FeedbackState
 from motcua.feedback.selectors import feedback_records
 from motcua.procedures.models import Decision, DecisionKind, Level, OnlineLevel, Procedure
 from motcua.reports.figures import DIRECT_AND_POSTAL, LABELS, title
-from motcua.reports.periods import Period
 from motcua.reports.selectors.catalog import catalog_records
 from motcua.reports.selectors.digitization import COUNTS, digitization_records
 from motcua.reports.selectors.dossiers import BREAKDOWNS, FIGURES, form06_records
 from motcua.utils.formatting import vn_date
+from motcua.utils.periods import Period
 
 # Families whose figures are per agency; the catalog families are the province's only.
 AGENCY_FAMILIES = ("dossiers", "digitization", "feedback")

@@ -27,8 +27,8 @@ from motcua.reports.annual_docx import write_annual_docx
 from motcua.reports.annual_xlsx import write_annual_xlsx
 from motcua.reports.drilldown import Records, figure_records
 from motcua.reports.models import ExportFormat, ExportJob, ExportKind, ExportStatus
-from motcua.reports.periods import Period, parse_date
 from motcua.utils.errors import DomainError
+from motcua.utils.periods import Period, parse_date
 
 logger = logging.getLogger(__name__)
 

@@ -7,13 +7,13 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from motcua.reports.periods import (
+from motcua.utils.dates import EARLIEST, latest, validate_date_in_range
+from motcua.utils.periods import (
     PERIOD_CHOICES,
     Period,
     PeriodError,
     period_from_options,
 )
-from motcua.utils.dates import EARLIEST, latest, validate_date_in_range
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 PERIOD_LABELS: dict[str, Promise] = {

@@ -12,9 +12,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from motcua.reports.periods import Period
 from motcua.reports.selectors.dossiers import BreakdownRow, form06_rates
 from motcua.utils.formatting import vn_percent
+from motcua.utils.periods import Period
 
 FORM06_TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC"
 FORM06_SHEET = "Biểu 06"

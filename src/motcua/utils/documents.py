@@ -15,7 +15,7 @@ from docx.shared import Length, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from motcua.utils.official_layout import Sheet, compact, no_borders, set_font, set_widths
+from motcua.utils.official_layout import Sheet, add_text, compact, no_borders, set_font, set_widths
 
 
 class Blank(str):
@@ -82,11 +82,11 @@ class OfficialDocument(Sheet):
         left, right = table.rows[0].cells
         label = left.paragraphs[0]
         compact(label)
-        set_font(label.add_run("Nơi nhận:"), size=12, bold=True, italic=True)
+        set_font(add_text(label, "Nơi nhận:"), size=12, bold=True, italic=True)
         for line in recipients:
             paragraph = left.add_paragraph()
             compact(paragraph)
-            set_font(paragraph.add_run(line), size=11)
+            set_font(add_text(paragraph, line), size=11)
         self._signature_line(right.paragraphs[0], [(capacity, True, False)])
         self._signature_line(right.add_paragraph(), [(position, True, False)])
         for _blank in range(4):
@@ -112,7 +112,7 @@ class OfficialDocument(Sheet):
             text, piece_bold, piece_italic = (
                 (piece, bold, italic) if isinstance(piece, str) else piece
             )
-            run = paragraph.add_run(text)
+            run = add_text(paragraph, text)
             set_font(run, size=self.size, bold=piece_bold, italic=piece_italic)
             if isinstance(piece, Blank):
                 mark_blank(run)

@@ -6,6 +6,7 @@ place and date, the title in bold capitals, justified body text, signature block
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 
 from docx import Document
@@ -17,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 FONT = "Times New Roman"
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -28,6 +30,22 @@ _A4 = (Cm(21), Cm(29.7))
 
 # (text, bold, italic) pieces of one paragraph; a plain string is a regular piece.
 Piece = str | tuple[str, bool, bool]
+
+
+# Characters an XML 1.0 document cannot hold (C0 controls but tab, line feed and carriage return;
+# lone surrogates; U+FFFE, U+FFFF): free text typed or imported may contain them, and a document
+# must still be written rather than fail.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters a Word document cannot contain."""
+    return _NOT_XML.sub("", text)
+
+
+def add_text(paragraph: Paragraph, text: str) -> Run:
+    """``paragraph.add_run(text)`` for any text, including what a person typed."""
+    return paragraph.add_run(xml_text(text))
 
 
 def set_font(run, *, size: float | None = None, bold: bool = False, italic: bool = False):
@@ -141,7 +159,7 @@ class Sheet:
         paragraph = self.doc.add_paragraph()
         compact(paragraph, after=4)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        set_font(paragraph.add_run(f"Mẫu số {number}"), size=self.size - 1, bold=True)
+        set_font(add_text(paragraph, f"Mẫu số {number}"), size=self.size - 1, bold=True)
 
     def header(self, *, parent: str, unit: str, place_date: str) -> None:
         """The agency block (parent authority over the issuing unit in bold) beside the national
@@ -180,19 +198,19 @@ class Sheet:
     ) -> None:
         compact(paragraph)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        set_font(paragraph.add_run(text), size=size, bold=bold, italic=italic)
+        set_font(add_text(paragraph, text), size=size, bold=bold, italic=italic)
 
     def title(self, text: str, *, subtitle: str = "") -> None:
         paragraph = self.doc.add_paragraph()
         compact(paragraph, after=0 if subtitle else 8)
         paragraph.paragraph_format.space_before = Pt(14)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        set_font(paragraph.add_run(text.upper()), size=self.size + 1, bold=True)
+        set_font(add_text(paragraph, text.upper()), size=self.size + 1, bold=True)
         if subtitle:
             below = self.doc.add_paragraph()
             compact(below, after=8)
             below.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            set_font(below.add_run(subtitle), size=self.size + 1, bold=True)
+            set_font(add_text(below, subtitle), size=self.size + 1, bold=True)
 
     def centered(self, *pieces: Piece) -> Paragraph:
         paragraph = self.para(*pieces, indent=False)
@@ -207,7 +225,7 @@ class Sheet:
         paragraph.paragraph_format.first_line_indent = Cm(1) if indent else Cm(0)
         for piece in pieces:
             text, bold, italic = (piece, False, False) if isinstance(piece, str) else piece
-            set_font(paragraph.add_run(text), bold=bold, italic=italic)
+            set_font(add_text(paragraph, text), bold=bold, italic=italic)
         return paragraph
 
     def field(self, label: str, value: str) -> Paragraph:
@@ -250,7 +268,7 @@ class Sheet:
         paragraph = cell.paragraphs[0]
         compact(paragraph)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
-        set_font(paragraph.add_run(text), size=size, bold=bold)
+        set_font(add_text(paragraph, text), size=size, bold=bold)
 
     @staticmethod
     def _repeat_header(row) -> None:

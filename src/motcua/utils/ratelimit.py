@@ -39,8 +39,13 @@ def rate(name: str) -> Rate:
 # ---- who is calling ---------------------------------------------------------------------
 
 
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
 @functools.lru_cache(maxsize=8)
-def _networks(proxies: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+def _networks(
+    proxies: tuple[str, ...],
+) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
     try:
         return tuple(ipaddress.ip_network(p, strict=False) for p in proxies if p != UNIX)
     except ValueError as exc:

@@ -127,9 +127,9 @@ def check_upload(upload: UploadedFile, *, extensions: Iterable[str] = tuple(ALLO
     head = upload.read(16)
     upload.seek(0)
     if kind is None or not any(head.startswith(sig) for sig in kind.signatures):
-        raise _type_error(upload.name, extensions)
+        raise _type_error(upload.name or "", extensions)
     if kind.main_part and not _is_office_package(upload, kind.main_part):
-        raise _type_error(upload.name, extensions)
+        raise _type_error(upload.name or "", extensions)
 
 
 def check_uploads(
@@ -189,7 +189,7 @@ def file_download(field: FieldFile, filename: str | None = None) -> FileResponse
         handle = field.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    name = filename or field.name.rsplit("/", 1)[-1]
+    name = filename or (field.name or "").rsplit("/", 1)[-1]
     response = FileResponse(
         handle, as_attachment=True, filename=name, content_type=content_type_for(name)
     )

@@ -16,8 +16,8 @@ from motcua.feedback.selectors import (
 )
 from motcua.feedback.tests.factories import FeedbackFactory
 from motcua.interchange.parsing import LOCAL_TZ
-from motcua.reports.periods import Period
 from motcua.testing.factories import AgencyFactory
+from motcua.utils.periods import Period
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.db import IntegrityError, transaction
 
 from motcua.inspections.models import Inspection
 from motcua.inspections.selectors import inspection_figures, inspection_records
-from motcua.reports.periods import Period
 from motcua.testing.factories import AgencyFactory
+from motcua.utils.periods import Period
 
 pytestmark = pytest.mark.django_db
 

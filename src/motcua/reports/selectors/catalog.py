@@ -40,8 +40,8 @@ from motcua.procedures.models import (
     ProcedureStatus,
     Shortening,
 )
-from motcua.reports.periods import Period
 from motcua.utils.formatting import round_half_up
+from motcua.utils.periods import Period
 
 HOURS_PER_WORKING_DAY = 8  # §6: each working day saved is 8 hours of the applicant's time
 MILLION = Decimal(1_000_000)
@@ -68,7 +68,10 @@ _COVERAGE_KINDS = {
     "districts": AgencyKind.DISTRICT,
     "communes": AgencyKind.COMMUNE,
 }
-_LEVEL_OF_KIND = {AgencyKind.DISTRICT: Level.DISTRICT, AgencyKind.COMMUNE: Level.COMMUNE}
+_LEVEL_OF_KIND: dict[str, Level] = {
+    AgencyKind.DISTRICT: Level.DISTRICT,
+    AgencyKind.COMMUNE: Level.COMMUNE,
+}
 
 
 # --- §4 procedure catalog -------------------------------------------------------------------

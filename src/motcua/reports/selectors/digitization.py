@@ -17,9 +17,9 @@ from django.db.models import Count, Q, QuerySet
 from motcua.agencies.models import Agency
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.workflow import Outcome
-from motcua.reports.periods import Period
 from motcua.reports.selectors.catalog import percentage
 from motcua.reports.selectors.dossiers import received_dossiers
+from motcua.utils.periods import Period
 
 RATE_PLACES = 1
 

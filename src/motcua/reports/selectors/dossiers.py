@@ -31,8 +31,8 @@ from motcua.agencies.selectors import agency_descendant_ids
 from motcua.dossiers.models import Dossier, SupplementRequest
 from motcua.dossiers.workflow import Channel
 from motcua.procedures.models import Level
-from motcua.reports.periods import Period
 from motcua.reports.selectors.catalog import percentage
+from motcua.utils.periods import Period
 
 # The §9 ``dossiers`` object: group → figure keys, in the order of the form.
 FORM06_KEYS: dict[str, tuple[str, ...]] = {

@@ -11,8 +11,8 @@ from motcua.agencies.models import Agency
 from motcua.dossiers.workflow import Channel, Outcome
 from motcua.feedback.models import Feedback, FeedbackKind, FeedbackState
 from motcua.procedures.models import Decision, DecisionKind, OnlineLevel
-from motcua.reports.periods import Period
 from motcua.reports.tests.form06_data import Setting, create_dossier, local, make_setting
+from motcua.utils.periods import Period
 
 YEAR = 2024
 PERIOD = Period.for_year(YEAR)  # 15/12/2023 – 14/12/2024

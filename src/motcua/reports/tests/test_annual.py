@@ -30,11 +30,11 @@ from motcua.procedures.models import Authority, DecisionKind, Level
 from motcua.reports.annual import AnnualContent, DecisionRef, annual_content, annual_figures
 from motcua.reports.annual_docx import annual_text, count, whole_percent, write_annual_docx
 from motcua.reports.annual_xlsx import FEEDBACK_COLUMNS, FEEDBACK_HEADER_ROW, figure_rows
-from motcua.reports.periods import Period
 from motcua.reports.tests.form06_data import build_dossier, local, make_setting
 from motcua.reports.xlsx import HEADER_TOP
 from motcua.testing.browser import require
 from motcua.testing.factories import DecisionFactory, ProcedureFactory, ShorteningFactory
+from motcua.utils.periods import Period
 
 D = dt.date
 STATISTICS_MD = Path(

@@ -7,7 +7,6 @@ import pytest
 
 from motcua.agencies.models import AgencyKind
 from motcua.procedures.models import Authority, DecisionKind, Level, OnlineLevel
-from motcua.reports.periods import Period
 from motcua.reports.selectors.catalog import (
     FIGURE_RECORDS,
     catalog_figures,
@@ -24,6 +23,7 @@ from motcua.testing.factories import (
     ProcedureFactory,
     ShorteningFactory,
 )
+from motcua.utils.periods import Period
 
 D = dt.date
 YEAR_2024 = Period.for_year(2024)

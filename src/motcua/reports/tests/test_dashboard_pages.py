@@ -22,13 +22,13 @@ from motcua.reports.dashboard import default_period, public_statistics, reportin
 from motcua.reports.exports import export_jobs_run_due
 from motcua.reports.figures import DEFINITIONS, LABELS, TITLES
 from motcua.reports.models import ExportJob, ExportStatus
-from motcua.reports.periods import Period
 from motcua.reports.selectors.catalog import catalog_figures, online_service_figures
 from motcua.reports.selectors.digitization import digitization_counts, digitization_rates
 from motcua.reports.selectors.dossiers import FIGURES, form06, form06_rates
 from motcua.reports.tests.dashboard_data import PERIOD, YEAR, make_user, make_world
 from motcua.reports.tests.form06_data import create_dossier, local
 from motcua.utils.formatting import vn_number, vn_percent
+from motcua.utils.periods import Period
 
 DASHBOARD = reverse("reports-dashboard")
 DRILLDOWN = reverse("reports-drilldown")

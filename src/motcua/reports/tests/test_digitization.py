@@ -6,7 +6,6 @@ from django.test.utils import CaptureQueriesContext
 
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.workflow import Outcome
-from motcua.reports.periods import Period
 from motcua.reports.selectors.digitization import (
     COUNTS,
     digitization,
@@ -15,6 +14,7 @@ from motcua.reports.selectors.digitization import (
     digitization_records,
 )
 from motcua.reports.tests.form06_data import build_dossier, create_dossier, local, make_setting, utc
+from motcua.utils.periods import Period
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,6 @@ from openpyxl import load_workbook
 
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.workflow import Channel, Outcome, State
-from motcua.reports.periods import Period
 from motcua.reports.selectors.dossiers import (
     FIGURES,
     form06,
@@ -29,6 +28,7 @@ from motcua.reports.tests.form06_data import (
     make_setting,
     utc,
 )
+from motcua.utils.periods import Period
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from motcua.dossiers.models import Dossier, SupplementRequest
 from motcua.dossiers.workflow import Channel, Outcome, State
-from motcua.reports.periods import Period
 from motcua.reports.selectors.dossiers import (
     BREAKDOWNS,
     FORM06_KEYS,
@@ -23,6 +22,7 @@ from motcua.reports.selectors.dossiers import (
     form06_total,
 )
 from motcua.reports.tests.form06_data import VN, Setting, build_dossier, make_setting
+from motcua.utils.periods import Period
 
 PERIOD = Period(dt.date(2024, 1, 10), dt.date(2024, 1, 20))
 # Instants are drawn in minutes around the period: from 12 days before F to 12 days after T, so

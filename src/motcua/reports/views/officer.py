@@ -56,9 +56,9 @@ from motcua.reports.exports import (
 from motcua.reports.figures import DEFINITIONS, DIRECT_AND_POSTAL
 from motcua.reports.forms import PeriodForm
 from motcua.reports.models import ExportFormat, ExportJob, ExportKind, ExportStatus
-from motcua.reports.periods import Period
 from motcua.reports.selectors.dossiers import NO_FIELD_LABEL, form06, form06_breakdown
 from motcua.reports.xlsx import GROUP_HEADINGS, form06_workbook
+from motcua.utils.periods import Period
 from motcua.web.permissions import DENIED, action_required
 
 PAGE_SIZE = 50

@@ -1,13 +1,13 @@
-"""``motcua worker``: delivers the outbox (notifications) and runs waiting report exports,
-forever or once."""
+"""``motcua worker``: delivers the outbox (notifications) and runs the jobs the apps registered
+(waiting report exports), forever or once."""
 
 import signal
 import time
 
 from django.core.management.base import BaseCommand
 
+from motcua.notifications.jobs import JOBS
 from motcua.notifications.services import outbox_deliver_due
-from motcua.reports.exports import export_jobs_run_due
 
 
 class Command(BaseCommand):
@@ -24,8 +24,9 @@ class Command(BaseCommand):
             sent, failed = outbox_deliver_due()
             if sent or failed:
                 self.stdout.write(f"outbox: {sent} đã gửi / sent, {failed} lỗi / failed")
-            if exported := export_jobs_run_due():
-                self.stdout.write(f"exports: {exported} đã chạy / run")
+            for job in JOBS:
+                if done := job.run():
+                    self.stdout.write(f"{job.label}: {done} đã chạy / run")
             if once or stopping:
                 return
             time.sleep(interval)

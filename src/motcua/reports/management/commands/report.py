@@ -25,13 +25,6 @@ from motcua.feedback.selectors import feedback_breakdown, feedback_figures
 from motcua.reports.annual import annual_content, annual_figures, annual_period
 from motcua.reports.annual_docx import annual_text, write_annual_docx
 from motcua.reports.annual_xlsx import feedback_sheet, write_annual_xlsx
-from motcua.reports.periods import (
-    PERIOD_CHOICES,
-    Period,
-    PeriodError,
-    parse_date,
-    period_from_options,
-)
 from motcua.reports.selectors.catalog import catalog_report
 from motcua.reports.selectors.dossiers import (
     BREAKDOWNS,
@@ -43,6 +36,13 @@ from motcua.reports.selectors.dossiers import (
 from motcua.reports.xlsx import write_form06_xlsx
 from motcua.utils.dates import EARLIEST, date_in_range, latest, out_of_range_message
 from motcua.utils.formatting import vn_number, vn_percent
+from motcua.utils.periods import (
+    PERIOD_CHOICES,
+    Period,
+    PeriodError,
+    parse_date,
+    period_from_options,
+)
 
 TEXT_FORMATS = ("table", "json")
 

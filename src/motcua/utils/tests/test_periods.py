@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from motcua.reports.periods import Period, PeriodError, parse_date, period_from_options
+from motcua.utils.periods import Period, PeriodError, parse_date, period_from_options
 
 D = dt.date
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
