@@ -20,7 +20,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import schemathesis
-from django.conf import settings as django_settings
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
@@ -48,7 +47,7 @@ ENFORCED = [not_a_server_error, content_type_conformance]
 CONFORMANCE = [status_code_conformance, response_schema_conformance]
 # Off until the annotations of issue #7 ("auth": paginated envelopes; 400/403/404/429 answers)
 # are merged; then on, and the run must show no mismatch at all.
-CONFORMANCE_ENFORCED = False
+CONFORMANCE_ENFORCED = True
 # A CSRF secret of our choosing: the officer's unsafe requests carry it as cookie and header.
 CSRF = "fuzzFUZZfuzzFUZZfuzzFUZZfuzzFUZZ"
 PROCEDURE_CODE = "1.000001.H12"
@@ -155,24 +154,12 @@ def call_and_check(case, mismatches, **kwargs) -> None:
         kinds.setdefault(f"{response.status_code} {titles}", str(response.request.url))
 
 
-# Issue #7, finding 5 (helper "public", input normalised at the edge): a NUL byte in a query
-# parameter is a server error on PostgreSQL (GET /api/dossiers/?q=%00, GET
-# /api/procedures/?agency=%00). Until that fix is merged, the run on PostgreSQL may fail.
-NUL_BYTES_FAIL = pytest.mark.xfail(
-    "postgresql" in django_settings.DATABASES["default"]["ENGINE"],
-    reason="issue #7 finding 5: NUL bytes in query parameters give 500 on PostgreSQL",
-    strict=False,
-)
-
-
-@NUL_BYTES_FAIL
 @schema.parametrize()
 @bounded
 def test_the_api_answers_anonymous_callers_as_described(case, province, mismatches):
     call_and_check(case, mismatches)
 
 
-@NUL_BYTES_FAIL
 @schema.parametrize()
 @bounded
 def test_the_api_answers_an_officer_as_described(case, officer_cookies, mismatches):
