@@ -10,7 +10,7 @@ from motcua.dossiers import services as s
 from motcua.dossiers.tests.conftest import at
 from motcua.dossiers.workflow import State
 
-APPLICANT = s.ApplicantData(name="Phạm Thị Dung", phone="0901234567", id_number="0601")
+APPLICANT = s.ApplicantData(name="Phạm Thị Dung", phone="0901234567", id_number="060190120601")
 
 
 def test_a_supplement_request_with_control_characters_issues_its_slip(world):

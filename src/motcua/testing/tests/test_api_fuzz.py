@@ -107,7 +107,7 @@ def province(db) -> User:
     intake = User.objects.create_user(
         username="fuzz-intake", password="unused-9-x", role=Role.INTAKE_OFFICER, agency=dept
     )
-    applicant = s.ApplicantData(name="Phạm Thị Dung", phone="0901234567", id_number="0601")
+    applicant = s.ApplicantData(name="Phạm Thị Dung", phone="0901234567", id_number="060190120601")
     now = dt.datetime(2024, 3, 5, 8, tzinfo=VN)
     dossiers = [
         s.dossier_receive(

@@ -10,8 +10,8 @@ from django.core.management.base import CommandError
 from motcua.dossiers.api import ApologyIn
 from motcua.dossiers.forms_officer import ApologyForm, RegisterForm
 from motcua.reports.forms import PeriodForm
-from motcua.reports.periods import Period
 from motcua.utils.dates import EARLIEST, date_in_range, latest
+from motcua.utils.periods import Period
 
 DEFAULT = Period(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 
