@@ -23,3 +23,8 @@ urlpatterns = [
     path("", include("motcua.dossiers.urls_public")),
     path("", include("motcua.web.urls")),
 ]
+
+handler400 = "motcua.utils.api.bad_request"
+handler403 = "motcua.utils.api.permission_denied"
+handler404 = "motcua.utils.api.page_not_found"
+handler500 = "motcua.utils.api.server_error"

@@ -5,7 +5,8 @@ Every error answers ``{"error": {"code": ..., "message": "<vi> / <en>", "details
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -62,3 +63,24 @@ def exception_handler(exc, context):
         response.status_code,
         dict(response.items()),
     )
+
+
+# Django's own error answers (no URL matched, an exception outside DRF's views) in the API's
+# shape under /api/, and the site's error pages elsewhere (``handler404`` etc. in ``urls.py``).
+def _json_or_page(code: str, status_code: int, page):
+    def handler(request, exception=None):
+        if request.path.startswith("/api/"):
+            return JsonResponse(
+                {"error": {"code": code, "message": MESSAGES[code], "details": None}},
+                status=status_code,
+            )
+        return page(request) if exception is None else page(request, exception)
+
+    handler.__name__ = f"handler{status_code}"
+    return handler
+
+
+bad_request = _json_or_page("invalid", 400, defaults.bad_request)
+permission_denied = _json_or_page("permission_denied", 403, defaults.permission_denied)
+page_not_found = _json_or_page("not_found", 404, defaults.page_not_found)
+server_error = _json_or_page("error", 500, defaults.server_error)

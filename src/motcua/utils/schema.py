@@ -6,7 +6,8 @@ operation can answer follows from what the view declares, so no endpoint has to 
 - 400 invalid input: operations with a body or parameters;
 - 403 not signed in or not allowed (the session comes first and sends no challenge, so there
   is no 401): views whose permissions are not ``AllowAny``;
-- 404: paths with a variable (a code, an id), never distinguishing "absent" from "not yours";
+- 404: paths with a variable (a code, an id), never distinguishing "absent" from "not yours",
+  and paginated lists (a page past the last one);
 - 409 a business rule refused (``DomainError``), 415 unsupported body type: operations with a
   body; 413 too large: multipart ones;
 - 422 the ``Idempotency-Key`` was used with another body: operations taking that header;
@@ -72,7 +73,7 @@ class AutoSchema(openapi.AutoSchema):
             codes.append("400")
         if not public:
             codes.append("403")
-        if path_variables:
+        if path_variables or "page" in parameters:
             codes.append("404")
         if method in WRITE_METHODS:
             codes.append("409")
