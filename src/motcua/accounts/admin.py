@@ -6,12 +6,15 @@ from motcua.accounts.models import ApiToken, User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    list_display = ["username", "first_name", "last_name", "agency", "role", "is_active"]
+    list_display = ["username", "full_name", "title", "agency", "role", "is_active"]
     list_filter = ["role", "is_active", "agency__kind"]
     autocomplete_fields = ["agency"]
     fieldsets = [
         *(BaseUserAdmin.fieldsets or ()),
-        ("Cơ quan và vai trò / Agency and role", {"fields": ["agency", "role"]}),
+        (
+            "Cơ quan và vai trò / Agency and role",
+            {"fields": ["full_name", "title", "agency", "role"]},
+        ),
     ]
 
 

@@ -17,10 +17,21 @@ class User(AbstractUser):
         related_name="users",
     )
     role = models.CharField(_("vai trò"), max_length=32, choices=Role.choices, blank=True)
+    # As printed on slips and in the processing history (interchange.md, users.csv).
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    title = models.CharField(_("chức danh"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
+
+    def get_full_name(self) -> str:
+        """The officer's full name (``Nguyễn Thị Lan``); Django's first/last name or, for an
+        account nobody has named yet, the username."""
+        return self.full_name or super().get_full_name() or self.username
+
+    def get_short_name(self) -> str:
+        return self.get_full_name()
 
     def can(self, action: str) -> bool:
         from motcua.accounts.roles import can
