@@ -20,7 +20,9 @@ FILES = [
     "agencies.csv",
     "decisions.csv",
     "procedures.csv",
+    "components.csv",
     "shortenings.csv",
+    "users.csv",
     "dossiers.csv",
     "supplements.csv",
     "feedback.csv",
@@ -144,6 +146,11 @@ def test_exported_files_are_ordered_and_normalised(tmp_path, populated):
         "fee_vnd",
         "status",
         "decision_number",
+        "steps",
+        "submission_methods",
+        "requirements",
+        "legal_basis",
+        "result",
     ]
     assert [row[0] for row in procedures[1:]] == sorted(row[0] for row in procedures[1:])
     assert [row[6] for row in procedures[1:]] == ["10", "30", "0.5"]
