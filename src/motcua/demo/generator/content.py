@@ -515,6 +515,93 @@ _FIELD_LAWS = {
     "Thành lập và hoạt động doanh nghiệp": ENTERPRISE_LAW,
     "Thành lập và hoạt động của hộ kinh doanh": ENTERPRISE_LAW,
     "Bảo trợ xã hội": SOCIAL_LAW,
+    "Người có công": (
+        "Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14 ngày 09/12/2020\n"
+        "Nghị định số 131/2021/NĐ-CP ngày 30/12/2021 của Chính phủ quy định chi tiết và biện "
+        "pháp thi hành Pháp lệnh Ưu đãi người có công với cách mạng"
+    ),
+    "Đường thủy nội địa": (
+        "Luật Giao thông đường thủy nội địa số 23/2004/QH11\n"
+        "Luật số 48/2014/QH13 sửa đổi, bổ sung một số điều của Luật Giao thông đường thủy nội địa"
+    ),
+    "Văn hóa cơ sở": (
+        "Nghị định số 86/2023/NĐ-CP ngày 07/12/2023 của Chính phủ quy định về khung tiêu chuẩn "
+        "và trình tự, thủ tục, hồ sơ xét tặng danh hiệu «Gia đình văn hóa»; «Thôn, tổ dân phố "
+        "văn hóa»; «Xã, phường, thị trấn tiêu biểu»"
+    ),
+    "Giải quyết khiếu nại, tố cáo": (
+        "Luật Khiếu nại số 02/2011/QH13\nLuật Tố cáo số 25/2018/QH14\n"
+        "Luật Tiếp công dân số 42/2013/QH13"
+    ),
+    "Thể dục thể thao": (
+        "Luật Thể dục, thể thao số 77/2006/QH11\n"
+        "Luật số 26/2018/QH14 sửa đổi, bổ sung một số điều của Luật Thể dục, thể thao\n"
+        "Nghị định số 36/2019/NĐ-CP ngày 29/4/2019 của Chính phủ quy định chi tiết một số điều "
+        "của Luật sửa đổi, bổ sung một số điều của Luật Thể dục, thể thao"
+    ),
+    "Tổ chức phi chính phủ": (
+        "Nghị định số 45/2010/NĐ-CP ngày 21/4/2010 của Chính phủ quy định về tổ chức, hoạt động "
+        "và quản lý hội\n"
+        "Nghị định số 93/2019/NĐ-CP ngày 25/11/2019 của Chính phủ về tổ chức, hoạt động của quỹ "
+        "xã hội, quỹ từ thiện"
+    ),
+    "Tôn giáo": "Luật Tín ngưỡng, tôn giáo số 02/2016/QH14\n"
+    "Nghị định số 95/2023/NĐ-CP ngày 29/12/2023 của Chính phủ quy định chi tiết Luật Tín "
+    "ngưỡng, tôn giáo",
+    "Tín ngưỡng, tôn giáo": "Luật Tín ngưỡng, tôn giáo số 02/2016/QH14\n"
+    "Nghị định số 95/2023/NĐ-CP ngày 29/12/2023 của Chính phủ quy định chi tiết Luật Tín "
+    "ngưỡng, tôn giáo",
+    "Quy hoạch xây dựng, kiến trúc": CONSTRUCTION_LAW + "\nLuật Kiến trúc số 40/2019/QH14",
+    "Khám bệnh, chữa bệnh": (
+        "Luật Khám bệnh, chữa bệnh số 15/2023/QH15\n"
+        "Nghị định số 96/2023/NĐ-CP ngày 30/12/2023 của Chính phủ quy định chi tiết một số điều "
+        "của Luật Khám bệnh, chữa bệnh"
+    ),
+    "An toàn thực phẩm": (
+        "Luật An toàn thực phẩm số 55/2010/QH12\n"
+        "Nghị định số 15/2018/NĐ-CP ngày 02/02/2018 của Chính phủ quy định chi tiết thi hành một "
+        "số điều của Luật An toàn thực phẩm"
+    ),
+    "Giám định tư pháp": (
+        "Luật Giám định tư pháp số 13/2012/QH13\n"
+        "Luật số 56/2020/QH14 sửa đổi, bổ sung một số điều của Luật Giám định tư pháp"
+    ),
+    "Nghĩa vụ quân sự": "Luật Nghĩa vụ quân sự số 78/2015/QH13",
+    "Thư viện": (
+        "Luật Thư viện số 46/2019/QH14\n"
+        "Nghị định số 93/2020/NĐ-CP ngày 18/8/2020 của Chính phủ quy định chi tiết một số điều "
+        "của Luật Thư viện"
+    ),
+    "Giáo dục và Đào tạo": (
+        "Luật Giáo dục số 43/2019/QH14\n"
+        "Nghị định số 125/2024/NĐ-CP ngày 05/10/2024 của Chính phủ quy định về điều kiện đầu tư "
+        "và hoạt động trong lĩnh vực giáo dục"
+    ),
+    "Thi đua, khen thưởng": (
+        "Luật Thi đua, khen thưởng số 06/2022/QH15\n"
+        "Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết thi hành "
+        "một số điều của Luật Thi đua, khen thưởng"
+    ),
+    "Lưu thông hàng hóa trong nước": "Luật Thương mại số 36/2005/QH11",
+    "Trẻ em": (
+        "Luật Trẻ em số 102/2016/QH13\n"
+        "Nghị định số 56/2017/NĐ-CP ngày 09/5/2017 của Chính phủ quy định chi tiết một số điều "
+        "của Luật Trẻ em"
+    ),
+    "Thành lập và hoạt động của hợp tác xã": "Luật Hợp tác xã số 17/2023/QH15",
+    "Lâm nghiệp": "Luật Lâm nghiệp số 16/2017/QH14",
+    "Du lịch": "Luật Du lịch số 09/2017/QH14",
+    "Thủy lợi": (
+        "Luật Thủy lợi số 08/2017/QH14\n"
+        "Nghị định số 114/2018/NĐ-CP ngày 04/9/2018 của Chính phủ về quản lý an toàn đập, hồ "
+        "chứa nước"
+    ),
+    "Tài nguyên nước": "Luật Tài nguyên nước số 28/2023/QH15",
+    "Tư vấn pháp luật": (
+        "Nghị định số 77/2008/NĐ-CP ngày 16/7/2008 của Chính phủ về tư vấn pháp luật"
+    ),
+    "Hòa giải ở cơ sở": "Luật Hòa giải ở cơ sở số 35/2013/QH13",
+    "Công chứng": "Luật Công chứng số 46/2024/QH15",
 }
 
 

@@ -1,5 +1,6 @@
 """``motcua demo``: the main job. Generates the synthetic province, imports it through the same
-importer a real province uses, creates one user per role and serves the web UI."""
+importer a real province uses (officers included, from users.csv), gives the demo accounts the
+demo password and serves the web UI."""
 
 import subprocess
 import sys
@@ -19,7 +20,9 @@ from motcua.demo.live import demo_live_dossiers
 # Long enough for the password rules of settings.AUTH_PASSWORD_VALIDATORS (12 characters).
 DEMO_PASSWORD = "motcua-demo-2024"
 
-# (username, role, how to find the agency: (kind, words in its name))
+# The demo accounts: officers of the generated users.csv (generator/officers.py). The import
+# never sets passwords; this command gives these the demo password. (username, role, where to
+# put it when the package has no such officer: (kind, words in the agency's name))
 DEMO_USERS = [
     ("quantri", Role.ADMINISTRATOR, (AgencyKind.DEPARTMENT, "Văn phòng")),
     ("kiemsoat", Role.CONTROLLER, (AgencyKind.DEPARTMENT, "Văn phòng")),
@@ -82,11 +85,11 @@ class Command(BaseCommand):
         users = []
         for username, role, (kind, words) in DEMO_USERS:
             agency = Agency.objects.filter(kind=kind, name__icontains=words).first()
-            user, created = User.objects.get_or_create(
+            user, _created = User.objects.get_or_create(
                 username=username,
                 defaults={"role": role, "agency": agency},
             )
-            if created:
+            if not user.has_usable_password():
                 user.set_password(DEMO_PASSWORD)
                 user.is_staff = role == Role.ADMINISTRATOR
                 user.is_superuser = role == Role.ADMINISTRATOR
