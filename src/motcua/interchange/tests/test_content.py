@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.urls import reverse
 
 from motcua.accounts.models import User
 from motcua.audit.models import AuditEntry
@@ -207,3 +208,39 @@ def test_reset_link_command_prints_a_working_link(tmp_path, settings):
         call_command("user", "reset-link", "nobody")
     with pytest.raises(CommandError):
         call_command("user", "reset-link", "nghi.hd")  # inactive
+
+
+def test_imported_content_shows_on_the_procedure_page_and_in_the_api(tmp_path):
+    package_import(path=content_package(tmp_path))
+    page = Client().get("/thu-tuc/1.001612.000.00.00.H12/").content.decode()
+    for text in (
+        "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu số 03/2013/TT-LLTP)",
+        "Bước 2: Nhận kết quả.",
+        "Nghị định số 111/2010/NĐ-CP",
+        "Trực tiếp; trực tuyến; qua bưu chính",
+    ):
+        assert text in page
+    officer = User.objects.get(username="minh.tv")
+    client = Client()
+    client.force_login(officer)
+    data = client.get("/api/procedures/1.001612.000.00.00.H12/").json()
+    assert data["result"] == "Phiếu lý lịch tư pháp"
+    assert data["legal_basis"].endswith("Nghị định số 111/2010/NĐ-CP")
+    assert [c["name"] for c in data["components"]] == [
+        "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu số 03/2013/TT-LLTP)",
+        "Bản chụp giấy tờ tùy thân",
+    ]
+
+
+def test_the_desk_checklist_lists_the_imported_components(tmp_path):
+    package_import(path=content_package(tmp_path))
+    officer = User.objects.get(username="lan.nt")
+    client = Client()
+    client.force_login(officer)
+    page = client.get("/can-bo/ho-so/", follow=True)  # a session, as the desk has
+    assert page.status_code == 200
+    checklist = client.get(
+        reverse("desk-intake-checklist"), {"procedure": "1.001612.000.00.00.H12"}
+    ).content.decode()
+    assert "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu số 03/2013/TT-LLTP)" in checklist
+    assert "Bản chụp giấy tờ tùy thân" in checklist
