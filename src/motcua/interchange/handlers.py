@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from motcua.accounts.models import User
+from motcua.accounts.officers import OfficerData, officers_import
 from motcua.accounts.roles import Role
-from motcua.accounts.services import OfficerData, officers_import
 from motcua.agencies.models import Agency, AgencyKind, Province
 from motcua.interchange.history import DossiersHandler, SupplementsHandler
 from motcua.interchange.parsing import (

@@ -9,7 +9,7 @@ set one; the link is built on ``MOTCUA_PUBLIC_URL``), for an administrator to ha
 from django.core.management.base import BaseCommand, CommandError
 
 from motcua.accounts.models import User
-from motcua.accounts.services import password_reset_link
+from motcua.accounts.officers import password_reset_link
 
 
 class Command(BaseCommand):

@@ -2,6 +2,7 @@
 password-reset links they set their password through (a package never carries passwords)."""
 
 import enum
+from functools import partial
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,7 +80,7 @@ def officers_import(*, items: list[OfficerData], actor_label: str = "") -> list[
                 outcomes.append(UserOutcome.CREATED)
                 action, changed = "user.import_create", values
                 if user.email and user.is_active:
-                    transaction.on_commit(lambda u=user: password_reset_send(u))
+                    transaction.on_commit(partial(password_reset_send, user))
             else:
                 changed = {k: v for k, v in values.items() if getattr(user, k) != v}
                 if not changed:
