@@ -2,8 +2,8 @@
 password-reset links they set their password through (a package never carries passwords)."""
 
 import enum
-from functools import partial
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.conf import settings
