@@ -14,11 +14,12 @@ from collections.abc import Hashable, Iterable, Iterator
 from typing import Any
 
 from django.db import connection, models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from motcua.agencies.models import Agency
-from motcua.dossiers.models import Dossier, SupplementRequest
+from motcua.dossiers.models import Dossier, DossierStep, SupplementRequest
+from motcua.dossiers.services import dossiers_adopt_imported
 from motcua.dossiers.workflow import Channel, Outcome, State
 from motcua.interchange.parsing import (
     LOCAL_TZ,
@@ -164,8 +165,13 @@ class DossiersHandler(FileHandler):
         mapping = DossierRows(awaiting_supplement=awaiting)
         rows = (mapping.row(record) for _line, record in read())
         if connection.vendor == "postgresql":
-            return _merge_by_copy(rows, now=mapping.now)
-        return _merge_in_batches(rows, now=mapping.now)
+            counts = _merge_by_copy(rows, now=mapping.now)
+        else:
+            counts = _merge_in_batches(rows, now=mapping.now)
+        _close_steps_of_ended()
+        # The open dossiers carry on here: their process steps, in the same transaction.
+        dossiers_adopt_imported()
+        return counts
 
     def export(self) -> Iterator[list[str]]:
         rows = (
@@ -202,6 +208,15 @@ class DossiersHandler(FileHandler):
                 format_instant(returned),
                 *(format_bool(flag) for flag in row[9:]),
             ]
+
+
+def _close_steps_of_ended() -> None:
+    """An imported dossier the package now records as ended has no step left open: those not
+    reached close at its end, as ``_end`` closes them in the services."""
+    ended = Dossier.objects.filter(pk=OuterRef("dossier_id")).values("ended_at")[:1]
+    DossierStep.objects.filter(
+        finished_at__isnull=True, dossier__imported=True, dossier__ended_at__isnull=False
+    ).update(finished_at=Subquery(ended), note="Không thực hiện (hồ sơ đã kết thúc xử lý)")
 
 
 class DossierRows:
