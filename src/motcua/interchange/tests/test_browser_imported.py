@@ -57,14 +57,8 @@ def test_an_imported_open_dossier_is_finished_in_the_new_system(live_server, pag
         Role.APPROVER: "Trần Minh Quân",
     }
     for role, name in names.items():
-        family, given = name.rsplit(" ", 1)
         User.objects.create_user(
-            username=f"city-{role}",
-            password="pw-123456",
-            role=role,
-            agency=city,
-            last_name=family,
-            first_name=given,
+            username=f"city-{role}", password="pw-123456", role=role, agency=city, full_name=name
         )
 
     # The approver, the agency's leader, finds it waiting and assigns it to the handler.

@@ -229,3 +229,28 @@ def test_adopt_imported_gives_steps_to_a_database_imported_before(imported, caps
     assert DossierStep.objects.count() == 4
     # A dossier received in this system is never touched (it gets its steps at the transfer).
     assert s.dossiers_adopt_imported() == 0
+
+
+def test_a_package_never_rewrites_a_dossier_carried_on_here(imported, tmp_path):
+    """Once acted on in this system, an imported dossier is this system's: importing the old
+    package again changes nothing of it (nor of its supplement requests)."""
+    approver, desk = officer(CITY, Role.APPROVER), officer(CITY, Role.INTAKE_OFFICER)
+    handler = officer(CITY, Role.HANDLER)
+    dossier = Dossier.objects.get(code=IN_PROCESS)
+    dossier = s.dossier_assign(actor=approver, dossier=dossier, assignee=handler, now=NOW)
+    dossier = s.dossier_forward(actor=handler, dossier=dossier, now=NOW)
+    s.dossier_approve(actor=approver, dossier=dossier, now=NOW)
+    waiting = Dossier.objects.get(code=OPEN)
+    s.dossier_record_supplement(actor=desk, dossier=waiting, components=[], now=NOW)
+    result = package_import(path=write_package(tmp_path / "again", HISTORY))
+    assert result.files["dossiers.csv"].updated == 0
+    assert result.files["supplements.csv"].updated == 0
+    approved = Dossier.objects.get(code=IN_PROCESS)
+    assert (approved.state, approved.outcome, approved.ended_at) == (
+        State.RESOLVED,
+        "approved",
+        NOW,
+    )
+    resumed = Dossier.objects.get(code=OPEN)
+    assert resumed.state == State.PROCESSING
+    assert resumed.supplements.get().supplied_at == NOW
