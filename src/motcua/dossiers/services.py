@@ -593,6 +593,77 @@ def dossier_transfer(*, actor, dossier: Dossier, now: dt.datetime) -> Dossier:
     return _transition(dossier, Action.TRANSFER, actor, now, apply)
 
 
+# The states of an imported dossier still in process (interchange.md: at the settling agency).
+ADOPTED_STATES = (State.PROCESSING, State.AWAITING_SUPPLEMENT)
+
+
+def dossiers_adopt_imported(*, batch: int = 2000) -> int:
+    """Give the imported open dossiers that have no steps yet the process steps of their
+    procedure, as a transfer would (interchange.md: an imported open dossier is at its settling
+    agency, waiting for a handler there).
+
+    The steps are those of the procedure's template (or the default handler + approver); the
+    first one is started at the dossier's receipt (the dossier has been at that agency since),
+    unassigned. The dossier's recorded ``due_at`` is kept. Idempotent: a dossier with steps is
+    left alone. Written in bulk: one template per (procedure, version, agency), one calendar.
+    Returns the number of dossiers adopted.
+    """
+    pending = (
+        Dossier.objects.filter(
+            imported=True,
+            ended_at__isnull=True,
+            state__in=ADOPTED_STATES,
+            received_at__isnull=False,
+        )
+        .exclude(steps__isnull=False)
+        .select_related("agency", "procedure", "procedure_version")
+        .order_by("pk")
+    )
+    calendar = work_calendar()
+    templates: dict[tuple[int, int | None, int], list[DossierStep]] = {}
+    hours_of: dict[int, Any] = {}
+    adopted = 0
+    with transaction.atomic():
+        dossiers = list(pending)
+        for start in range(0, len(dossiers), batch):
+            steps: list[DossierStep] = []
+            moved: list[Dossier] = []
+            for d in dossiers[start : start + batch]:
+                key = (d.procedure_id, d.procedure_version_id, d.agency_id)
+                if key not in templates:
+                    templates[key] = _template_steps(d)
+                for model in templates[key]:
+                    steps.append(
+                        DossierStep(
+                            dossier=d,
+                            order=model.order,
+                            name=model.name,
+                            role=model.role,
+                            agency_id=model.agency_id,
+                            budget_hours=model.budget_hours,
+                        )
+                    )
+                first = steps[-len(templates[key])]
+                if first.agency_id not in hours_of:
+                    hours_of[first.agency_id] = office_hours_for(
+                        Agency.objects.get(pk=first.agency_id)
+                    )
+                hours = hours_of[first.agency_id]
+                received = cast(dt.datetime, d.received_at)
+                day = Decimal(hours.day_length.total_seconds()) / 3600
+                first.started_at = received
+                first.due_at = add_working_time(
+                    received, Decimal(first.budget_hours) / day, calendar=calendar, hours=hours
+                )
+                if d.current_agency_id != first.agency_id:
+                    d.current_agency_id = first.agency_id
+                    moved.append(d)
+            DossierStep.objects.bulk_create(steps)
+            Dossier.objects.bulk_update(moved, ["current_agency_id"])
+            adopted += min(batch, len(dossiers) - start)
+    return adopted
+
+
 def dossier_assign(*, actor, dossier: Dossier, assignee, now: dt.datetime) -> Dossier:
     """Assign the current step to an officer of its agency with the step's role."""
 
