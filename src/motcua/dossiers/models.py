@@ -320,12 +320,15 @@ class DossierStep(models.Model):
 
     @property
     def timing(self) -> str:
-        """early / on_time / late, comparing finish and due instants (empty while open)."""
+        """early / on_time / late, comparing the local dates of finish and due like the
+        statistics do (statistics.md §2: finished on the due date is on time, whatever the
+        hour); empty while open."""
         if not (self.finished_at and self.due_at):
             return ""
-        if self.finished_at < self.due_at:
+        finished, due = timezone.localdate(self.finished_at), timezone.localdate(self.due_at)
+        if finished < due:
             return "early"
-        return "on_time" if self.finished_at == self.due_at else "late"
+        return "on_time" if finished == due else "late"
 
 
 class DossierEvent(AppendOnlyMixin, models.Model):

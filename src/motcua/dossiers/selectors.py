@@ -12,7 +12,7 @@ from motcua.accounts.roles import can
 from motcua.agencies.selectors import agencies_visible_to
 from motcua.calendar.rules import Deadline
 from motcua.dossiers.authz import shows_personal_numbers
-from motcua.dossiers.models import Dossier, DossierStep
+from motcua.dossiers.models import Apology, Dossier, DossierStep
 from motcua.dossiers.workflow import OPEN_STATES, State
 from motcua.utils.formatting import vn_datetime, vn_number
 
@@ -63,6 +63,26 @@ def work_list(
             state=State.AWAITING_SUPPLEMENT
         )
     return dossiers.order_by(F("due_at").asc(nulls_last=True), "id")
+
+
+def late_without_apology(user, *, now: dt.datetime) -> QuerySet[Dossier]:
+    """Late dossiers the agency has not apologised for (Decree 61/2018 art. 19: a late dossier
+    needs an apology, form 04, sent before the deadline), for the controller to follow up.
+
+    Late: still open and past the due date (not while the clock is paused for a supplement),
+    or ended after the due date's day (statistics.md §2). Imported history counts like the
+    rest; the latest due first."""
+    apologised = Exists(Apology.objects.filter(dossier=OuterRef("pk")))
+    open_late = Q(state__in=OPEN_STATES, due_at__lt=now) & ~Q(state=State.AWAITING_SUPPLEMENT)
+    ended_late = Q(ended_on__isnull=False, due_on__isnull=False, ended_on__gt=F("due_on"))
+    return (
+        dossiers_visible_to(user)
+        .filter(due_at__isnull=False)
+        .filter(open_late | ended_late)
+        .exclude(state__in=[State.SUBMITTED, State.REJECTED])
+        .filter(~apologised)
+        .order_by(F("due_at").desc(), "-id")
+    )
 
 
 def _digits(value: str) -> str:

@@ -99,10 +99,18 @@ def refuse(message_vi: str, message_en: str, code: str, status_code: int = 409) 
 # ---- checks -------------------------------------------------------------------------------
 
 
-def _check(action: Action, dossier: Dossier | None, actor, *, receiving: Agency | None = None):
-    """Every guard of ``action`` (role, state, agency scope, the step's role and order), answered
-    by the authorisation module; the transition of the table when allowed."""
-    authz.check(action, dossier, actor, receiving=receiving)
+def _check(
+    action: Action,
+    dossier: Dossier | None,
+    actor,
+    *,
+    receiving: Agency | None = None,
+    now: dt.datetime | None = None,
+):
+    """Every guard of ``action`` (role, state, agency scope, the step's role and order, the law's
+    limits at ``now``), answered by the authorisation module; the transition of the table when
+    allowed."""
+    authz.check(action, dossier, actor, receiving=receiving, now=now)
     return TRANSITIONS[action]
 
 
@@ -468,7 +476,7 @@ def _transition(
 ) -> Dossier:
     with transaction.atomic():
         dossier = _lock(dossier)
-        transition = _check(action, dossier, actor)
+        transition = _check(action, dossier, actor, now=now)
         before = dossier.state
         effects = _Effects()
         data = apply(dossier, effects) or {}
@@ -655,7 +663,12 @@ def dossier_request_supplement(
     _require(items, "nội dung cần bổ sung", "items")
 
     def apply(d: Dossier, effects: _Effects):
-        repeat = d.supplements.exists()
+        # A repeat is a second request after intake: the desk's check of an online submission
+        # before receiving it (state submitted) is not a supplement of the received dossier.
+        repeat = (
+            d.state != State.SUBMITTED
+            and d.supplements.exclude(paused_state=State.SUBMITTED).exists()
+        )
         SupplementRequest.objects.create(
             dossier=d,
             requested_at=now,
@@ -681,7 +694,8 @@ def dossier_record_supplement(
     note: str = "",
 ) -> Dossier:
     """The applicant supplied what was asked: the clock resumes and the due date (and the
-    current step's) moves later by the paused working time."""
+    current step's) moves later by the paused working time; a received dossier gets a new
+    receipt (form 01) with the moved appointment."""
 
     def apply(d: Dossier, effects: _Effects):
         request = d.supplements.filter(supplied_at__isnull=True).order_by("-requested_at").first()
@@ -711,6 +725,9 @@ def dossier_record_supplement(
             data = {"paused_seconds": request.paused_seconds}
         request.save(update_fields=["supplied_at", "paused_seconds"])
         _store_components(d, components, supplement=request)
+        if d.received_at is not None:
+            # A new receipt (form 01) with the appointment moved by the pause.
+            effects.slips.append("receipt")
         assert request.paused_state is not None  # set when the supplement was requested
         effects.target = State(request.paused_state)
         return data

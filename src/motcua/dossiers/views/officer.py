@@ -32,6 +32,7 @@ from motcua.dossiers.models import Dossier, DossierDocument, DossierStep, Evalua
 from motcua.dossiers.selectors import (
     deadline_text,
     dossiers_visible_to,
+    late_without_apology,
     mask,
     personal_numbers,
     work_list,
@@ -107,6 +108,19 @@ def work_list_view(request: HttpRequest) -> HttpResponse:
         "dossiers/officer/work_list.html",
         "dossiers/officer/partials/work_list_table.html",
         {"form": form, "page": page, "now": now},
+    )
+
+
+@action_required("dossier.view_all")
+def late_without_apology_view(request: HttpRequest) -> HttpResponse:
+    """The controller's list of late dossiers without an apology (form 04)."""
+    now = timezone.now()
+    dossiers = late_without_apology(request.user, now=now).select_related("procedure", "agency")
+    page = Paginator(dossiers, WORK_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "dossiers/officer/late_without_apology.html",
+        {"page": page, "now": now},
     )
 
 
