@@ -127,16 +127,22 @@ def personal_numbers(user, dossier: Dossier) -> dict[str, str]:
 
 
 def deadline_text(dossier: Dossier) -> str:
-    """The due date as a person reads it: how it was computed, and the supplement pauses that
-    moved it."""
+    """The due date as a person reads it: how it was computed, and the pauses that moved it
+    (waiting for a supplement; waiting for fees or taxes when the procedure says so)."""
     if not dossier.deadline:
         return ""
     text = Deadline.from_dict(dossier.deadline).as_text()
     pauses = dossier.deadline.get("pauses") or []
     if pauses and dossier.due_at:
-        hours = vn_number(sum(p["working_seconds"] for p in pauses) / 3600, 1).removesuffix(",0")
-        text += (
-            f" Tạm dừng chờ bổ sung {len(pauses)} lần ({hours} giờ làm việc):"
-            f" hạn mới {vn_datetime(dossier.due_at)}."
-        )
+        parts = []
+        for kind, label in (
+            ("supplement", "chờ bổ sung"),
+            ("payment", "chờ thực hiện nghĩa vụ tài chính"),
+        ):
+            mine = [p for p in pauses if p.get("kind", "supplement") == kind]
+            if mine:
+                seconds = sum(p["working_seconds"] for p in mine)
+                hours = vn_number(seconds / 3600, 1).removesuffix(",0")
+                parts.append(f"{label} {len(mine)} lần ({hours} giờ làm việc)")
+        text += f" Tạm dừng {'; '.join(parts)}: hạn mới {vn_datetime(dossier.due_at)}."
     return text

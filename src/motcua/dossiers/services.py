@@ -747,10 +747,46 @@ def dossier_request_payment(*, actor, dossier: Dossier, fee_vnd: int, now: dt.da
     return _transition(dossier, Action.REQUEST_PAYMENT, actor, now, apply)
 
 
+def _pause_clock(d: Dossier, start: dt.datetime, end: dt.datetime, kind: str) -> int:
+    """Move the due date (and the current step's) later by the working time from ``start`` to
+    ``end``, and record the pause in the deadline's explanation. The paused seconds."""
+    calendar, hours = work_calendar(), office_hours_for(d.agency)
+    paused = working_time_between(start, end, calendar=calendar, hours=hours)
+    if d.due_at:
+        d.due_at = extend_by_working_time(d.due_at, paused, calendar=calendar, hours=hours)
+        pause: dict[str, Any] = {
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "working_seconds": int(paused.total_seconds()),
+        }
+        if kind != "supplement":
+            pause["kind"] = kind
+        (d.deadline or {}).setdefault("pauses", []).append(pause)
+    step = _current_step(d)
+    if step and step.due_at:
+        step.due_at = extend_by_working_time(
+            step.due_at, paused, calendar=calendar, hours=office_hours_for(step.agency)
+        )
+        step.save(update_fields=["due_at"])
+    return int(paused.total_seconds())
+
+
 def dossier_record_payment(*, actor, dossier: Dossier, online: bool, now: dt.datetime) -> Dossier:
+    """The applicant paid. When the procedure says so (``payment_pauses_clock``: land
+    procedures), the wait since the payment was requested is not counted: the due date (and the
+    current step's) moves later by that working time, like after a supplement."""
+
     def apply(d: Dossier, effects: _Effects):
         d.paid_at, d.paid_online = now, online
-        return {"online": online}
+        data: dict[str, Any] = {"online": online}
+        requested = (
+            d.events.filter(action=Action.REQUEST_PAYMENT).order_by("-at", "-id").first()
+            if d.procedure.payment_pauses_clock and d.received_at is not None
+            else None
+        )
+        if requested is not None:
+            data["paused_seconds"] = _pause_clock(d, requested.at, now, "payment")
+        return data
 
     return _transition(dossier, Action.RECORD_PAYMENT, actor, now, apply)
 
@@ -965,22 +1001,37 @@ def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) ->
             )
             hours = office_hours_for(locked.agency)
             old_due, received_at = locked.due_at, locked.received_at
+            old_deadline = locked.deadline
             assert old_due is not None and received_at is not None  # the filter above
             _set_deadline(locked, received_at)
+            old_pauses = (old_deadline or {}).get("pauses") or []
             pauses = []
-            for request in locked.supplements.filter(supplied_at__isnull=False):
-                assert request.supplied_at is not None and locked.due_at is not None
-                paused = working_time_between(
-                    request.requested_at, request.supplied_at, calendar=calendar, hours=hours
+            # Supplements (from their requests) and the other pauses kept in the explanation
+            # (waiting for fees or taxes), measured again with the new calendar.
+            spans = [
+                (request.requested_at, request.supplied_at, {})
+                for request in locked.supplements.filter(supplied_at__isnull=False)
+            ] + [
+                (
+                    dt.datetime.fromisoformat(p["from"]),
+                    dt.datetime.fromisoformat(p["to"]),
+                    {"kind": p["kind"]},
                 )
+                for p in old_pauses
+                if p.get("kind")
+            ]
+            for begin, end, extra in spans:
+                assert end is not None and locked.due_at is not None
+                paused = working_time_between(begin, end, calendar=calendar, hours=hours)
                 locked.due_at = extend_by_working_time(
                     locked.due_at, paused, calendar=calendar, hours=hours
                 )
                 pauses.append(
                     {
-                        "from": request.requested_at.isoformat(),
-                        "to": request.supplied_at.isoformat(),
+                        "from": begin.isoformat(),
+                        "to": end.isoformat(),
                         "working_seconds": int(paused.total_seconds()),
+                        **extra,
                     }
                 )
             locked.deadline = {**(locked.deadline or {}), "pauses": pauses}

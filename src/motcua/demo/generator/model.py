@@ -38,6 +38,11 @@ class Procedure:
     national_portal: bool = False
 
     @property
+    def payment_pauses_clock(self) -> bool:
+        """Land procedures: waiting for the applicant's fees and taxes pauses the clock."""
+        return self.field == "Đất đai"
+
+    @property
     def is_active(self) -> bool:
         return self.status == "active"
 

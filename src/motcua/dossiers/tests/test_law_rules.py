@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from motcua.accounts.roles import Role
+from motcua.calendar.rules import OfficeHours, WorkCalendar, working_time_between
 from motcua.dossiers import authz
 from motcua.dossiers import services as s
 from motcua.dossiers.models import DossierStep
@@ -151,3 +152,116 @@ def test_repeat_supplement_requests(world, requests, flags):
 )
 def test_step_timing_by_local_date(due, finished, timing):
     assert DossierStep(due_at=due, finished_at=finished).timing == timing
+
+
+# ---- waiting for fees or taxes pauses the clock when the procedure says so -----------------
+
+
+@pytest.mark.parametrize(
+    ("pauses", "requested", "paid", "due", "explained"),
+    [
+        # Wed 10:00 → Fri 10:00: two working days not counted.
+        (True, at(2024, 3, 6, 10, 0), at(2024, 3, 8, 10, 0), at(2024, 3, 21, 8, 15), "16 giờ"),
+        # Fri 16:00 → Mon 08:00: the weekend is not working time, 2 hours are.
+        (True, at(2024, 3, 8, 16, 0), at(2024, 3, 11, 8, 0), at(2024, 3, 19, 10, 15), "2 giờ"),
+        (False, at(2024, 3, 6, 10, 0), at(2024, 3, 8, 10, 0), at(2024, 3, 19, 8, 15), ""),
+    ],
+)
+def test_payment_wait_pauses_the_clock_when_the_procedure_says_so(
+    world, pauses, requested, paid, due, explained
+):
+    from motcua.dossiers.selectors import deadline_text
+
+    world.procedure.payment_pauses_clock = pauses
+    world.procedure.save()
+    d = received(world)
+    d = s.dossier_transfer(actor=world.user(Role.INTAKE_OFFICER), dossier=d, now=at(2024, 3, 5, 9))
+    step_due = d.steps.get(order=1).due_at
+    d = s.dossier_request_payment(
+        actor=world.user(Role.HANDLER), dossier=d, fee_vnd=200000, now=requested
+    )
+    assert d.state == State.AWAITING_PAYMENT
+    d = s.dossier_record_payment(
+        actor=world.user(Role.INTAKE_OFFICER), dossier=d, online=False, now=paid
+    )
+    assert d.state == State.PROCESSING and d.due_at == due
+    # The current step's due date moves by the same working time.
+    cal, hours = WorkCalendar(), OfficeHours()
+    moved = working_time_between(at(2024, 3, 19, 8, 15), due, calendar=cal, hours=hours)
+    step_moved = d.steps.get(order=1).due_at
+    assert working_time_between(step_due, step_moved, calendar=cal, hours=hours) == moved
+    text = deadline_text(d)
+    if explained:
+        assert f"Tạm dừng chờ thực hiện nghĩa vụ tài chính 1 lần ({explained} làm việc)" in text
+        # A calendar recomputation keeps the pause.
+        s.dossier_recompute_deadlines()
+        d.refresh_from_db()
+        assert d.due_at == due
+        assert "nghĩa vụ tài chính 1 lần" in deadline_text(d)
+    else:
+        assert "Tạm dừng" not in text
+
+
+def test_supplement_and_payment_pauses_are_explained_apart(world):
+    from motcua.dossiers.selectors import deadline_text
+
+    world.procedure.payment_pauses_clock = True
+    world.procedure.save()
+    desk, handler = world.user(Role.INTAKE_OFFICER), world.user(Role.HANDLER)
+    d = s.dossier_transfer(actor=desk, dossier=received(world), now=at(2024, 3, 5, 9))
+    d = s.dossier_request_supplement(
+        actor=handler, dossier=d, reason="", items="CCCD", now=at(2024, 3, 6, 9)
+    )
+    d = s.dossier_record_supplement(
+        actor=desk, dossier=d, components=[], now=at(2024, 3, 6, 13, 30)
+    )
+    d = s.dossier_request_payment(actor=handler, dossier=d, fee_vnd=1000, now=at(2024, 3, 7, 7))
+    d = s.dossier_record_payment(actor=desk, dossier=d, online=True, now=at(2024, 3, 8, 7))
+    text = deadline_text(d)
+    assert "Tạm dừng chờ bổ sung 1 lần (2,5 giờ làm việc); " in text
+    assert "chờ thực hiện nghĩa vụ tài chính 1 lần (8 giờ làm việc)" in text
+    # 2.5 + 8 working hours after Tue 19/03 08:15: 6.75 on 19/03, 3.75 on 20/03.
+    assert d.due_at == at(2024, 3, 20, 10, 45)
+
+
+# ---- a new receipt after a supplement ------------------------------------------------------
+
+
+def test_a_supplement_reissues_the_receipt_with_the_moved_appointment(world):
+    from docx import Document
+
+    desk = world.user(Role.INTAKE_OFFICER)
+    d = received(world)
+    d = s.dossier_request_supplement(
+        actor=desk, dossier=d, reason="", items="CCCD", now=at(2024, 3, 6, 9)
+    )
+    d = s.dossier_record_supplement(
+        actor=desk,
+        dossier=d,
+        components=[s.ComponentData(name="CCCD", file=pdf("c.pdf"))],
+        now=at(2024, 3, 8, 9),
+    )
+    assert d.due_at == at(2024, 3, 21, 8, 15)
+    receipts = list(d.documents.filter(kind="receipt").order_by("id"))
+    assert len(receipts) == 2
+    with receipts[-1].docx.open("rb") as handle:
+        text = "\n".join(p.text for p in Document(handle).paragraphs)
+    assert "21/03/2024" in text and "CCCD" in "".join(
+        c.text for t in Document(receipts[-1].docx.open("rb")).tables for c in t._cells
+    )
+
+
+def test_no_receipt_for_a_supplement_before_intake(world):
+    desk = world.user(Role.INTAKE_OFFICER)
+    d = s.dossier_submit_online(
+        procedure=world.procedure,
+        applicant=APPLICANT,
+        now=at(2024, 3, 4, 20, 0),
+        components=[s.ComponentData(name="Tờ khai", file=pdf())],
+        idempotency_key="k-2",
+    )
+    d = s.dossier_request_supplement(
+        actor=desk, dossier=d, reason="", items="CCCD", now=at(2024, 3, 5, 9)
+    )
+    d = s.dossier_record_supplement(actor=desk, dossier=d, components=[], now=at(2024, 3, 5, 10))
+    assert not d.documents.filter(kind="receipt").exists()
