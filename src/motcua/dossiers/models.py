@@ -8,6 +8,8 @@ because every statistic compares local dates (statistics.md), and a date column 
 the database answer those questions from an index.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -235,6 +237,14 @@ class ProcessTemplate(models.Model):
         "procedures.Procedure",
         on_delete=models.CASCADE,
         related_name="process_template",
+    )
+    # The desk's handover to the settling agency has its own budget (from receipt to transfer);
+    # the steps' budgets and this one add up to the procedure's time limit.
+    transfer_budget_hours = models.DecimalField(
+        _("thời gian chuyển hồ sơ của Bộ phận Một cửa (giờ làm việc)"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("4"),
     )
     updated_at = models.DateTimeField(auto_now=True)
 

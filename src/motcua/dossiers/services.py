@@ -42,6 +42,7 @@ from motcua.dossiers.models import (
     DossierSequence,
     DossierStep,
     Evaluation,
+    ProcessTemplate,
     ProcessTemplateStep,
     SupplementRequest,
 )
@@ -532,6 +533,43 @@ def _require(value: str, name_vi: str, name_en: str) -> None:
 # ---- processing ---------------------------------------------------------------------------
 
 
+# One working day of a time limit, in the hours of the default office hours (lifecycle.md).
+WORKING_DAY_HOURS = Decimal(8)
+
+
+def process_template_check(
+    *, procedure: Procedure, step_hours: Sequence[Decimal], transfer_hours: Decimal
+) -> None:
+    """Refuse a process template whose budgets do not add up to the procedure's time limit:
+    the desk's transfer and every step, in working hours, equal the limit in working days × 8.
+    A calendar-day limit holds at most that many working days, so there the budgets may not
+    exceed it; a procedure without a limit is not checked. Raises ``DomainError`` (400)."""
+    if procedure.processing_days is None:
+        return
+    total = sum(step_hours, Decimal(0)) + transfer_hours
+    limit = Decimal(procedure.processing_days) * WORKING_DAY_HOURS
+    if procedure.day_unit == "calendar":
+        if total <= limit:
+            return
+        relation_vi, relation_en = "không được vượt quá", "must not exceed"
+    elif total == limit:
+        return
+    else:
+        relation_vi, relation_en = "phải bằng", "must equal"
+    raise refuse(
+        f"Tổng thời gian của các bước và của Bộ phận Một cửa ({_hours(total)} giờ làm việc) "
+        f"{relation_vi} thời hạn giải quyết của thủ tục ({_hours(limit)} giờ làm việc).",
+        f"The steps' and the desk's budgets ({_hours(total)} working hours) {relation_en} "
+        f"the procedure's time limit ({_hours(limit)} working hours).",
+        "budget_mismatch",
+        400,
+    )
+
+
+def _hours(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
 def _template_steps(dossier: Dossier) -> list[DossierStep]:
     """The dossier's steps from its procedure's process template, or the default one: the
     competent agency's handler examines (3/4 of the time), its leader approves (1/4)."""
@@ -588,6 +626,29 @@ def _current_step(dossier: Dossier) -> DossierStep | None:
     return dossier.steps.filter(finished_at__isnull=True).order_by("order").first()
 
 
+# The desk's handover budget when the procedure has no process template of its own.
+DEFAULT_TRANSFER_HOURS = Decimal(4)
+
+
+def _transfer_timing(d: Dossier, now: dt.datetime) -> dict[str, Any]:
+    """The desk's handover against its own budget (the template's, else half a working day),
+    from receipt to transfer: kept in the transfer's history entry, shown with the steps."""
+    template = ProcessTemplate.objects.filter(procedure_id=d.procedure_id).first()
+    budget = template.transfer_budget_hours if template else DEFAULT_TRANSFER_HOURS
+    if d.received_at is None:
+        return {}
+    hours = office_hours_for(d.receiving_agency)
+    day_hours = Decimal(hours.day_length.total_seconds()) / 3600
+    due = add_working_time(
+        d.received_at, Decimal(budget) / day_hours, calendar=work_calendar(), hours=hours
+    )
+    return {
+        "transfer_budget_hours": str(budget),
+        "transfer_due_at": due.isoformat(),
+        "transfer_timing": DossierStep(due_at=due, finished_at=now).timing,
+    }
+
+
 def dossier_transfer(*, actor, dossier: Dossier, now: dt.datetime) -> Dossier:
     """Hand the dossier to the competent agency: its processing steps begin."""
 
@@ -596,7 +657,7 @@ def dossier_transfer(*, actor, dossier: Dossier, now: dt.datetime) -> Dossier:
         _start_step(steps[0], now)
         DossierStep.objects.bulk_create(steps)
         d.current_agency_id = steps[0].agency_id
-        return {"steps": len(steps), "to_agency": d.current_agency_id}
+        return {"steps": len(steps), "to_agency": d.current_agency_id, **_transfer_timing(d, now)}
 
     return _transition(dossier, Action.TRANSFER, actor, now, apply)
 

@@ -1,6 +1,7 @@
 """The rules the law sets (issue #8 §3), table tests at the services level."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -265,3 +266,159 @@ def test_no_receipt_for_a_supplement_before_intake(world):
     )
     d = s.dossier_record_supplement(actor=desk, dossier=d, components=[], now=at(2024, 3, 5, 10))
     assert not d.documents.filter(kind="receipt").exists()
+
+
+# ---- process templates: the budgets add up to the time limit --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("days", "unit", "steps", "transfer", "error"),
+    [
+        (10, "working", [56, 20], 4, ""),  # 80 working hours = 10 working days
+        (10, "working", [60, 20], 0, ""),  # no separate handover budget
+        (10, "working", [60, 20], 4, "phải bằng"),  # 84 > 80
+        (10, "working", [40, 20], 4, "phải bằng"),  # 64 < 80: no hidden reserve
+        (Decimal("0.5"), "working", [2, 1.5], Decimal("0.5"), ""),
+        (15, "calendar", [60, 20], 4, ""),  # a calendar limit holds at most 120 working hours
+        (15, "calendar", [100, 20], 4, "không được vượt quá"),
+        (None, "working", [500], 4, ""),  # no time limit: nothing to add up to
+    ],
+)
+def test_template_budgets_add_up_to_the_time_limit(world, days, unit, steps, transfer, error):
+    procedure = world.procedure
+    procedure.processing_days, procedure.day_unit = days, unit
+    call = lambda: s.process_template_check(  # noqa: E731
+        procedure=procedure,
+        step_hours=[Decimal(str(h)) for h in steps],
+        transfer_hours=Decimal(str(transfer)),
+    )
+    if not error:
+        call()
+        return
+    with pytest.raises(DomainError) as refused:
+        call()
+    assert error in refused.value.message_vi and refused.value.code == "budget_mismatch"
+    assert "time limit" in refused.value.message_en
+
+
+@pytest.mark.parametrize(
+    ("budget", "transferred", "due", "timing"),
+    [
+        # Received Tue 05/03 08:15; half a working day by default: due 14:15 (lunch skipped).
+        (None, at(2024, 3, 5, 9, 0), at(2024, 3, 5, 14, 15), "on_time"),
+        (None, at(2024, 3, 5, 16, 0), at(2024, 3, 5, 14, 15), "on_time"),  # same date
+        (None, at(2024, 3, 6, 8, 0), at(2024, 3, 5, 14, 15), "late"),
+        # A template's own budget: two working days.
+        ("16", at(2024, 3, 6, 8, 0), at(2024, 3, 7, 8, 15), "early"),
+    ],
+)
+def test_the_desks_transfer_has_its_own_budget(world, budget, transferred, due, timing):
+    from motcua.dossiers.models import ProcessTemplate, ProcessTemplateStep
+
+    if budget is not None:
+        template = ProcessTemplate.objects.create(
+            procedure=world.procedure, transfer_budget_hours=Decimal(budget)
+        )
+        ProcessTemplateStep.objects.create(
+            template=template, order=1, name="Thẩm định", role=Role.HANDLER, budget_hours=48
+        )
+        ProcessTemplateStep.objects.create(
+            template=template, order=2, name="Phê duyệt", role=Role.APPROVER, budget_hours=16
+        )
+    d = received(world)
+    d = s.dossier_transfer(actor=world.user(Role.INTAKE_OFFICER), dossier=d, now=transferred)
+    data = d.events.get(action="transfer").data
+    assert dt.datetime.fromisoformat(data["transfer_due_at"]) == due
+    assert Decimal(data["transfer_budget_hours"]) == Decimal(budget or 4)
+    assert data["transfer_timing"] == timing
+
+
+# ---- pages ---------------------------------------------------------------------------------
+
+
+def _controller(world):
+    from motcua.accounts.models import User
+
+    return User.objects.create_user(
+        username="kiem-soat", password="pw-123456", role=Role.CONTROLLER, agency=world.province
+    )
+
+
+def test_the_controller_lists_late_dossiers_without_an_apology(world, client):
+    from django.urls import reverse
+
+    late = received(world, at(2024, 3, 5, 8, 15))  # due 19/03/2024: late today
+    apologised = received(world, at(2024, 3, 5, 9, 0))
+    apologise(world, apologised, at(2024, 3, 15, 9, 0))
+    on_time = received(world, at(2024, 3, 5, 10, 0))
+    desk = world.user(Role.INTAKE_OFFICER)
+    d = s.dossier_transfer(actor=desk, dossier=on_time, now=at(2024, 3, 5, 11))
+    d = s.dossier_forward(actor=world.user(Role.HANDLER), dossier=d, now=at(2024, 3, 6, 9))
+    s.dossier_approve(actor=world.user(Role.APPROVER), dossier=d, now=at(2024, 3, 7, 9))
+    client.force_login(_controller(world))
+    home = client.get(reverse("officer-home"))
+    url = reverse("officer-late-without-apology")
+    assert url in home.content.decode()  # in the navigation and on the home page
+    page = client.get(url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Hồ sơ trễ hạn chưa có văn bản xin lỗi" in text
+    assert late.code in text
+    assert apologised.code not in text and on_time.code not in text
+
+
+def test_the_late_list_is_the_controllers(world, client):
+    from django.urls import reverse
+
+    client.force_login(world.user(Role.INTAKE_OFFICER))
+    assert client.get(reverse("officer-late-without-apology")).status_code == 403
+    assert "tre-han-chua-xin-loi" not in client.get(reverse("officer-home")).content.decode()
+
+
+def test_the_dossier_page_offers_no_apology_once_late_and_shows_the_handover(world, client):
+    from django.urls import reverse
+
+    d = received(world)  # due 19/03/2024: long past
+    d = s.dossier_transfer(actor=world.user(Role.INTAKE_OFFICER), dossier=d, now=at(2024, 3, 5, 9))
+    client.force_login(world.user(Role.HANDLER))
+    page = client.get(reverse("officer-dossier-detail", args=[d.code]))
+    assert page.status_code == 200
+    assert Action.APOLOGISE not in [p.action for p in page.context["panels"]]
+    steps = page.context["steps"]
+    assert steps[0].name == "Bộ phận Một cửa chuyển hồ sơ" and steps[0].order == 0
+    assert steps[0].timing_label == "Đúng hạn"
+
+
+def test_the_admin_refuses_a_template_whose_budgets_do_not_add_up(world, client):
+    from django.urls import reverse
+
+    from motcua.accounts.models import User
+    from motcua.dossiers.models import ProcessTemplate
+
+    admin = User.objects.create_superuser(username="root", password="pw-123456")
+    client.force_login(admin)
+    data = {
+        "procedure": world.procedure.pk,
+        "transfer_budget_hours": "4",
+        "steps-TOTAL_FORMS": "2",
+        "steps-INITIAL_FORMS": "0",
+        "steps-MIN_NUM_FORMS": "0",
+        "steps-MAX_NUM_FORMS": "1000",
+        "steps-0-order": "1",
+        "steps-0-name": "Thẩm định",
+        "steps-0-role": Role.HANDLER,
+        "steps-0-budget_hours": "60",
+        "steps-1-order": "2",
+        "steps-1-name": "Phê duyệt",
+        "steps-1-role": Role.APPROVER,
+        "steps-1-budget_hours": "20",
+    }
+    url = reverse("admin:dossiers_processtemplate_add")
+    refused = client.post(url, data)
+    assert refused.status_code == 200 and not ProcessTemplate.objects.exists()
+    assert "phải bằng thời hạn giải quyết của thủ tục (80 giờ làm việc)" in (
+        refused.content.decode()
+    )
+    data["steps-0-budget_hours"] = "56"
+    assert client.post(url, data).status_code == 302
+    assert ProcessTemplate.objects.get().transfer_budget_hours == 4
