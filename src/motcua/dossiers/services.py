@@ -1069,7 +1069,7 @@ def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) ->
             pauses = []
             # Supplements (from their requests) and the other pauses kept in the explanation
             # (waiting for fees or taxes), measured again with the new calendar.
-            spans = [
+            spans: list[tuple[dt.datetime, dt.datetime | None, dict[str, str]]] = [
                 (request.requested_at, request.supplied_at, {})
                 for request in locked.supplements.filter(supplied_at__isnull=False)
             ] + [
