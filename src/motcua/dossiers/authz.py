@@ -14,7 +14,9 @@ is here, in this order:
    leader, also assigns and asks for a supplement or the fee at any step of their agency. Before
    the transfer there is no step: a supplement is then the desk's intake check (403/409);
 5. the **step order**: forwarding needs a following step; approving or refusing happens only at
-   the approval step, the last one, after the handler's steps (409); one evaluation per dossier.
+   the approval step, the last one, after the handler's steps (409); one evaluation per dossier;
+6. the **law's limits** (Decree 61/2018 art. 19): an apology (form 04) only before the deadline
+   has passed, and at most once per dossier (409).
 
 Services call :func:`check` (inside their transaction, on the locked dossier) and raise what it
 raises; pages and the API call :func:`allowed_actions_for` for the buttons and the
@@ -24,9 +26,11 @@ else compares role names.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from motcua.accounts.roles import Role, can
 from motcua.agencies.selectors import agency_descendant_ids
@@ -83,10 +87,13 @@ class Facts:
     step_role: str | None = None  # the role of the open step (None: no open step)
     step_is_last: bool = False
     evaluated: bool = False
+    overdue: bool = False  # the deadline has passed (at ``now``)
+    apologised: bool = False
 
     @classmethod
-    def of(cls, dossier, *, receiving=None) -> Facts:
-        """Facts of ``dossier`` (None: a dossier about to be received at ``receiving``)."""
+    def of(cls, dossier, *, receiving=None, now: dt.datetime | None = None) -> Facts:
+        """Facts of ``dossier`` at ``now`` (default: the current time; None: a dossier about to
+        be received at ``receiving``)."""
         if dossier is None:
             receiving_id = receiving.pk if receiving else None
             return cls(state=None, receiving_id=receiving_id, current_id=None)
@@ -101,6 +108,8 @@ class Facts:
             step_is_last=step is not None
             and not dossier.steps.filter(order__gt=step.order).exists(),
             evaluated=state == State.RETURNED and _evaluated(dossier),
+            overdue=dossier.due_at is not None and dossier.due_at <= (now or timezone.now()),
+            apologised=dossier.apologies.exists(),
         )
 
 
@@ -182,12 +191,26 @@ def _refusal(action: Action, role: str, mine: set[int], facts: Facts) -> DomainE
             "Approve or refuse only at the approval step, after the examining steps.",
             code="not_approval_step",
         )
+    if action == Action.APOLOGISE and facts.apologised:
+        return DomainError(
+            "Hồ sơ đã có văn bản xin lỗi; mỗi hồ sơ chỉ xin lỗi một lần.",
+            "An apology was already issued for this dossier; only one is allowed.",
+            code="already_apologised",
+        )
+    if action == Action.APOLOGISE and facts.overdue:
+        return DomainError(
+            "Đã quá hạn giải quyết: văn bản xin lỗi phải gửi trước khi hết hạn.",
+            "The deadline has passed: the apology must be sent before it.",
+            code="apology_too_late",
+        )
     if action == Action.EVALUATE and facts.evaluated:
         return DomainError("Hồ sơ đã được đánh giá.", "Already evaluated.", "already_evaluated")
     return None
 
 
-def check(action: Action, dossier, actor, *, receiving=None) -> None:
+def check(
+    action: Action, dossier, actor, *, receiving=None, now: dt.datetime | None = None
+) -> None:
     """Raise ``DomainError`` (403 or 409) unless ``actor`` may take ``action`` on ``dossier`` now.
 
     ``dossier`` is None for a counter intake at ``receiving``. The applicant (role
@@ -195,7 +218,7 @@ def check(action: Action, dossier, actor, *, receiving=None) -> None:
     """
     role = role_of(actor)
     mine = set() if role == APPLICANT else _agencies_of(actor)
-    refusal = _refusal(action, role, mine, Facts.of(dossier, receiving=receiving))
+    refusal = _refusal(action, role, mine, Facts.of(dossier, receiving=receiving, now=now))
     if refusal is not None:
         raise refusal
 

@@ -8,6 +8,8 @@ because every statistic compares local dates (statistics.md), and a date column 
 the database answer those questions from an index.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -236,6 +238,14 @@ class ProcessTemplate(models.Model):
         on_delete=models.CASCADE,
         related_name="process_template",
     )
+    # The desk's handover to the settling agency has its own budget (from receipt to transfer);
+    # the steps' budgets and this one add up to the procedure's time limit.
+    transfer_budget_hours = models.DecimalField(
+        _("thời gian chuyển hồ sơ của Bộ phận Một cửa (giờ làm việc)"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("4"),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -320,12 +330,15 @@ class DossierStep(models.Model):
 
     @property
     def timing(self) -> str:
-        """early / on_time / late, comparing finish and due instants (empty while open)."""
+        """early / on_time / late, comparing the local dates of finish and due like the
+        statistics do (statistics.md §2: finished on the due date is on time, whatever the
+        hour); empty while open."""
         if not (self.finished_at and self.due_at):
             return ""
-        if self.finished_at < self.due_at:
+        finished, due = timezone.localdate(self.finished_at), timezone.localdate(self.due_at)
+        if finished < due:
             return "early"
-        return "on_time" if self.finished_at == self.due_at else "late"
+        return "on_time" if finished == due else "late"
 
 
 class DossierEvent(AppendOnlyMixin, models.Model):

@@ -12,7 +12,7 @@ from motcua.accounts.roles import can
 from motcua.agencies.selectors import agencies_visible_to
 from motcua.calendar.rules import Deadline
 from motcua.dossiers.authz import shows_personal_numbers
-from motcua.dossiers.models import Dossier, DossierStep
+from motcua.dossiers.models import Apology, Dossier, DossierStep
 from motcua.dossiers.workflow import OPEN_STATES, State
 from motcua.utils.formatting import vn_datetime, vn_number
 
@@ -65,6 +65,26 @@ def work_list(
     return dossiers.order_by(F("due_at").asc(nulls_last=True), "id")
 
 
+def late_without_apology(user, *, now: dt.datetime) -> QuerySet[Dossier]:
+    """Late dossiers the agency has not apologised for (Decree 61/2018 art. 19: a late dossier
+    needs an apology, form 04, sent before the deadline), for the controller to follow up.
+
+    Late: still open and past the due date (not while the clock is paused for a supplement),
+    or ended after the due date's day (statistics.md §2). Imported history counts like the
+    rest; the latest due first."""
+    apologised = Exists(Apology.objects.filter(dossier=OuterRef("pk")))
+    open_late = Q(state__in=OPEN_STATES, due_at__lt=now) & ~Q(state=State.AWAITING_SUPPLEMENT)
+    ended_late = Q(ended_on__isnull=False, due_on__isnull=False, ended_on__gt=F("due_on"))
+    return (
+        dossiers_visible_to(user)
+        .filter(due_at__isnull=False)
+        .filter(open_late | ended_late)
+        .exclude(state__in=[State.SUBMITTED, State.REJECTED])
+        .filter(~apologised)
+        .order_by(F("due_at").desc(), "-id")
+    )
+
+
 def _digits(value: str) -> str:
     """The ASCII digits of ``value`` (``str.isdigit`` also takes "١" or "１", which
     ``hmac.compare_digest`` then refuses with an error)."""
@@ -107,16 +127,22 @@ def personal_numbers(user, dossier: Dossier) -> dict[str, str]:
 
 
 def deadline_text(dossier: Dossier) -> str:
-    """The due date as a person reads it: how it was computed, and the supplement pauses that
-    moved it."""
+    """The due date as a person reads it: how it was computed, and the pauses that moved it
+    (waiting for a supplement; waiting for fees or taxes when the procedure says so)."""
     if not dossier.deadline:
         return ""
     text = Deadline.from_dict(dossier.deadline).as_text()
     pauses = dossier.deadline.get("pauses") or []
     if pauses and dossier.due_at:
-        hours = vn_number(sum(p["working_seconds"] for p in pauses) / 3600, 1).removesuffix(",0")
-        text += (
-            f" Tạm dừng chờ bổ sung {len(pauses)} lần ({hours} giờ làm việc):"
-            f" hạn mới {vn_datetime(dossier.due_at)}."
-        )
+        parts = []
+        for kind, label in (
+            ("supplement", "chờ bổ sung"),
+            ("payment", "chờ thực hiện nghĩa vụ tài chính"),
+        ):
+            mine = [p for p in pauses if p.get("kind", "supplement") == kind]
+            if mine:
+                seconds = sum(p["working_seconds"] for p in mine)
+                hours = vn_number(seconds / 3600, 1).removesuffix(",0")
+                parts.append(f"{label} {len(mine)} lần ({hours} giờ làm việc)")
+        text += f" Tạm dừng {'; '.join(parts)}: hạn mới {vn_datetime(dossier.due_at)}."
     return text

@@ -42,6 +42,7 @@ from motcua.dossiers.models import (
     DossierSequence,
     DossierStep,
     Evaluation,
+    ProcessTemplate,
     ProcessTemplateStep,
     SupplementRequest,
 )
@@ -99,10 +100,18 @@ def refuse(message_vi: str, message_en: str, code: str, status_code: int = 409) 
 # ---- checks -------------------------------------------------------------------------------
 
 
-def _check(action: Action, dossier: Dossier | None, actor, *, receiving: Agency | None = None):
-    """Every guard of ``action`` (role, state, agency scope, the step's role and order), answered
-    by the authorisation module; the transition of the table when allowed."""
-    authz.check(action, dossier, actor, receiving=receiving)
+def _check(
+    action: Action,
+    dossier: Dossier | None,
+    actor,
+    *,
+    receiving: Agency | None = None,
+    now: dt.datetime | None = None,
+):
+    """Every guard of ``action`` (role, state, agency scope, the step's role and order, the law's
+    limits at ``now``), answered by the authorisation module; the transition of the table when
+    allowed."""
+    authz.check(action, dossier, actor, receiving=receiving, now=now)
     return TRANSITIONS[action]
 
 
@@ -468,7 +477,7 @@ def _transition(
 ) -> Dossier:
     with transaction.atomic():
         dossier = _lock(dossier)
-        transition = _check(action, dossier, actor)
+        transition = _check(action, dossier, actor, now=now)
         before = dossier.state
         effects = _Effects()
         data = apply(dossier, effects) or {}
@@ -522,6 +531,43 @@ def _require(value: str, name_vi: str, name_en: str) -> None:
 
 
 # ---- processing ---------------------------------------------------------------------------
+
+
+# One working day of a time limit, in the hours of the default office hours (lifecycle.md).
+WORKING_DAY_HOURS = Decimal(8)
+
+
+def process_template_check(
+    *, procedure: Procedure, step_hours: Sequence[Decimal], transfer_hours: Decimal
+) -> None:
+    """Refuse a process template whose budgets do not add up to the procedure's time limit:
+    the desk's transfer and every step, in working hours, equal the limit in working days × 8.
+    A calendar-day limit holds at most that many working days, so there the budgets may not
+    exceed it; a procedure without a limit is not checked. Raises ``DomainError`` (400)."""
+    if procedure.processing_days is None:
+        return
+    total = sum(step_hours, Decimal(0)) + transfer_hours
+    limit = Decimal(procedure.processing_days) * WORKING_DAY_HOURS
+    if procedure.day_unit == "calendar":
+        if total <= limit:
+            return
+        relation_vi, relation_en = "không được vượt quá", "must not exceed"
+    elif total == limit:
+        return
+    else:
+        relation_vi, relation_en = "phải bằng", "must equal"
+    raise refuse(
+        f"Tổng thời gian của các bước và của Bộ phận Một cửa ({_hours(total)} giờ làm việc) "
+        f"{relation_vi} thời hạn giải quyết của thủ tục ({_hours(limit)} giờ làm việc).",
+        f"The steps' and the desk's budgets ({_hours(total)} working hours) {relation_en} "
+        f"the procedure's time limit ({_hours(limit)} working hours).",
+        "budget_mismatch",
+        400,
+    )
+
+
+def _hours(value: Decimal) -> str:
+    return format(value.normalize(), "f")
 
 
 def _template_steps(dossier: Dossier) -> list[DossierStep]:
@@ -580,6 +626,29 @@ def _current_step(dossier: Dossier) -> DossierStep | None:
     return dossier.steps.filter(finished_at__isnull=True).order_by("order").first()
 
 
+# The desk's handover budget when the procedure has no process template of its own.
+DEFAULT_TRANSFER_HOURS = Decimal(4)
+
+
+def _transfer_timing(d: Dossier, now: dt.datetime) -> dict[str, Any]:
+    """The desk's handover against its own budget (the template's, else half a working day),
+    from receipt to transfer: kept in the transfer's history entry, shown with the steps."""
+    template = ProcessTemplate.objects.filter(procedure_id=d.procedure_id).first()
+    budget = template.transfer_budget_hours if template else DEFAULT_TRANSFER_HOURS
+    if d.received_at is None:
+        return {}
+    hours = office_hours_for(d.receiving_agency)
+    day_hours = Decimal(hours.day_length.total_seconds()) / 3600
+    due = add_working_time(
+        d.received_at, Decimal(budget) / day_hours, calendar=work_calendar(), hours=hours
+    )
+    return {
+        "transfer_budget_hours": str(budget),
+        "transfer_due_at": due.isoformat(),
+        "transfer_timing": DossierStep(due_at=due, finished_at=now).timing,
+    }
+
+
 def dossier_transfer(*, actor, dossier: Dossier, now: dt.datetime) -> Dossier:
     """Hand the dossier to the competent agency: its processing steps begin."""
 
@@ -588,7 +657,7 @@ def dossier_transfer(*, actor, dossier: Dossier, now: dt.datetime) -> Dossier:
         _start_step(steps[0], now)
         DossierStep.objects.bulk_create(steps)
         d.current_agency_id = steps[0].agency_id
-        return {"steps": len(steps), "to_agency": d.current_agency_id}
+        return {"steps": len(steps), "to_agency": d.current_agency_id, **_transfer_timing(d, now)}
 
     return _transition(dossier, Action.TRANSFER, actor, now, apply)
 
@@ -726,7 +795,12 @@ def dossier_request_supplement(
     _require(items, "nội dung cần bổ sung", "items")
 
     def apply(d: Dossier, effects: _Effects):
-        repeat = d.supplements.exists()
+        # A repeat is a second request after intake: the desk's check of an online submission
+        # before receiving it (state submitted) is not a supplement of the received dossier.
+        repeat = (
+            d.state != State.SUBMITTED
+            and d.supplements.exclude(paused_state=State.SUBMITTED).exists()
+        )
         SupplementRequest.objects.create(
             dossier=d,
             requested_at=now,
@@ -752,7 +826,8 @@ def dossier_record_supplement(
     note: str = "",
 ) -> Dossier:
     """The applicant supplied what was asked: the clock resumes and the due date (and the
-    current step's) moves later by the paused working time."""
+    current step's) moves later by the paused working time; a received dossier gets a new
+    receipt (form 01) with the moved appointment."""
 
     def apply(d: Dossier, effects: _Effects):
         request = d.supplements.filter(supplied_at__isnull=True).order_by("-requested_at").first()
@@ -782,6 +857,9 @@ def dossier_record_supplement(
             data = {"paused_seconds": request.paused_seconds}
         request.save(update_fields=["supplied_at", "paused_seconds"])
         _store_components(d, components, supplement=request)
+        if d.received_at is not None:
+            # A new receipt (form 01) with the appointment moved by the pause.
+            effects.slips.append("receipt")
         assert request.paused_state is not None  # set when the supplement was requested
         effects.target = State(request.paused_state)
         return data
@@ -801,10 +879,46 @@ def dossier_request_payment(*, actor, dossier: Dossier, fee_vnd: int, now: dt.da
     return _transition(dossier, Action.REQUEST_PAYMENT, actor, now, apply)
 
 
+def _pause_clock(d: Dossier, start: dt.datetime, end: dt.datetime, kind: str) -> int:
+    """Move the due date (and the current step's) later by the working time from ``start`` to
+    ``end``, and record the pause in the deadline's explanation. The paused seconds."""
+    calendar, hours = work_calendar(), office_hours_for(d.agency)
+    paused = working_time_between(start, end, calendar=calendar, hours=hours)
+    if d.due_at:
+        d.due_at = extend_by_working_time(d.due_at, paused, calendar=calendar, hours=hours)
+        pause: dict[str, Any] = {
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "working_seconds": int(paused.total_seconds()),
+        }
+        if kind != "supplement":
+            pause["kind"] = kind
+        (d.deadline or {}).setdefault("pauses", []).append(pause)
+    step = _current_step(d)
+    if step and step.due_at:
+        step.due_at = extend_by_working_time(
+            step.due_at, paused, calendar=calendar, hours=office_hours_for(step.agency)
+        )
+        step.save(update_fields=["due_at"])
+    return int(paused.total_seconds())
+
+
 def dossier_record_payment(*, actor, dossier: Dossier, online: bool, now: dt.datetime) -> Dossier:
+    """The applicant paid. When the procedure says so (``payment_pauses_clock``: land
+    procedures), the wait since the payment was requested is not counted: the due date (and the
+    current step's) moves later by that working time, like after a supplement."""
+
     def apply(d: Dossier, effects: _Effects):
         d.paid_at, d.paid_online = now, online
-        return {"online": online}
+        data: dict[str, Any] = {"online": online}
+        requested = (
+            d.events.filter(action=Action.REQUEST_PAYMENT).order_by("-at", "-id").first()
+            if d.procedure.payment_pauses_clock and d.received_at is not None
+            else None
+        )
+        if requested is not None:
+            data["paused_seconds"] = _pause_clock(d, requested.at, now, "payment")
+        return data
 
     return _transition(dossier, Action.RECORD_PAYMENT, actor, now, apply)
 
@@ -1019,22 +1133,37 @@ def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) ->
             )
             hours = office_hours_for(locked.agency)
             old_due, received_at = locked.due_at, locked.received_at
+            old_deadline = locked.deadline
             assert old_due is not None and received_at is not None  # the filter above
             _set_deadline(locked, received_at)
+            old_pauses = (old_deadline or {}).get("pauses") or []
             pauses = []
-            for request in locked.supplements.filter(supplied_at__isnull=False):
-                assert request.supplied_at is not None and locked.due_at is not None
-                paused = working_time_between(
-                    request.requested_at, request.supplied_at, calendar=calendar, hours=hours
+            # Supplements (from their requests) and the other pauses kept in the explanation
+            # (waiting for fees or taxes), measured again with the new calendar.
+            spans: list[tuple[dt.datetime, dt.datetime | None, dict[str, str]]] = [
+                (request.requested_at, request.supplied_at, {})
+                for request in locked.supplements.filter(supplied_at__isnull=False)
+            ] + [
+                (
+                    dt.datetime.fromisoformat(p["from"]),
+                    dt.datetime.fromisoformat(p["to"]),
+                    {"kind": p["kind"]},
                 )
+                for p in old_pauses
+                if p.get("kind")
+            ]
+            for begin, end, extra in spans:
+                assert end is not None and locked.due_at is not None
+                paused = working_time_between(begin, end, calendar=calendar, hours=hours)
                 locked.due_at = extend_by_working_time(
                     locked.due_at, paused, calendar=calendar, hours=hours
                 )
                 pauses.append(
                     {
-                        "from": request.requested_at.isoformat(),
-                        "to": request.supplied_at.isoformat(),
+                        "from": begin.isoformat(),
+                        "to": end.isoformat(),
                         "working_seconds": int(paused.total_seconds()),
+                        **extra,
                     }
                 )
             locked.deadline = {**(locked.deadline or {}), "pauses": pauses}

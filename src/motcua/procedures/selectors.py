@@ -85,13 +85,21 @@ class VersionEntry:
     changes: list[FieldChange]
 
 
+# Fields added to the snapshots later: what an older snapshot without them meant.
+SNAPSHOT_DEFAULTS: dict[str, Any] = {"payment_pauses_clock": False}
+
+
 def snapshot_changes(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
     """The fields whose values differ between two version snapshots, in ``after``'s order."""
     keys = list(after) + [k for k in before if k not in after]
+
+    def value(snapshot: dict[str, Any], key: str) -> Any:
+        return snapshot.get(key, SNAPSHOT_DEFAULTS.get(key))
+
     return [
-        FieldChange(field=key, before=before.get(key), after=after.get(key))
+        FieldChange(field=key, before=value(before, key), after=value(after, key))
         for key in keys
-        if before.get(key) != after.get(key)
+        if value(before, key) != value(after, key)
     ]
 
 

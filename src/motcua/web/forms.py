@@ -157,6 +157,7 @@ class ProcedureForm(BilingualErrorsMixin, forms.ModelForm):
             "fee_vnd",
             "online_level",
             "national_portal",
+            "payment_pauses_clock",
             "decision",
             "steps",
             "submission_methods",
@@ -196,6 +197,7 @@ class ProcedureForm(BilingualErrorsMixin, forms.ModelForm):
         "fee_vnd",
         "online_level",
         "national_portal",
+        "payment_pauses_clock",
         "decision",
         "valid_from",
     )

@@ -67,6 +67,11 @@ class Procedure:
     components: list[Component] = field(default_factory=list)
 
     @property
+    def payment_pauses_clock(self) -> bool:
+        """Land procedures: waiting for the applicant's fees and taxes pauses the clock."""
+        return self.field == "Đất đai"
+
+    @property
     def is_active(self) -> bool:
         return self.status == "active"
 

@@ -27,6 +27,7 @@ COLUMNS = {
         "day_unit",
         "online_level",
         "national_portal",
+        "payment_pauses_clock",
         "fee_vnd",
         "status",
         "decision_number",
@@ -205,6 +206,8 @@ def test_values_are_valid(tables):
         assert p["authority"] in {"central", "local"}
         assert p["online_level"] in {"full", "partial", "none"}
         assert p["national_portal"] in {"0", "1"}
+        # Land procedures: waiting for fees and taxes pauses the clock.
+        assert p["payment_pauses_clock"] == ("1" if p["field"] == "Đất đai" else "0")
         assert p["status"] in {"active", "abolished"}
         assert p["day_unit"] in ({""} if p["processing_days"] == "" else {"working", "calendar"})
         assert int(p["fee_vnd"]) >= 0

@@ -437,6 +437,9 @@ def _local(*args) -> dt.datetime:
         ((2024, 12, 27, 10, 0), "45", "working"),
         ((2024, 3, 1, 9, 0), "7", "calendar"),  # ends on a Friday
         ((2024, 3, 2, 9, 0), "7", "calendar"),  # ends on a Saturday: next working day
+        ((2024, 3, 8, 18, 0), "5", "calendar"),  # Friday evening: from Saturday (art. 147)
+        ((2024, 3, 4, 23, 59), "1", "calendar"),
+        ((2024, 2, 7, 23, 59), "1", "calendar"),  # eve of Tết: moved after it
         ((2023, 12, 29, 16, 59), "2.5", "working"),  # across New Year
     ],
 )

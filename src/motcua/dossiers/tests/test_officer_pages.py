@@ -464,7 +464,10 @@ def test_dossier_page_shows_timeline_steps_components_and_documents(client, worl
     assert "Được tiếp nhận → Đang xử lý" in html
     assert "Thẩm định hồ sơ" in html and "Đang xử lý" in html
     assert response.context["deadline_text"].startswith("Tiếp nhận")
-    assert [s.timing_label for s in response.context["steps"]][1] == "Đang xử lý"
+    # Step 0 is the desk's handover (its own budget), then the handler's and the approval step.
+    steps = response.context["steps"]
+    assert steps[0].name == "Bộ phận Một cửa chuyển hồ sơ"
+    assert [s.timing_label for s in steps][-1] == "Đang xử lý"
     component = dossier.components.get()
     download = client.get(reverse("officer-dossier-component", args=[dossier.code, component.pk]))
     assert b"".join(download.streaming_content) == PDF
