@@ -307,11 +307,12 @@ class ProceduresHandler(FileHandler):
         Column("day_unit", choice(DayUnit), default=DayUnit.WORKING.value),
         Column("online_level", choice(OnlineLevel), default=OnlineLevel.NONE.value),
         Column("national_portal", parse_bool, default=False),
-        Column("payment_pauses_clock", parse_bool, default=False),
         Column("fee_vnd", parse_money, default=0),
         Column("status", choice(ProcedureStatus), default=ProcedureStatus.ACTIVE.value),
         Column("decision_number", text(Decision, "number"), ref="decisions.csv"),
         *(Column(name, parse_text, default="") for name in TEXT_FIELDS),
+        # After the texts: packages written before it existed stay valid as they are.
+        Column("payment_pauses_clock", parse_bool, default=False),
     )
 
     def check(self, record: Record, line: int) -> Iterable[Problem]:
@@ -380,11 +381,11 @@ class ProceduresHandler(FileHandler):
             "day_unit",
             "online_level",
             "national_portal",
-            "payment_pauses_clock",
             "fee_vnd",
             "status",
             "decision__number",
             *TEXT_FIELDS,
+            "payment_pauses_clock",
         )
         for row in rows.iterator():
             (
@@ -398,11 +399,11 @@ class ProceduresHandler(FileHandler):
                 day_unit,
                 online_level,
                 national_portal,
-                payment_pauses_clock,
                 fee,
                 status,
                 decision,
                 *texts,
+                payment_pauses_clock,
             ) = row
             yield [
                 code,
@@ -415,11 +416,11 @@ class ProceduresHandler(FileHandler):
                 day_unit,
                 online_level,
                 format_bool(national_portal),
-                format_bool(payment_pauses_clock),
                 str(fee),
                 status,
                 decision or "",
                 *texts,
+                format_bool(payment_pauses_clock),
             ]
 
 

@@ -58,7 +58,6 @@ def procedure_rows(data: ProvinceData) -> Iterator[Row]:
             p.day_unit,
             p.online_level,
             int(p.national_portal),
-            int(p.payment_pauses_clock),
             p.fee_vnd,
             p.status,
             p.decision_number,
@@ -67,6 +66,7 @@ def procedure_rows(data: ProvinceData) -> Iterator[Row]:
             p.requirements,
             p.legal_basis,
             p.result,
+            int(p.payment_pauses_clock),
         )
 
 
@@ -119,7 +119,6 @@ PACKAGE_FILES: tuple[PackageFile, ...] = (
             "day_unit",
             "online_level",
             "national_portal",
-            "payment_pauses_clock",
             "fee_vnd",
             "status",
             "decision_number",
@@ -128,6 +127,7 @@ PACKAGE_FILES: tuple[PackageFile, ...] = (
             "requirements",
             "legal_basis",
             "result",
+            "payment_pauses_clock",
         ),
         procedure_rows,
     ),

@@ -23,14 +23,14 @@ pytestmark = pytest.mark.django_db
 PROCEDURES = (
     "code,name,level,field,authority,agency_code,processing_days,day_unit,online_level,"
     "national_portal,fee_vnd,status,decision_number,steps,submission_methods,requirements,"
-    "legal_basis,result\r\n"
+    "legal_basis,result,payment_pauses_clock\r\n"
     "1.001612.000.00.00.H12,Cấp phiếu lý lịch tư pháp,province,Lý lịch tư pháp,central,"
     "000.00.12.H12,10,working,full,1,200000,active,1970/QĐ-UBND,"
     '"Bước 1: Nộp hồ sơ tại Trung tâm Phục vụ hành chính công.\nBước 2: Nhận kết quả.",'
     "Trực tiếp; trực tuyến; qua bưu chính,Không,"
-    '"Luật Lý lịch tư pháp năm 2009\nNghị định số 111/2010/NĐ-CP",Phiếu lý lịch tư pháp\r\n'
+    '"Luật Lý lịch tư pháp năm 2009\nNghị định số 111/2010/NĐ-CP",Phiếu lý lịch tư pháp,0\r\n'
     "1.004227.000.00.00.H12,Đăng ký đất đai lần đầu,district,Đất đai,central,,30,working,"
-    "partial,0,0,active,,,,,,\r\n"
+    "partial,0,0,active,,,,,,,1\r\n"
 )
 COMPONENTS = (
     "procedure_code,order,name,originals,copies,required,form_name\r\n"

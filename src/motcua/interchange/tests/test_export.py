@@ -143,7 +143,6 @@ def test_exported_files_are_ordered_and_normalised(tmp_path, populated):
         "day_unit",
         "online_level",
         "national_portal",
-        "payment_pauses_clock",
         "fee_vnd",
         "status",
         "decision_number",
@@ -152,10 +151,12 @@ def test_exported_files_are_ordered_and_normalised(tmp_path, populated):
         "requirements",
         "legal_basis",
         "result",
+        "payment_pauses_clock",
     ]
     assert [row[0] for row in procedures[1:]] == sorted(row[0] for row in procedures[1:])
     assert [row[6] for row in procedures[1:]] == ["10", "30", "0.5"]
-    assert procedures[1][9:12] == ["1", "0", "200000"]
+    assert procedures[1][9:11] == ["1", "200000"]
+    assert [row[-1] for row in procedures[1:]] == ["0", "0", "0"]
     agencies = read(tmp_path / "out" / "agencies.csv")
     assert agencies[-1] == [
         "000.01.00.H12",
