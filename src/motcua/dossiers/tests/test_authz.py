@@ -22,7 +22,7 @@ from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.dossiers import authz
 from motcua.dossiers import services as s
-from motcua.dossiers.models import INDICATORS, DossierEvent
+from motcua.dossiers.models import SCORED_INDICATORS, DossierEvent
 from motcua.dossiers.workflow import Action
 from motcua.testing.factories import DossierFactory
 from motcua.utils.errors import DomainError
@@ -131,7 +131,7 @@ def test_the_evaluation_is_offered_once(world, people):
     s.dossier_evaluate(
         actor=people[DESK],
         dossier=dossier,
-        scores={name: 2 for name, _label in INDICATORS},
+        scores={name: 2 for name, _label in SCORED_INDICATORS},
         now=timezone.now(),
     )
     assert authz.allowed_actions_for(people[DESK], dossier) == []
@@ -164,7 +164,7 @@ CALLS = {
         actor=u, dossier=d, method="desk", now=now
     ),
     A.EVALUATE: lambda u, d, now: s.dossier_evaluate(
-        actor=u, dossier=d, scores={name: 2 for name, _label in INDICATORS}, now=now
+        actor=u, dossier=d, scores={name: 2 for name, _label in SCORED_INDICATORS}, now=now
     ),
 }
 
