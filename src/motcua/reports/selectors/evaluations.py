@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.lookups import GreaterThanOrEqual
 
 from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agency_descendant_ids
@@ -38,21 +39,21 @@ def _total() -> Any:
 
 
 def _rows(period: Period, agency: Agency | None) -> QuerySet[Evaluation]:
-    """Evaluations of dossiers returned in [F, T] (any source), with their ``score``."""
+    """Evaluations of dossiers returned in [F, T] (any source)."""
     start, after_end = period.instant_bounds()
     rows = Evaluation.objects.filter(
         dossier__returned_at__gte=start, dossier__returned_at__lt=after_end
     )
     if agency is not None:
         rows = rows.filter(dossier__agency_id__in=agency_descendant_ids(agency))
-    return rows.alias(score=_total())
+    return rows
 
 
 def _conditions() -> dict[str, Q]:
     applicant = Q(source=EvaluationSource.APPLICANT)
     return {
         "count": applicant,
-        "satisfied": applicant & Q(score__gte=SATISFIED_TOTAL),
+        "satisfied": applicant & Q(GreaterThanOrEqual(_total(), SATISFIED_TOTAL)),
         "desk_on_behalf": Q(source=EvaluationSource.DESK_ON_BEHALF),
     }
 
@@ -62,7 +63,7 @@ def _aggregates() -> dict[str, Any]:
     return {
         "count": Count("pk", filter=conditions["count"]),
         "satisfied": Count("pk", filter=conditions["satisfied"]),
-        "points": Sum("score", filter=conditions["count"]),
+        "points": Sum(_total(), filter=conditions["count"]),
         "desk_on_behalf": Count("pk", filter=conditions["desk_on_behalf"]),
     }
 
@@ -125,6 +126,7 @@ def evaluation_records(
     return (
         _rows(period, agency)
         .filter(conditions[figure])
+        .annotate(score=_total())
         .select_related("dossier", "dossier__agency", "dossier__procedure")
         .order_by("dossier__returned_at", "pk")
     )
