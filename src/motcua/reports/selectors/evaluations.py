@@ -107,7 +107,7 @@ def evaluation_breakdown(
         .annotate(**_aggregates())
         .order_by("dossier__agency_id")
     )
-    rows = {row["dossier__agency_id"]: row for row in grouped}
+    rows: dict[int, dict[str, Any]] = {row["dossier__agency_id"]: dict(row) for row in grouped}
     agencies = Agency.objects.in_bulk(list(rows))
     result = [(agencies[pk], _figures(row)) for pk, row in rows.items() if pk in agencies]
     return sorted(result, key=lambda item: item[0].name)
