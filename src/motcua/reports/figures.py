@@ -178,15 +178,18 @@ DEFINITIONS: dict[str, str] = {
         "Thanh toán trực tuyến / hồ sơ mới tiếp nhận (statistics.md §7)."
     ),
     "evaluations.count": _(
-        "Đánh giá do chính người nộp thực hiện, của hồ sơ trả kết quả trong kỳ [F, T]."
+        "Đánh giá do chính người nộp thực hiện, của hồ sơ trả kết quả trong kỳ [F, T] "
+        "(statistics.md §9)."
     ),
-    "evaluations.satisfied": _("Đánh giá của người nộp có tổng điểm từ 15/18 trở lên."),
+    "evaluations.satisfied": _(
+        "Đánh giá của người nộp có tổng điểm từ 15/18 trở lên (statistics.md §9)."
+    ),
     "evaluations.satisfied_rate": _(
-        "Đánh giá đạt từ 15/18 điểm / đánh giá của người nộp, tính theo %."
+        "Đánh giá đạt từ 15/18 điểm / đánh giá của người nộp, tính theo % (statistics.md §9)."
     ),
     "evaluations.desk_on_behalf": _(
         "Đánh giá do cán bộ Bộ phận Một cửa ghi thay người nộp: giữ riêng, không tính vào "
-        "điểm trung bình và tỷ lệ."
+        "điểm trung bình và tỷ lệ (statistics.md §9)."
     ),
     "feedback.received.total": _(
         "Mới tiếp nhận trong kỳ + từ kỳ trước chuyển qua (statistics.md §3) = đã xử lý + "
