@@ -86,7 +86,7 @@ class Facts:
     current_id: int | None
     step_role: str | None = None  # the role of the open step (None: no open step)
     step_is_last: bool = False
-    evaluated: bool = False
+    evaluated: frozenset[str] = frozenset()  # the sources of the dossier's evaluations
     overdue: bool = False  # the deadline has passed (at ``now``)
     apologised: bool = False
 
@@ -107,7 +107,7 @@ class Facts:
             step_role=step.role if step else None,
             step_is_last=step is not None
             and not dossier.steps.filter(order__gt=step.order).exists(),
-            evaluated=state == State.RETURNED and _evaluated(dossier),
+            evaluated=_evaluated(dossier) if state == State.RETURNED else frozenset(),
             overdue=dossier.due_at is not None and dossier.due_at <= (now or timezone.now()),
             apologised=dossier.apologies.exists(),
         )
@@ -117,10 +117,12 @@ def _open_step(dossier):
     return dossier.steps.filter(finished_at__isnull=True).order_by("order").first()
 
 
-def _evaluated(dossier) -> bool:
+def _evaluated(dossier) -> frozenset[str]:
     from motcua.dossiers.models import Evaluation
 
-    return Evaluation.objects.filter(dossier_id=dossier.pk).exists()
+    return frozenset(
+        Evaluation.objects.filter(dossier_id=dossier.pk).values_list("source", flat=True)
+    )
 
 
 def role_of(actor) -> str:
@@ -203,7 +205,12 @@ def _refusal(action: Action, role: str, mine: set[int], facts: Facts) -> DomainE
             "The deadline has passed: the apology must be sent before it.",
             code="apology_too_late",
         )
-    if action == Action.EVALUATE and facts.evaluated:
+    # The applicant's evaluation and the desk's on their behalf are kept apart: one of each;
+    # once the applicant has evaluated, the desk no longer records one for them.
+    if action == Action.EVALUATE and (
+        "applicant" in facts.evaluated
+        or (role != APPLICANT and "desk_on_behalf" in facts.evaluated)
+    ):
         return DomainError("Hồ sơ đã được đánh giá.", "Already evaluated.", "already_evaluated")
     return None
 

@@ -15,7 +15,7 @@ from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.dossiers.authz import eligible_assignees
 from motcua.dossiers.forms_public import clean_applicant_fields
-from motcua.dossiers.models import INDICATORS, ApplicantKind, ReturnMethod
+from motcua.dossiers.models import SCORED_INDICATORS, ApplicantKind, ReturnMethod
 from motcua.dossiers.services import ApplicantData, ComponentData
 from motcua.dossiers.workflow import Channel, State
 from motcua.procedures.models import Level, Procedure, ProcedureStatus
@@ -450,16 +450,16 @@ class EvaluationForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, label in INDICATORS:
+        for name, label in SCORED_INDICATORS:
             self.fields[name] = _score_field(label)
-        self.order_fields([name for name, _label in INDICATORS] + ["comment"])
+        self.order_fields([name for name, _label in SCORED_INDICATORS] + ["comment"])
 
     def indicator_fields(self):
-        return [self[name] for name, _label in INDICATORS]
+        return [self[name] for name, _label in SCORED_INDICATORS]
 
     def kwargs(self) -> dict:
         return {
-            "scores": {name: self.cleaned_data[name] for name, _label in INDICATORS},
+            "scores": {name: self.cleaned_data[name] for name, _label in SCORED_INDICATORS},
             "comment": self.cleaned_data["comment"],
         }
 
@@ -476,30 +476,30 @@ class ReturnForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, label in INDICATORS:
+        for name, label in SCORED_INDICATORS:
             field = _score_field(label)
             field.required = False
             self.fields[name] = field
         self.fields["comment"] = forms.CharField(label=_("Ý kiến khác"), required=False)
 
     def indicator_fields(self):
-        return [self[name] for name, _label in INDICATORS]
+        return [self[name] for name, _label in SCORED_INDICATORS]
 
     def clean(self):
         cleaned = super().clean()
-        given = [cleaned.get(name) not in (None, "") for name, _label in INDICATORS]
+        given = [cleaned.get(name) not in (None, "") for name, _label in SCORED_INDICATORS]
         if any(given) and not all(given):
             raise ValidationError(
-                "Đánh giá cần chấm đủ 9 chỉ số, hoặc bỏ trống cả 9. / "
-                "Rate all 9 indicators or none.",
+                "Đánh giá cần chấm đủ 4 chỉ số, hoặc bỏ trống cả 4. / "
+                "Rate all 4 indicators or none.",
                 code="partial_evaluation",
             )
         return cleaned
 
     def scores(self) -> dict[str, int] | None:
-        if self.cleaned_data.get(INDICATORS[0][0]) in (None, ""):
+        if self.cleaned_data.get(SCORED_INDICATORS[0][0]) in (None, ""):
             return None
-        return {name: self.cleaned_data[name] for name, _label in INDICATORS}
+        return {name: self.cleaned_data[name] for name, _label in SCORED_INDICATORS}
 
     def kwargs(self) -> dict:
         return {"method": self.cleaned_data["method"]}

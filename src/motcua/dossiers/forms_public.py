@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.agencies.models import Agency
 from motcua.dossiers.applicant import FIELDS as APPLICANT_FIELDS
 from motcua.dossiers.applicant import applicant_clean
-from motcua.dossiers.models import INDICATORS, ApplicantKind
+from motcua.dossiers.models import SCORED_INDICATORS, ApplicantKind
 from motcua.dossiers.services import ApplicantData, ComponentData
 from motcua.procedures.models import Level, Procedure
 from motcua.utils.errors import DomainError
@@ -405,7 +405,7 @@ class EvaluationForm(BilingualErrorsMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name, label in INDICATORS:
+        for name, label in SCORED_INDICATORS:
             good, fair, poor = INDICATOR_GUIDE[name]
             self.fields[name] = bilingual(
                 forms.TypedChoiceField(
@@ -424,7 +424,7 @@ class EvaluationForm(BilingualErrorsMixin, forms.Form):
 
     @property
     def indicator_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name, _label in INDICATORS]
+        return [self[name] for name, _label in SCORED_INDICATORS]
 
     def scores(self) -> dict[str, int]:
-        return {name: self.cleaned_data[name] for name, _label in INDICATORS}
+        return {name: self.cleaned_data[name] for name, _label in SCORED_INDICATORS}

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from motcua.dossiers.evaluation_rules import APPLICANT_INDICATORS
 from motcua.dossiers.workflow import OPEN_STATES, Channel, Outcome, State
 from motcua.utils.db import AppendOnlyMixin, LocalDatesMixin
 
@@ -428,14 +429,29 @@ INDICATORS = [
     ("feedback_handling", _("Tiếp thu, giải trình phản ánh, kiến nghị")),
     ("online", _("Cung cấp dịch vụ công trực tuyến")),
 ]
+# The indicators the applicant scores; the five others are computed (``evaluation_rules``).
+SCORED_INDICATORS = [(n, label) for n, label in INDICATORS if n in APPLICANT_INDICATORS]
+
+
+class EvaluationSource(models.TextChoices):
+    APPLICANT = "applicant", _("Người nộp tự đánh giá")
+    DESK_ON_BEHALF = "desk_on_behalf", _("Cán bộ ghi thay người nộp")
 
 
 class Evaluation(models.Model):
-    """The applicant's rating on the 9 official indicators, 0/1/2 points each."""
+    """A rating on the 9 official indicators, 0/1/2 points each.
 
-    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="evaluation")
+    Five indicators are computed by the system (``evaluation_rules``) and their facts kept in
+    ``computed``; the applicant scores the four others. The applicant's own evaluation and the
+    desk's on their behalf are kept apart: at most one of each per dossier. Rows made before
+    the indicators were computed have an empty ``computed`` (all nine typed).
+    """
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="evaluations")
     at = models.DateTimeField()
-    by_applicant = models.BooleanField(default=True)
+    source = models.CharField(
+        max_length=16, choices=EvaluationSource.choices, default=EvaluationSource.APPLICANT
+    )
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -452,6 +468,7 @@ class Evaluation(models.Model):
     attitude = models.PositiveSmallIntegerField()
     feedback_handling = models.PositiveSmallIntegerField()
     online = models.PositiveSmallIntegerField()
+    computed = models.JSONField(default=dict, blank=True)
     comment = models.TextField(blank=True)
 
     class Meta:
@@ -460,6 +477,7 @@ class Evaluation(models.Model):
                 condition=models.Q(**{f"{name}__lte": 2 for name, _label in INDICATORS}),
                 name="evaluation_points_0_to_2",
             ),
+            models.UniqueConstraint(fields=["dossier", "source"], name="evaluation_one_per_source"),
         ]
 
     def __str__(self) -> str:
@@ -468,6 +486,10 @@ class Evaluation(models.Model):
     @property
     def total(self) -> int:
         return sum(getattr(self, name) for name, _label in INDICATORS)
+
+    @property
+    def by_applicant(self) -> bool:
+        return self.source == EvaluationSource.APPLICANT
 
 
 class DossierDocument(models.Model):

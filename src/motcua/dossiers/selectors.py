@@ -146,3 +146,47 @@ def deadline_text(dossier: Dossier) -> str:
                 parts.append(f"{label} {len(mine)} lần ({hours} giờ làm việc)")
         text += f" Tạm dừng {'; '.join(parts)}: hạn mới {vn_datetime(dossier.due_at)}."
     return text
+
+
+def evaluation_facts(dossier: Dossier):
+    """The facts the computed evaluation indicators depend on (``evaluation_rules``), read from
+    the dossier, its steps and its supplement requests; instants become local dates."""
+    from django.utils import timezone
+
+    from motcua.dossiers.evaluation_rules import EvaluationFacts, StepTiming
+
+    def local(instant: dt.datetime | None) -> dt.date | None:
+        return timezone.localdate(instant) if instant is not None else None
+
+    steps = list(dossier.steps.values_list("due_at", "finished_at", "agency_id"))
+    agencies = {agency_id for _due, _finished, agency_id in steps}
+    if dossier.agency_id is not None:
+        agencies.add(dossier.agency_id)
+    return EvaluationFacts(
+        ended_on=dossier.ended_on or local(dossier.ended_at),
+        due_on=dossier.due_on or local(dossier.due_at),
+        steps=tuple(StepTiming(local(due), local(finished)) for due, finished, _a in steps),
+        supplement_requests=dossier.supplements.count(),
+        agencies=frozenset(agencies),
+        channel=dossier.channel,
+        online_level=dossier.procedure.online_level,
+    )
+
+
+def computed_indicators(dossier: Dossier) -> list[dict]:
+    """The system-computed indicators of ``dossier`` as they stand now, shown read-only next to
+    the evaluation form: label, points (0–2) and the facts behind them."""
+    from motcua.dossiers.evaluation_rules import (
+        COMPUTED_INDICATORS,
+        computed_scores,
+        explanations,
+    )
+    from motcua.dossiers.models import INDICATORS
+
+    facts = evaluation_facts(dossier)
+    points, why = computed_scores(facts), explanations(facts)
+    labels = dict(INDICATORS)
+    return [
+        {"name": n, "label": labels[n], "points": points[n], "explanation": why[n]}
+        for n in COMPUTED_INDICATORS
+    ]

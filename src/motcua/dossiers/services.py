@@ -34,7 +34,6 @@ from motcua.calendar.selectors import office_hours_for, work_calendar
 from motcua.dossiers import authz
 from motcua.dossiers.applicant import ApplicantData, applicant_clean
 from motcua.dossiers.models import (
-    INDICATORS,
     Apology,
     Dossier,
     DossierComponent,
@@ -1068,29 +1067,51 @@ def dossier_evaluate(
     now: dt.datetime,
     comment: str = "",
 ) -> Dossier:
-    """Rate the service on the 9 official indicators, 0–2 points each, once per dossier."""
-    names = [name for name, _label in INDICATORS]
+    """Evaluate the settlement on the 9 official indicators, 0–2 points each.
+
+    The five indicators the system knows are computed from the dossier's facts
+    (``evaluation_rules``); ``scores`` holds only the four the applicant scores. The applicant's
+    own evaluation and the desk's on their behalf are kept apart, at most one of each.
+    """
+    from motcua.dossiers.evaluation_rules import (
+        APPLICANT_INDICATORS,
+        computed_scores,
+        explanations,
+    )
+    from motcua.dossiers.models import EvaluationSource
+    from motcua.dossiers.selectors import evaluation_facts
+
+    names = APPLICANT_INDICATORS
     if set(scores) != set(names) or any(scores[n] not in (0, 1, 2) for n in names):
         raise refuse(
-            "Cần chấm đủ 9 chỉ số, mỗi chỉ số 0, 1 hoặc 2 điểm.",
-            "All 9 indicators are required, each 0, 1 or 2.",
+            "Cần chấm đủ 4 chỉ số do người nộp đánh giá, mỗi chỉ số 0, 1 hoặc 2 điểm.",
+            "The 4 indicators the applicant scores are required, each 0, 1 or 2.",
             "invalid",
             400,
         )
+    officer = actor if getattr(actor, "is_authenticated", False) else None
+    source = EvaluationSource.APPLICANT if officer is None else EvaluationSource.DESK_ON_BEHALF
 
     def apply(d: Dossier, effects: _Effects):
-        if Evaluation.objects.filter(dossier=d).exists():
-            raise refuse("Hồ sơ đã được đánh giá.", "Already evaluated.", "already_evaluated")
-        officer = actor if getattr(actor, "is_authenticated", False) else None
-        Evaluation.objects.create(
-            dossier=d,
-            at=now,
-            by_applicant=officer is None,
-            officer=officer,
-            comment=comment,
-            **scores,
-        )
-        return {"total": sum(scores.values())}
+        facts = evaluation_facts(d)
+        computed = computed_scores(facts)
+        try:
+            with transaction.atomic():
+                Evaluation.objects.create(
+                    dossier=d,
+                    at=now,
+                    source=source,
+                    officer=officer,
+                    comment=comment,
+                    computed=explanations(facts),
+                    **computed,
+                    **scores,
+                )
+        except IntegrityError:
+            raise refuse(
+                "Hồ sơ đã được đánh giá.", "Already evaluated.", "already_evaluated"
+            ) from None
+        return {"total": sum(computed.values()) + sum(scores.values()), "source": source}
 
     return _transition(dossier, Action.EVALUATE, actor, now, apply)
 

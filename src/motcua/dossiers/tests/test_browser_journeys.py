@@ -143,7 +143,12 @@ def test_online_dossier_from_submission_to_evaluation(
         fieldset.get_by_text("2 điểm", exact=False).click()
     page.get_by_role("button", name="Gửi đánh giá").click()
     page.get_by_text("Cảm ơn bạn đã đánh giá", exact=False).first.wait_for()
-    assert Evaluation.objects.get(dossier__code=code).total == 18
+    evaluation = Evaluation.objects.get(dossier__code=code)
+    # The applicant gave 2 to each of their four indicators; the five others are computed
+    # (submitted online for a full online service: 2 for the online indicator).
+    assert evaluation.by_applicant and evaluation.online == 2
+    computed = ("total_time", "agency_time", "visits", "agencies_contacted", "online")
+    assert evaluation.total == 8 + sum(getattr(evaluation, n) for n in computed)
     screenshot(page, "journey-8-evaluated")
     actions = list(Dossier.objects.get(code=code).events.values_list("action", flat=True))
     assert actions == [

@@ -340,9 +340,9 @@ def test_processing_journey_through_the_page(client, world):
 def test_return_with_partial_evaluation_changes_nothing(client, world):
     dossier = resolved(world)
     login(client, world, DESK)
-    response = act(client, dossier, "return_result", {"method": "desk", "visits": 1})
+    response = act(client, dossier, "return_result", {"method": "desk", "one_stop": 1})
     assert response.status_code == 400
-    assert "9 chỉ số" in response.content.decode()
+    assert "4 chỉ số" in response.content.decode()
     assert reload(dossier).state == State.RESOLVED
 
 

@@ -257,7 +257,8 @@ def _detail_response(
     events = list(dossier.events.select_related("actor").order_by("at", "id"))
     for event in events:
         event.label = _event_label(event.action)
-    evaluation = Evaluation.objects.filter(dossier=dossier).first()
+    # The applicant's own evaluation and the desk's on their behalf, each shown apart.
+    evaluations = list(Evaluation.objects.filter(dossier=dossier).order_by("source"))
     actions = available_actions(user, dossier)
     bound = bound or {}
     # A refused action whose form is not offered now still says why it was refused.
@@ -275,7 +276,7 @@ def _detail_response(
         "steps": steps,
         "current_step": step,
         "events": events,
-        "evaluation": evaluation,
+        "evaluations": evaluations,
         "panels": _panels(actions, dossier, bound),
         "refused": refused,
         "open_request": next((r for r in dossier.supplements.all() if r.supplied_at is None), None),

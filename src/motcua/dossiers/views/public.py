@@ -30,8 +30,8 @@ from motcua.dossiers.forms_public import (
     SupplementForm,
     upload_help,
 )
-from motcua.dossiers.models import Dossier, Evaluation
-from motcua.dossiers.selectors import deadline_text, mask
+from motcua.dossiers.models import Dossier, Evaluation, EvaluationSource
+from motcua.dossiers.selectors import computed_indicators, deadline_text, mask
 from motcua.dossiers.workflow import ACTION_LABELS, Action, Outcome, State
 from motcua.procedures.models import Level, OnlineLevel, Procedure, ProcedureStatus
 from motcua.utils.errors import DomainError
@@ -277,7 +277,8 @@ def _open_supplement(dossier: Dossier):
 
 
 def _evaluation(dossier: Dossier) -> Evaluation | None:
-    return Evaluation.objects.filter(dossier=dossier).first()
+    """The applicant's own evaluation (one the desk recorded on their behalf is apart)."""
+    return Evaluation.objects.filter(dossier=dossier, source=EvaluationSource.APPLICANT).first()
 
 
 @never_cache
@@ -406,5 +407,10 @@ def evaluate(request: HttpRequest, code: str) -> HttpResponse:
             return redirect("public-dossier-detail", code=code)
     else:
         form = EvaluationForm()
-    context = {"dossier": dossier, "form": form, "phone": mask(dossier.applicant_phone)}
+    context = {
+        "dossier": dossier,
+        "form": form,
+        "phone": mask(dossier.applicant_phone),
+        "computed": computed_indicators(dossier),
+    }
     return render(request, f"{TEMPLATES}/evaluate.html", context)

@@ -122,6 +122,11 @@ class Scope:
         return urlencode(self.params())
 
     @property
+    def period_query(self) -> str:
+        """The period alone, for links to another agency's figures (within this scope)."""
+        return urlencode(dict(self.form.query()))
+
+    @property
     def where(self) -> str:
         """The unit's name as exports (official documents) print it: always Vietnamese."""
         return self.agency.name if self.agency is not None else "Toàn tỉnh"
