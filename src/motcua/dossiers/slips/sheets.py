@@ -86,7 +86,8 @@ def _return_rows(sheet: Sheet, dossier: Dossier) -> None:
     """The last handovers: the result from the settling agency back to the desk, then to the
     applicant (ngày giờ trả, người nhận ký), with spaces for both sides to sign."""
     desk = dossier.receiving_agency.name
-    sheet.para(("Trả kết quả giải quyết hồ sơ", True, False), indent=False)
+    heading = sheet.para(("Trả kết quả giải quyết hồ sơ", True, False), indent=False)
+    heading.paragraph_format.space_before = Pt(8)
     sheet.grid(
         ["Bên giao", "Bên nhận", "Thời gian giao, nhận", "Bên giao ký", "Bên nhận ký", "Ghi chú"],
         [
