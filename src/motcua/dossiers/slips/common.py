@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import timezone
 
+from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind, Province
 from motcua.dossiers.models import Dossier, ReturnMethod
 from motcua.dossiers.slips.forms import Form
@@ -76,7 +77,7 @@ def leader_signature(unit: Agency, actor=None) -> tuple[str, str, str]:
     note = "(Ký, ghi rõ họ tên và đóng dấu)"
     signer = None
     if actor is not None and getattr(actor, "pk", None) is not None:
-        is_approver = getattr(actor, "role", "") == "approver" and actor.agency_id == unit.pk
+        is_approver = getattr(actor, "role", "") == Role.APPROVER and actor.agency_id == unit.pk
         if actor.pk in (unit.head_id, unit.signing_deputy_id) or is_approver:
             signer = actor
     signer = signer or deputy or head
