@@ -34,7 +34,8 @@ DEMO_OFFICIALS = {
 }
 
 _KIND_PREFIX = re.compile(r"^(UBND\s+)?(huyện|thị xã|thành phố|xã|phường|thị trấn)\s+", re.I)
-_SMALL_WORDS = {"và", "các", "-"}
+_SMALL_WORDS = {"và", "các", "-", "tỉnh"}
+_SYMBOLS = {"Thanh tra tỉnh": "TTr", "Văn phòng UBND tỉnh": "VPUB"}
 
 
 def place_name(agency: Agency) -> str:
@@ -47,6 +48,8 @@ def place_name(agency: Agency) -> str:
 
 def symbol(agency: Agency) -> str:
     """ "Sở Tài nguyên và Môi trường" → "STNMT"; People's Committees → "UBND"."""
+    if agency.name in _SYMBOLS:
+        return _SYMBOLS[agency.name]
     if agency.name.startswith("UBND"):
         return "UBND"
     words = [w for w in re.split(r"[\s,]+", agency.name) if w and w.lower() not in _SMALL_WORDS]

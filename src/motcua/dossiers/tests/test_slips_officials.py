@@ -396,6 +396,8 @@ def test_demo_officials_from_any_approvers_and_the_merger(office):
     [
         ("Sở Tài nguyên và Môi trường", AgencyKind.DEPARTMENT, "Phan Thiết", "STNMT"),
         ("Sở Giáo dục và Đào tạo", AgencyKind.DEPARTMENT, "Phan Thiết", "SGDĐT"),
+        ("Ban Quản lý các khu công nghiệp tỉnh", AgencyKind.DEPARTMENT, "Phan Thiết", "BQLKCN"),
+        ("Văn phòng UBND tỉnh", AgencyKind.DEPARTMENT, "Phan Thiết", "VPUB"),
         ("UBND huyện Hàm Thuận Bắc", AgencyKind.DISTRICT, "Hàm Thuận Bắc", "UBND"),
         ("UBND thành phố Phan Thiết", AgencyKind.DISTRICT, "Phan Thiết", "UBND"),
         ("UBND thị trấn Ma Lâm", AgencyKind.COMMUNE, "Ma Lâm", "UBND"),
