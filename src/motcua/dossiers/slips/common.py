@@ -9,7 +9,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import timezone
 
-from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind, Province
 from motcua.dossiers.models import Dossier, ReturnMethod
 from motcua.dossiers.slips.forms import Form
@@ -70,16 +69,14 @@ def leader_signature(unit: Agency, actor=None) -> tuple[str, str, str]:
     """The signature block of a document the agency's leader signs (apology, stop notice):
     the head signs under their own title ("GIÁM ĐỐC"); a deputy signs for the head
     ("KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC"). The signer is the acting officer when they are the
-    head, the agency's signing deputy or one of its approvers; else the signing deputy, else
+    head or the agency's signing deputy; else the signing deputy, else
     the head; an agency with neither gets a blank block to sign by hand."""
     head, deputy = unit.head, unit.signing_deputy
     head_title = (head.title if head and head.title else "") or "Thủ trưởng cơ quan"
     note = "(Ký, ghi rõ họ tên và đóng dấu)"
     signer = None
-    if actor is not None and getattr(actor, "pk", None) is not None:
-        is_approver = getattr(actor, "role", "") == Role.APPROVER and actor.agency_id == unit.pk
-        if actor.pk in (unit.head_id, unit.signing_deputy_id) or is_approver:
-            signer = actor
+    if actor is not None and getattr(actor, "pk", None) in (unit.head_id, unit.signing_deputy_id):
+        signer = actor
     signer = signer or deputy or head
     if signer is None:
         return (head_title, note, "")
