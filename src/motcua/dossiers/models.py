@@ -168,6 +168,23 @@ class Dossier(LocalDatesMixin, models.Model):
         )
 
 
+class DocumentSequence(models.Model):
+    """The last document number an agency used in a year (Decree 30: numbered from 01 on
+    1 January), for the numbered slips (apology, stop notice)."""
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="document_sequence_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} #{self.last}"
+
+
 class DossierSequence(models.Model):
     """The last sequence number used per agency and day, for dossier codes."""
 
@@ -500,6 +517,8 @@ class DossierDocument(models.Model):
     form_set = models.CharField(max_length=32)
     form_number = models.CharField(max_length=8)
     title = models.CharField(max_length=255)
+    # Số và ký hiệu ("12/TB-STNMT") of a numbered slip; empty for the others.
+    number = models.CharField(max_length=64, blank=True, default="")
     docx = models.FileField(upload_to="slips/%Y/%m/")
     pdf = models.FileField(upload_to="slips/%Y/%m/", blank=True)
     sha256 = models.CharField(max_length=64)

@@ -16,6 +16,7 @@ from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.demo.live import demo_live_dossiers
+from motcua.demo.officials import set_demo_officials
 
 # Long enough for the password rules of settings.AUTH_PASSWORD_VALIDATORS (12 characters).
 DEMO_PASSWORD = "motcua-demo-2024"
@@ -59,6 +60,7 @@ class Command(BaseCommand):
         self.stdout.write("Nhập dữ liệu / importing the package")
         call_command("import", str(package))
         users = self._create_users()
+        set_demo_officials()
         created = demo_live_dossiers(now=timezone.now())
         if created:
             self.stdout.write(f"Tạo {created} hồ sơ đang xử lý mẫu / live demo dossiers created")
