@@ -37,7 +37,7 @@ def test_handler_is_refused(handler_client, catalog):
     for name, args in OFFICER_PAGES + procedure_pages(catalog):
         response = handler_client.get(reverse(name, args=args))
         assert response.status_code == 403, name
-        assert "You may not perform this action" in response.content.decode()
+        assert "Bạn không có quyền thực hiện thao tác này." in response.content.decode()
     response = handler_client.post(
         reverse("officer-procedure-abolish", args=[catalog["land"].code])
     )
@@ -177,7 +177,7 @@ def test_saving_unchanged_form_adds_no_version(controller_client, catalog):
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"name": ""}, "name", "This field is required."),
+        ({"name": ""}, "name", "Vui lòng nhập thông tin này."),
         ({"level": "galaxy"}, "level", "Select a valid choice."),
         ({"processing_days": "-1"}, "processing_days", "The time limit cannot be negative."),
         ({"fee_vnd": "abc"}, "fee_vnd", "Enter a valid value."),
