@@ -90,7 +90,9 @@ def test_first_look(live_server, page, world, width):
     look(page, "officer-home", width, wide)
     page.goto(f"{base}{reverse('desk-intake')}")
     look(page, "counter-intake", width, wide)
-    page.goto(f"{base}{reverse('desk-returns')}")
+    page.goto(f"{base}{reverse('desk-returns')}?q={returned.code[-4:]}")
+    page.locator(".row-action summary").first.click()  # the evaluation loads when opened
+    page.locator(".row-action .indicators").first.wait_for()
     look(page, "returns-desk", width, wide)
     page.goto(f"{base}{reverse('officer-dossier-list')}")
     look(page, "work-list", width, wide)

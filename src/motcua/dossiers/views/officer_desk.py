@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -72,6 +72,18 @@ def desk_returns(request: HttpRequest) -> HttpResponse:
         "dossiers/officer/desk_returns.html",
         {"page": page, "tab": "returns", "query": query.strip()},
     )
+
+
+@action_required("dossier.desk")
+@require_GET
+def desk_return_evaluation(request: HttpRequest, code: str) -> HttpResponse:
+    """htmx: the desk's evaluation fields of one result to return, loaded when its panel opens
+    (the returns desk lists many results; each one's 9 indicators are not sent up front)."""
+    dossier = get_object_or_404(_desk_dossiers(request, State.RESOLVED), code=code)
+    form = f.ReturnForm(
+        prefix=Action.RETURN_RESULT.value, auto_id=f"id_{dossier.pk}_%s", dossier=dossier
+    )
+    return render(request, "dossiers/officer/partials/indicators.html", {"form": form})
 
 
 # ---- counter intake -----------------------------------------------------------------------
