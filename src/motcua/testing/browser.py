@@ -35,8 +35,7 @@ AXE_RUNNER = """
 (() => {
   // Not in frames, nor on the API's pages (its Swagger UI is a third-party page).
   if (window !== window.top || location.pathname.startsWith("/api/")) return;
-  window.addEventListener("load", () => {
-    if (document.contentType !== "text/html" || !window.axe) return;
+  window.motcuaRunAxe = () => {
     window.motcuaAxe = window.axe
       .run(document, {runOnly: {type: "tag", values: __TAGS__}, resultTypes: ["violations"]})
       .then((results) => {
@@ -47,6 +46,11 @@ AXE_RUNNER = """
         console.log("__MARK__" + JSON.stringify({url: location.href, violations: found}));
         return found;
       });
+    return window.motcuaAxe;
+  };
+  window.addEventListener("load", () => {
+    if (document.contentType !== "text/html" || !window.axe) return;
+    window.motcuaRunAxe();
   });
 })();
 """.replace("__TAGS__", json.dumps(WCAG_TAGS)).replace("__MARK__", AXE_MARK)
@@ -112,6 +116,12 @@ def check_accessibility(page) -> list[dict]:
         " || location.pathname.startsWith('/api/') || document.contentType !== 'text/html')"
     )
     return page.evaluate("() => window.motcuaAxe || []")
+
+
+def recheck_accessibility(page) -> list[dict]:
+    """axe-core again on the page as it is now (after an htmx swap, an opened panel)."""
+    check_accessibility(page)
+    return page.evaluate("() => window.motcuaRunAxe ? window.motcuaRunAxe() : []")
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
-from motcua.testing.browser import check_accessibility, screenshot
+from motcua.testing.browser import check_accessibility, recheck_accessibility, screenshot
 from motcua.testing.factories import DossierFactory, ProcedureFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -93,6 +93,7 @@ def test_first_look(live_server, page, world, width):
     page.goto(f"{base}{reverse('desk-returns')}?q={returned.code[-4:]}")
     page.locator(".row-action summary").first.click()  # the evaluation loads when opened
     page.locator(".row-action .indicators").first.wait_for()
+    recheck_accessibility(page)
     look(page, "returns-desk", width, wide)
     page.goto(f"{base}{reverse('officer-dossier-list')}")
     look(page, "work-list", width, wide)
