@@ -86,7 +86,7 @@ def test_invalid_edit_changes_nothing(controller_client, decision):
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert "Vui lòng nhập thông tin này." in errors["number"][0]
-    assert "Enter a valid value." in errors["date"][0]
+    assert "Giá trị không hợp lệ." in errors["date"][0]
     decision.refresh_from_db()
     assert decision.number == "123/QĐ-UBND"
 

@@ -73,7 +73,9 @@ def test_language_switcher_sets_the_language_cookie(client, settings, province, 
     html = client.get(reverse("catalog")).content.decode()
     assert f'action="{reverse("set_language")}"' in html
     # Django spells "Tiếng Việt" decomposed (e + combining marks): compare composed forms.
-    assert '<option value="vi" selected>Tiếng Việt</option>' in unicodedata.normalize("NFC", html)
+    assert '<option value="vi" lang="vi" selected>Tiếng Việt</option>' in unicodedata.normalize(
+        "NFC", html
+    )
 
     response = client.post(reverse("set_language"), {"language": "en", "next": "/?q=dat"})
     assert response.status_code == 302
