@@ -85,7 +85,7 @@ def test_language_switcher_sets_the_language_cookie(client, settings, province, 
     assert "<h1>Search administrative procedures</h1>" in html
     # Each language named in its own language, the current one selected.
     assert '<option value="vi" lang="vi">Tiếng Việt</option>' in unicodedata.normalize("NFC", html)
-    assert '<option value="en" selected>English</option>' in html
+    assert '<option value="en" lang="en" selected>English</option>' in html
 
     # The chosen language wins over the browser's.
     client.post(reverse("set_language"), {"language": "vi", "next": "/"})
