@@ -85,6 +85,19 @@ def late_without_apology(user, *, now: dt.datetime) -> QuerySet[Dossier]:
     )
 
 
+def dossier_search(dossiers: QuerySet[Dossier], query: str) -> QuerySet[Dossier]:
+    """``dossiers`` whose code, applicant's name or phone number contain ``query`` (the phone
+    compared on its digits: "0912 345 678" finds 0912345678)."""
+    query = query.strip()
+    if not query:
+        return dossiers
+    match = Q(code__icontains=query) | Q(applicant_name__icontains=query)
+    digits = _digits(query)
+    if len(digits) >= 3 and len(digits) >= len(query.replace(" ", "").replace(".", "")) - 1:
+        match |= Q(applicant_phone__contains=digits)
+    return dossiers.filter(match)
+
+
 def _digits(value: str) -> str:
     """The ASCII digits of ``value`` (``str.isdigit`` also takes "١" or "１", which
     ``hmac.compare_digest`` then refuses with an error)."""

@@ -21,6 +21,11 @@ urlpatterns = [
     ),
     path("quay/tiep-nhan/<str:code>/", officer_desk.desk_intake_done, name="desk-intake-done"),
     path("quay/tra-ket-qua/", officer_desk.desk_returns, name="desk-returns"),
+    path(
+        "quay/tra-ket-qua/<str:code>/danh-gia/",
+        officer_desk.desk_return_evaluation,
+        name="desk-return-evaluation",
+    ),
     path("quay/so-theo-doi/", officer_desk.desk_register, name="desk-register"),
     path(
         "tre-han-chua-xin-loi/",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.feedback.selectors import feedback_figures
-from motcua.reports.figures import DEFINITIONS, DIRECT_AND_POSTAL, LABELS
+from motcua.reports.figures import DIRECT_AND_POSTAL, LABELS, definition_text
 from motcua.reports.selectors.catalog import catalog_figures, online_service_figures
 from motcua.reports.selectors.digitization import digitization_counts, digitization_rates
 from motcua.reports.selectors.dossiers import (
@@ -37,9 +37,14 @@ def reporting_year(day: dt.date) -> int:
     return day.year + 1 if (day.month, day.day) >= (12, CUT_DAY) else day.year
 
 
-def default_period(today: dt.date) -> Period:
-    """The current year's period, the one containing ``today``."""
-    return Period.for_year(reporting_year(today))
+def default_period(today: dt.date, latest: dt.date | None = None) -> Period:
+    """The current year's period, the one containing ``today``; or, when the data stop at an
+    earlier year (``latest``: the last day with a received dossier), that year's period: a
+    dashboard opens on the latest period that has data."""
+    year = reporting_year(today)
+    if latest is not None and reporting_year(latest) < year:
+        year = reporting_year(latest)
+    return Period.for_year(year)
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ class Item:
 
     @property
     def definition(self) -> str:
-        return gettext(DEFINITIONS[self.key])
+        return definition_text(self.key)
 
 
 def _get(figures: dict[str, Any], path: str) -> Any:

@@ -10,8 +10,10 @@ A figure is named by its §9 key path under its family: ``dossiers.received.new`
 ``online_services.full``… The same names select the records behind it (``drilldown.py``).
 """
 
+import re
+
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_noop as _
 
 # "Trực tiếp và qua dịch vụ bưu chính": the form shows direct and postal as one column (§2).
@@ -84,6 +86,16 @@ LABELS: dict[str, str] = {
     "online_services.communes.covered": _("Cấp xã có DVCTT"),
     "online_services.communes.total": _("Tổng số đơn vị cấp xã"),
 }
+
+# The reference to the domain documents that ends each definition, for the maintainers: never
+# shown to users (issue #8 §5).
+SOURCE_REFERENCE = re.compile(r"\s*\((?:xem |see )?statistics\.md[^)]*\)")
+
+
+def definition_text(key: str) -> str:
+    """The definition of figure ``key`` in the page's language, without its source reference."""
+    return SOURCE_REFERENCE.sub("", gettext(DEFINITIONS[key]))
+
 
 DEFINITIONS: dict[str, str] = {
     "dossiers.received.total": _(

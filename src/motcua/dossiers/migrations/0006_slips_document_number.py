@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0002_slips_signers_names'),
-        ('dossiers', '0003_idempotency_hash'),
+        ('dossiers', '0005_evaluation_source'),
     ]
 
     operations = [

@@ -785,3 +785,37 @@ def test_register_bad_dates(client, world, date_from, date_to, message):
     response = client.get(reverse("desk-register"), {"date_from": date_from, "date_to": date_to})
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+def test_returns_desk_searches_by_code_name_or_phone_and_loads_the_evaluation_when_opened(
+    client, world
+):
+    first = make(world, "resolved")
+    second = make(world, "resolved")
+    Dossier.objects.filter(pk=second.pk).update(
+        applicant_name="Trần Thị Bích", applicant_phone="0987654321"
+    )
+    login(client, world, DESK)
+
+    def found(query):
+        page = client.get(reverse("desk-returns"), {"q": query}).context["page"]
+        return [d.code for d in page.object_list]
+
+    assert found("") == [first.code, second.code]
+    assert found(second.code) == [second.code]
+    assert found(second.code[-4:]) == [second.code]
+    assert found("bích") == [second.code]
+    assert found("654 321") == [second.code]
+    assert found("không có ai") == []
+
+    # The list does not carry the 9 indicators of every row: a panel loads them when opened.
+    page = client.get(reverse("desk-returns")).content.decode()
+    assert 'name="return_result-total_time"' not in page
+    url = reverse("desk-return-evaluation", args=[first.code])
+    assert url in page
+    panel = client.get(url)
+    assert panel.status_code == 200
+    assert f'id="id_{first.pk}_return_result-total_time_0"' in panel.content.decode()
+    # Only results waiting at this desk.
+    handler = make(world, "processing")
+    assert client.get(reverse("desk-return-evaluation", args=[handler.code])).status_code == 404

@@ -2,8 +2,11 @@
 importer a real province uses (officers included, from users.csv), gives the demo accounts the
 demo password and serves the web UI."""
 
+import os
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from django.conf import settings
@@ -64,23 +67,42 @@ class Command(BaseCommand):
         created = demo_live_dossiers(now=timezone.now())
         if created:
             self.stdout.write(f"Tạo {created} hồ sơ đang xử lý mẫu / live demo dossiers created")
-        self._print_credentials(users, options)
-        if not options["no_serve"]:
-            call_command("collectstatic", interactive=False, verbosity=0)
-            self._serve(options)
+        if options["no_serve"]:
+            self._print_credentials(users, options)
+            return
+        call_command("collectstatic", interactive=False, verbosity=0)
+        self._serve(users, options)
 
-    def _serve(self, options) -> None:
-        """The web server, with the notification worker beside it for as long as it runs."""
-        worker = subprocess.Popen([sys.executable, "-m", "motcua", "worker"])
+    def _serve(self, users: list[User], options) -> None:
+        """The web server, with the notification worker beside it for as long as it runs; the
+        credentials are printed last, once both have started."""
+        url = f"http://{options['host']}:{options['port']}"
+        env = dict(os.environ)
+        # Links in notifications point at the port served; the notifications themselves are
+        # summarised (one line each) unless a backend was chosen.
+        env.setdefault("MOTCUA_PUBLIC_URL", url)
+        env.setdefault("EMAIL_BACKEND", "motcua.notifications.summary_email.SummaryEmailBackend")
+        env.setdefault("MOTCUA_SMS_BACKEND", "motcua.integrations.sms.SummaryBackend")
+        settings.MOTCUA_PUBLIC_URL = env["MOTCUA_PUBLIC_URL"]
+        worker = subprocess.Popen([sys.executable, "-m", "motcua", "worker"], env=env)
+
+        def stop(signum, frame):  # SIGTERM (kill, a supervisor): stop like Ctrl-C does
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGTERM, stop)
+        timer = threading.Timer(3.0, self._print_credentials, args=(users, options))
+        timer.daemon = True
+        timer.start()
         try:
-            call_command(
-                "runserver",
-                f"{options['host']}:{options['port']}",
-                use_reloader=False,
-            )
+            call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)
         finally:
+            timer.cancel()
+            signal.signal(signal.SIGTERM, previous)
             worker.terminate()
-            worker.wait(timeout=10)
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
 
     @transaction.atomic
     def _create_users(self) -> list[User]:
