@@ -815,7 +815,7 @@ def test_returns_desk_searches_by_code_name_or_phone_and_loads_the_evaluation_wh
     assert url in page
     panel = client.get(url)
     assert panel.status_code == 200
-    assert f'id="id_{first.pk}_return_result-total_time_0"' in panel.content.decode()
+    assert f'id="id_{first.pk}_return_result-one_stop_0"' in panel.content.decode()
     # Only results waiting at this desk.
     handler = make(world, "processing")
     assert client.get(reverse("desk-return-evaluation", args=[handler.code])).status_code == 404

@@ -594,7 +594,10 @@ def test_submit_and_look_up_on_a_360px_phone(live_server, page, procedure, tmp_p
     page.get_by_label("Số điện thoại").fill("0912 345 678")
     page.get_by_role("button", name="Nộp hồ sơ").click()
     page.locator("#form-errors").wait_for()
-    assert page.get_by_text("Vui lòng đính kèm giấy tờ bắt buộc này").count() == 1
+    # One missing component: its message at the field, and a link to it in the error summary.
+    missing = page.get_by_text("Vui lòng đính kèm giấy tờ bắt buộc này")
+    assert missing.count() == 2
+    assert page.locator("#form-errors a[href^='#']", has_text="Vui lòng đính kèm").count() == 1
     screenshot(page, "public-submit-errors-phone")
     page.locator("input[type=file]").first.set_input_files(str(scan))
     page.get_by_label("Số điện thoại").fill("0912 345 678")

@@ -99,7 +99,10 @@ def test_an_imported_open_dossier_is_finished_in_the_new_system(live_server, pag
     with page.expect_navigation():
         panel.locator("button[type=submit]").click()
     evaluation = Evaluation.objects.get(dossier__code=CODE)
-    assert evaluation.total == 18 and not evaluation.by_applicant
+    # The desk scored the applicant's four indicators; the other five are computed.
+    assert not evaluation.by_applicant
+    assert [evaluation.one_stop, evaluation.publicity, evaluation.attitude] == [2, 2, 2]
+    assert evaluation.feedback_handling == 2
     screenshot(page, "imported-6-returned-and-evaluated")
     actions = list(
         Dossier.objects.get(code=CODE).events.order_by("at", "pk").values_list("action", flat=True)

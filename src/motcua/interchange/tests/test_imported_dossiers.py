@@ -15,7 +15,7 @@ from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency
 from motcua.dossiers import authz
 from motcua.dossiers import services as s
-from motcua.dossiers.models import INDICATORS, Dossier, DossierStep, Evaluation, ReturnMethod
+from motcua.dossiers.models import SCORED_INDICATORS, Dossier, DossierStep, Evaluation, ReturnMethod
 from motcua.dossiers.workflow import Action, State
 from motcua.interchange import history
 from motcua.interchange.importer import package_import
@@ -67,7 +67,7 @@ def steps_of(code: str) -> list[tuple]:
 
 
 def scores(points: int = 2) -> dict[str, int]:
-    return {name: points for name, _label in INDICATORS}
+    return {name: points for name, _label in SCORED_INDICATORS}
 
 
 def test_open_dossiers_wait_for_a_handler_at_the_settling_agency(imported):
