@@ -2,7 +2,13 @@
 
 import pytest
 
-from motcua.testing.browser import chromium_browser, csp_violations, page  # noqa: F401  (fixtures)
+from motcua.testing.browser import (  # noqa: F401  (fixtures)
+    accessibility_violations,
+    axe_script,
+    chromium_browser,
+    csp_violations,
+    page,
+)
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class Config(AppConfig):
     name = "motcua.accounts"
+    verbose_name = _("Tài khoản")
     label = "accounts"
 
     def ready(self) -> None:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +48,37 @@ class Agency(models.Model):
     morning_end = models.TimeField(_("sáng đến"), default=dt.time(11, 30))
     afternoon_start = models.TimeField(_("chiều từ"), default=dt.time(13, 30))
     afternoon_end = models.TimeField(_("chiều đến"), default=dt.time(17, 0))
+    # What the agency's documents print (Decree 30/2020/NĐ-CP): the place name of the date line
+    # ("Phan Thiết, ngày …"), the abbreviation in document symbols ("Số: 12/TB-STNMT"), and who
+    # signs: the head, or the deputy signing on the head's behalf ("KT. GIÁM ĐỐC").
+    place_name = models.CharField(
+        _("địa danh"),
+        max_length=100,
+        blank=True,
+        help_text=_("Địa danh ghi trên văn bản, ví dụ: Phan Thiết."),
+    )
+    symbol = models.CharField(
+        _("chữ viết tắt tên cơ quan"),
+        max_length=32,
+        blank=True,
+        help_text=_("Dùng trong ký hiệu văn bản, ví dụ: STNMT."),
+    )
+    head = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("thủ trưởng"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signing_deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cấp phó ký thay"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["code"]
@@ -61,6 +93,64 @@ class Agency(models.Model):
                 name="agency_office_hours_ordered",
             ),
         ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def name_on(self, day: dt.date) -> str:
+        """The agency's name as it was on ``day`` (``AgencyName``), else its current name."""
+        return _name_on(self.names.all(), day) or self.name
+
+    def place_on(self) -> str:
+        """The place name of its documents: its own, else the nearest ancestor's."""
+        agency: Agency | None = self
+        while agency is not None:
+            if agency.place_name:
+                return agency.place_name
+            agency = agency.parent
+        return ""
+
+
+def _name_on(names, day: dt.date) -> str:
+    for entry in names:
+        if (entry.valid_from is None or entry.valid_from <= day) and (
+            entry.valid_to is None or day <= entry.valid_to
+        ):
+            return entry.name
+    return ""
+
+
+class AgencyName(models.Model):
+    """A name an agency bore for a period (renamings and mergers): documents print the name
+    valid on their date; days no row covers use the agency's current name."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="names"
+    )
+    name = models.CharField(_("tên"), max_length=255)
+    valid_from = models.DateField(_("từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["agency", "valid_from"]
+        verbose_name = _("tên cơ quan theo thời gian")
+        verbose_name_plural = _("tên cơ quan theo thời gian")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProvinceName(models.Model):
+    """A name the province bore for a period (e.g. until the 2025 merger)."""
+
+    name = models.CharField(_("tên tỉnh"), max_length=128)
+    valid_from = models.DateField(_("từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["valid_from"]
+        verbose_name = _("tên tỉnh theo thời gian")
+        verbose_name_plural = _("tên tỉnh theo thời gian")
 
     def __str__(self) -> str:
         return self.name
@@ -83,6 +173,10 @@ class Province(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def name_on(self, day: dt.date) -> str:
+        """The province's name on ``day`` (``ProvinceName``), else its current name."""
+        return _name_on(ProvinceName.objects.all(), day) or self.name
 
     @classmethod
     def get(cls) -> "Province":

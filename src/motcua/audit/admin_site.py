@@ -8,6 +8,7 @@ whose logging hooks add the append-only audit entry beside the admin's own.
 
 from django.contrib import admin
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION
+from django.utils.translation import gettext_lazy as _
 
 from motcua.audit.services import audit_event, audit_request_data
 
@@ -43,6 +44,11 @@ class AuditedAdminMixin:
 
 
 class AuditedAdminSite(admin.AdminSite):
+    # The product's name instead of Django's ("Django administration").
+    site_header = _("Quản trị hệ thống giải quyết thủ tục hành chính")
+    site_title = _("Quản trị hệ thống TTHC")
+    index_title = _("Quản trị dữ liệu")
+
     def register(self, model_or_iterable, admin_class=None, **options):
         base = admin_class or admin.ModelAdmin
         audited = type(base.__name__, (AuditedAdminMixin, base), {"__module__": base.__module__})

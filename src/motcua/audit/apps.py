@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class Config(AppConfig):
     name = "motcua.audit"
+    verbose_name = _("Nhật ký")
     label = "audit"

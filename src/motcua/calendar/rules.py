@@ -329,12 +329,13 @@ def add_working_time(
 def add_calendar_days(
     start: dt.datetime, days: Number, *, calendar: WorkCalendar, hours: OfficeHours
 ) -> dt.datetime:
-    """Closing time of the ``days``-th calendar day after the effective start, moved to the next
-    working day when that day is not worked.
+    """Closing time of the ``days``-th calendar day after the day of ``start``, moved to the
+    next working day when that day is not worked.
 
-    A limit in days ends with the last day, and the applicant can act until the office closes,
-    so the deadline is that day's closing time. Counting starts from the effective start, like
-    working-day limits: a dossier received after hours counts from the next working morning.
+    Civil Code 2015 art. 147: a limit in days starts on the day after the event, whatever its
+    hour, so a dossier received at 23:59 and one received at 07:00 the same day have the same
+    deadline; the day of receipt itself is never counted. The limit ends with its last day, and
+    the applicant can act until the office closes, so the deadline is that day's closing time.
     """
     amount = Fraction(days)
     if amount < 0 or amount.denominator != 1:
@@ -342,8 +343,7 @@ def add_calendar_days(
             "Số ngày lịch phải là số nguyên không âm / "
             f"Calendar days must be a whole number: {days}"
         )
-    begin = effective_start(start, calendar=calendar, hours=hours)
-    last = calendar.next_working_day(begin.date() + dt.timedelta(days=int(amount)))
+    last = calendar.next_working_day(to_local(start).date() + dt.timedelta(days=int(amount)))
     return dt.datetime.combine(last, hours.afternoon_end, tzinfo=VN_TZ)
 
 
@@ -407,7 +407,12 @@ class Deadline:
 
     def as_text(self) -> str:
         parts = [f"Tiếp nhận {_when(self.start)}"]
-        if self.effective_start != to_local(self.start):
+        if self.unit == "calendar" and self.limit is not None:
+            parts[0] += (
+                ", tính từ ngày hôm sau "
+                f"{vn_date(to_local(self.start).date() + ONE_DAY)} (Điều 147 Bộ luật Dân sự)"
+            )
+        elif self.effective_start != to_local(self.start):
             parts[0] += f", {self._moved_because()}: tính từ {_when(self.effective_start)}"
         if self.limit is None or self.due is None:
             parts.append("Thủ tục không quy định thời hạn giải quyết nên hồ sơ không có hạn")
@@ -471,18 +476,20 @@ def compute_deadline(
         raise ValueError(f"Đơn vị thời hạn không hợp lệ / Invalid time limit unit: {unit!r}")
     local_start = to_local(start)
     begin = effective_start(local_start, calendar=calendar, hours=hours)
-    # Days between intake and the effective start are skipped whatever the unit.
-    skipped = calendar.non_working_days(local_start.date(), begin.date() - ONE_DAY)
     amount = None if limit is None else Decimal(str(limit))
     due: dt.datetime | None = None
+    skipped: list[DayInfo] = []
+    if unit == "working" or amount is None:
+        # Days between intake and the effective start are skipped.
+        skipped = calendar.non_working_days(local_start.date(), begin.date() - ONE_DAY)
     if amount is not None and unit == "working":
         due = add_working_time(begin, amount, calendar=calendar, hours=hours)
         skipped += calendar.non_working_days(begin.date(), due.date())
     elif amount is not None:
-        due = add_calendar_days(begin, amount, calendar=calendar, hours=hours)
-        # Calendar days count weekends and holidays; only the days the end was moved over are
-        # skipped.
-        last = begin.date() + dt.timedelta(days=int(amount))
+        # Civil Code art. 147: counted from the day after receipt, whatever the hour; weekends
+        # and holidays count, only the days the end was moved over are skipped.
+        due = add_calendar_days(local_start, amount, calendar=calendar, hours=hours)
+        last = local_start.date() + dt.timedelta(days=int(amount))
         skipped += calendar.non_working_days(last, due.date())
     return Deadline(
         start=local_start,

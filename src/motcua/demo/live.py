@@ -29,6 +29,7 @@ from motcua.calendar.rules import (
 from motcua.calendar.selectors import office_hours_for, work_calendar
 from motcua.demo.generator.data.places import DISTRICTS
 from motcua.dossiers import services as s
+from motcua.dossiers.evaluation_rules import APPLICANT_INDICATORS
 from motcua.dossiers.models import INDICATORS, Dossier, ReturnMethod
 from motcua.dossiers.workflow import Channel
 from motcua.procedures.models import Level, OnlineLevel, Procedure, ProcedureStatus
@@ -270,7 +271,10 @@ def _components(rng: random.Random) -> list[s.ComponentData]:
 
 
 def _scores(rng: random.Random) -> dict[str, int]:
-    return {name: rng.choices((2, 1, 0), (8, 2, 0.3))[0] for name, _label in INDICATORS}
+    """The applicant's scores of the four indicators they score. Nine draws are made, as
+    before the others were computed, so that the stream of the stories does not change."""
+    draws = {name: rng.choices((2, 1, 0), (8, 2, 0.3))[0] for name, _label in INDICATORS}
+    return {name: draws[name] for name in APPLICANT_INDICATORS}
 
 
 class _Stories:
@@ -424,8 +428,10 @@ class _Stories:
             now=self.clock.between(dossier.ended_at, 0.5),
         )
         if self.rng.random() < 0.7:
+            # Most applicants rate on the portal; the desk records some on their behalf (every
+            # third dossier), so both kinds show, kept apart.
             dossier = s.dossier_evaluate(
-                actor=self.cast.intake,
+                actor=self.cast.intake if dossier.pk % 3 == 0 else s.APPLICANT_ACTOR,
                 dossier=dossier,
                 scores=_scores(self.rng),
                 now=self.clock.between(dossier.returned_at, 0.1),

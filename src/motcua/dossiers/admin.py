@@ -1,13 +1,17 @@
+from decimal import Decimal
+
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
 from motcua.dossiers.models import Dossier, ProcessTemplate, ProcessTemplateStep
+from motcua.dossiers.services import process_template_check
+from motcua.utils.errors import DomainError
 
 
 class StepFormSet(BaseInlineFormSet):
-    """At least one step; orders distinct (the budgets are checked against the time limit on the
-    template page, as a warning: a province may deliberately keep a reserve)."""
+    """At least one step; orders distinct; the budgets (steps and the desk's transfer) add up to
+    the procedure's time limit (``process_template_check``)."""
 
     def clean(self):
         super().clean()
@@ -20,6 +24,21 @@ class StepFormSet(BaseInlineFormSet):
             raise ValidationError("Quy trình cần ít nhất một bước. / At least one step.")
         if len(orders) != len(set(orders)):
             raise ValidationError("Thứ tự các bước bị trùng. / Step orders repeat.")
+        template = self.instance  # built from the template's form before the steps are checked
+        if getattr(template, "procedure_id", None) is None:
+            return
+        try:
+            process_template_check(
+                procedure=template.procedure,
+                step_hours=[
+                    form.cleaned_data["budget_hours"]
+                    for form in self.forms
+                    if form.cleaned_data and not form.cleaned_data.get("DELETE")
+                ],
+                transfer_hours=template.transfer_budget_hours or Decimal(0),
+            )
+        except DomainError as error:
+            raise ValidationError(f"{error.message_vi} / {error.message_en}") from error
 
 
 class ProcessTemplateStepInline(admin.TabularInline):
@@ -31,7 +50,7 @@ class ProcessTemplateStepInline(admin.TabularInline):
 
 @admin.register(ProcessTemplate)
 class ProcessTemplateAdmin(admin.ModelAdmin):
-    list_display = ["procedure", "updated_at"]
+    list_display = ["procedure", "transfer_budget_hours", "updated_at"]
     search_fields = ["procedure__code", "procedure__name"]
     autocomplete_fields = ["procedure"]
     inlines = [ProcessTemplateStepInline]

@@ -29,7 +29,14 @@ from motcua.audit.services import audit_read
 from motcua.dossiers import authz, services
 from motcua.dossiers.access import dossier_access, submission_allowed
 from motcua.dossiers.applicant import applicant_clean
-from motcua.dossiers.models import INDICATORS, ApplicantKind, Dossier, DossierDocument, ReturnMethod
+from motcua.dossiers.models import (
+    SCORED_INDICATORS,
+    ApplicantKind,
+    Dossier,
+    DossierDocument,
+    EvaluationSource,
+    ReturnMethod,
+)
 from motcua.dossiers.selectors import (
     deadline_text,
     dossiers_visible_to,
@@ -352,14 +359,17 @@ EvaluationIn = type(
     "EvaluationIn",
     (serializers.Serializer,),
     {
-        **{name: serializers.IntegerField(min_value=0, max_value=2) for name, _ in INDICATORS},
+        **{
+            name: serializers.IntegerField(min_value=0, max_value=2)
+            for name, _ in SCORED_INDICATORS
+        },
         "comment": serializers.CharField(required=False, default="", allow_blank=True),
     },
 )
 
 
 def _scores(data: dict) -> dict[str, int]:
-    return {name: data[name] for name, _ in INDICATORS}
+    return {name: data[name] for name, _ in SCORED_INDICATORS}
 
 
 # ---- officers -----------------------------------------------------------------------------
@@ -775,7 +785,8 @@ PublicEvaluationIn = type("PublicEvaluationIn", (SecretIn, EvaluationIn), {})
 
 @extend_schema(tags=["public"])
 class PublicEvaluation(APIView):
-    """Đánh giá việc giải quyết hồ sơ (9 chỉ số, mỗi chỉ số 0–2 điểm)."""
+    """Đánh giá việc giải quyết hồ sơ: người nộp chấm 4 chỉ số (0–2 điểm); hệ thống tính 5
+    chỉ số còn lại (thời gian, số lần bổ sung, số cơ quan, trực tuyến)."""
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
@@ -795,4 +806,5 @@ class PublicEvaluation(APIView):
             comment=v["comment"],
             now=timezone.now(),
         )
-        return Response({"total": dossier.evaluation.total})
+        evaluation = dossier.evaluations.get(source=EvaluationSource.APPLICANT)
+        return Response({"total": evaluation.total})

@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class Config(AppConfig):
     name = "motcua.dossiers"
+    verbose_name = _("Hồ sơ")
     label = "dossiers"
 
     def ready(self) -> None:

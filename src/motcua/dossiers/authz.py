@@ -14,7 +14,9 @@ is here, in this order:
    leader, also assigns and asks for a supplement or the fee at any step of their agency. Before
    the transfer there is no step: a supplement is then the desk's intake check (403/409);
 5. the **step order**: forwarding needs a following step; approving or refusing happens only at
-   the approval step, the last one, after the handler's steps (409); one evaluation per dossier.
+   the approval step, the last one, after the handler's steps (409); one evaluation per dossier;
+6. the **law's limits** (Decree 61/2018 art. 19): an apology (form 04) only before the deadline
+   has passed, and at most once per dossier (409).
 
 Services call :func:`check` (inside their transaction, on the locked dossier) and raise what it
 raises; pages and the API call :func:`allowed_actions_for` for the buttons and the
@@ -24,9 +26,11 @@ else compares role names.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from motcua.accounts.roles import Role, can
 from motcua.agencies.selectors import agency_descendant_ids
@@ -82,11 +86,14 @@ class Facts:
     current_id: int | None
     step_role: str | None = None  # the role of the open step (None: no open step)
     step_is_last: bool = False
-    evaluated: bool = False
+    evaluated: frozenset[str] = frozenset()  # the sources of the dossier's evaluations
+    overdue: bool = False  # the deadline has passed (at ``now``)
+    apologised: bool = False
 
     @classmethod
-    def of(cls, dossier, *, receiving=None) -> Facts:
-        """Facts of ``dossier`` (None: a dossier about to be received at ``receiving``)."""
+    def of(cls, dossier, *, receiving=None, now: dt.datetime | None = None) -> Facts:
+        """Facts of ``dossier`` at ``now`` (default: the current time; None: a dossier about to
+        be received at ``receiving``)."""
         if dossier is None:
             receiving_id = receiving.pk if receiving else None
             return cls(state=None, receiving_id=receiving_id, current_id=None)
@@ -100,7 +107,9 @@ class Facts:
             step_role=step.role if step else None,
             step_is_last=step is not None
             and not dossier.steps.filter(order__gt=step.order).exists(),
-            evaluated=state == State.RETURNED and _evaluated(dossier),
+            evaluated=_evaluated(dossier) if state == State.RETURNED else frozenset(),
+            overdue=dossier.due_at is not None and dossier.due_at <= (now or timezone.now()),
+            apologised=dossier.apologies.exists(),
         )
 
 
@@ -108,10 +117,12 @@ def _open_step(dossier):
     return dossier.steps.filter(finished_at__isnull=True).order_by("order").first()
 
 
-def _evaluated(dossier) -> bool:
+def _evaluated(dossier) -> frozenset[str]:
     from motcua.dossiers.models import Evaluation
 
-    return Evaluation.objects.filter(dossier_id=dossier.pk).exists()
+    return frozenset(
+        Evaluation.objects.filter(dossier_id=dossier.pk).values_list("source", flat=True)
+    )
 
 
 def role_of(actor) -> str:
@@ -182,12 +193,31 @@ def _refusal(action: Action, role: str, mine: set[int], facts: Facts) -> DomainE
             "Approve or refuse only at the approval step, after the examining steps.",
             code="not_approval_step",
         )
-    if action == Action.EVALUATE and facts.evaluated:
+    if action == Action.APOLOGISE and facts.apologised:
+        return DomainError(
+            "Hồ sơ đã có văn bản xin lỗi; mỗi hồ sơ chỉ xin lỗi một lần.",
+            "An apology was already issued for this dossier; only one is allowed.",
+            code="already_apologised",
+        )
+    if action == Action.APOLOGISE and facts.overdue:
+        return DomainError(
+            "Đã quá hạn giải quyết: văn bản xin lỗi phải gửi trước khi hết hạn.",
+            "The deadline has passed: the apology must be sent before it.",
+            code="apology_too_late",
+        )
+    # The applicant's evaluation and the desk's on their behalf are kept apart: one of each;
+    # once the applicant has evaluated, the desk no longer records one for them.
+    if action == Action.EVALUATE and (
+        "applicant" in facts.evaluated
+        or (role != APPLICANT and "desk_on_behalf" in facts.evaluated)
+    ):
         return DomainError("Hồ sơ đã được đánh giá.", "Already evaluated.", "already_evaluated")
     return None
 
 
-def check(action: Action, dossier, actor, *, receiving=None) -> None:
+def check(
+    action: Action, dossier, actor, *, receiving=None, now: dt.datetime | None = None
+) -> None:
     """Raise ``DomainError`` (403 or 409) unless ``actor`` may take ``action`` on ``dossier`` now.
 
     ``dossier`` is None for a counter intake at ``receiving``. The applicant (role
@@ -195,7 +225,7 @@ def check(action: Action, dossier, actor, *, receiving=None) -> None:
     """
     role = role_of(actor)
     mine = set() if role == APPLICANT else _agencies_of(actor)
-    refusal = _refusal(action, role, mine, Facts.of(dossier, receiving=receiving))
+    refusal = _refusal(action, role, mine, Facts.of(dossier, receiving=receiving, now=now))
     if refusal is not None:
         raise refusal
 

@@ -15,7 +15,7 @@ from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.dossiers.authz import eligible_assignees
 from motcua.dossiers.forms_public import clean_applicant_fields
-from motcua.dossiers.models import INDICATORS, ApplicantKind, ReturnMethod
+from motcua.dossiers.models import SCORED_INDICATORS, ApplicantKind, ReturnMethod
 from motcua.dossiers.services import ApplicantData, ComponentData
 from motcua.dossiers.workflow import Channel, State
 from motcua.procedures.models import Level, Procedure, ProcedureStatus
@@ -135,7 +135,7 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
                 "aria-autocomplete": "list",
                 "aria-expanded": "false",
                 "aria-controls": "procedure-suggestions",
-                "placeholder": "Gõ mã hoặc tên thủ tục / type a code or words",
+                "placeholder": _("Gõ mã hoặc tên thủ tục"),
             }
         )
         if procedure is None:
@@ -146,10 +146,10 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
                 label=_("Đơn vị giải quyết"),
                 queryset=choices,
                 initial=desk if desk is not None and desk.kind == procedure.level else None,
-                empty_label="— Chọn đơn vị / choose —",
+                empty_label=_("— Chọn đơn vị —"),
             )
             self.fields["agency"].error_messages.update(
-                required="Vui lòng chọn đơn vị giải quyết. / Choose the settling agency.",
+                required=_("Vui lòng chọn đơn vị giải quyết."),
             )
         for component in procedure.components.all():
             prefix = f"c{component.pk}"
@@ -192,8 +192,7 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
     def clean_procedure(self) -> str:
         if self.chosen is None:
             raise ValidationError(
-                "Chưa chọn được thủ tục: gõ mã hoặc tên rồi chọn trong danh sách gợi ý. / "
-                "Choose a procedure from the suggestions.",
+                _("Chưa chọn được thủ tục: gõ mã hoặc tên rồi chọn trong danh sách gợi ý."),
                 code="procedure",
             )
         return self.chosen.code
@@ -207,8 +206,10 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
             # The officer has not seen this procedure's checklist yet (no JavaScript, or the
             # procedure changed after the checklist loaded): show it before receiving.
             raise ValidationError(
-                "Đã hiển thị danh sách thành phần hồ sơ của thủ tục; vui lòng kiểm tra rồi "
-                "tiếp nhận. / Check the components of the procedure, then submit again.",
+                _(
+                    "Đã hiển thị danh sách thành phần hồ sơ của thủ tục; vui lòng kiểm tra rồi "
+                    "tiếp nhận."
+                ),
                 code="checklist",
             )
         missing = [
@@ -218,8 +219,10 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
         ]
         if missing:
             raise ValidationError(
-                "Hồ sơ chưa đủ thành phần bắt buộc (%(names)s): hướng dẫn người nộp bổ sung, "
-                "chưa tiếp nhận. / Required components are missing.",
+                _(
+                    "Hồ sơ chưa đủ thành phần bắt buộc (%(names)s): hướng dẫn người nộp bổ sung, "
+                    "chưa tiếp nhận."
+                ),
                 params={"names": "; ".join(missing)},
                 code="incomplete",
             )
@@ -276,9 +279,7 @@ class RegisterForm(BilingualErrorsMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            field.error_messages["invalid"] = (
-                "Ngày không hợp lệ (dd/mm/yyyy). / Invalid date (dd/mm/yyyy)."
-            )
+            field.error_messages["invalid"] = _("Ngày không hợp lệ (dd/mm/yyyy).")
 
     def clean(self):
         cleaned = super().clean()
@@ -286,13 +287,12 @@ class RegisterForm(BilingualErrorsMixin, forms.Form):
         if start and end:
             if start > end:
                 raise ValidationError(
-                    "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc. / "
-                    "The start date must not be after the end date.",
+                    _("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."),
                     code="order",
                 )
             if (end - start).days >= REGISTER_MAX_DAYS:
                 raise ValidationError(
-                    "Khoảng thời gian tối đa một năm. / The period is at most one year.",
+                    _("Khoảng thời gian tối đa một năm."),
                     code="too_long",
                 )
         return cleaned
@@ -305,7 +305,7 @@ class WorkListFilterForm(BilingualErrorsMixin, forms.Form):
         label=_("Mã hồ sơ hoặc tên người nộp"),
         required=False,
         max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
     )
     state = forms.TypedChoiceField(
         label=_("Trạng thái"),
@@ -373,7 +373,7 @@ class AssignForm(ActionForm):
     assignee = forms.ModelChoiceField(
         label=_("Người xử lý"),
         queryset=User.objects.none(),
-        empty_label="— Chọn / choose —",
+        empty_label=_("— Chọn —"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -450,16 +450,16 @@ class EvaluationForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, label in INDICATORS:
+        for name, label in SCORED_INDICATORS:
             self.fields[name] = _score_field(label)
-        self.order_fields([name for name, _label in INDICATORS] + ["comment"])
+        self.order_fields([name for name, _label in SCORED_INDICATORS] + ["comment"])
 
     def indicator_fields(self):
-        return [self[name] for name, _label in INDICATORS]
+        return [self[name] for name, _label in SCORED_INDICATORS]
 
     def kwargs(self) -> dict:
         return {
-            "scores": {name: self.cleaned_data[name] for name, _label in INDICATORS},
+            "scores": {name: self.cleaned_data[name] for name, _label in SCORED_INDICATORS},
             "comment": self.cleaned_data["comment"],
         }
 
@@ -476,30 +476,29 @@ class ReturnForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, label in INDICATORS:
+        for name, label in SCORED_INDICATORS:
             field = _score_field(label)
             field.required = False
             self.fields[name] = field
         self.fields["comment"] = forms.CharField(label=_("Ý kiến khác"), required=False)
 
     def indicator_fields(self):
-        return [self[name] for name, _label in INDICATORS]
+        return [self[name] for name, _label in SCORED_INDICATORS]
 
     def clean(self):
         cleaned = super().clean()
-        given = [cleaned.get(name) not in (None, "") for name, _label in INDICATORS]
+        given = [cleaned.get(name) not in (None, "") for name, _label in SCORED_INDICATORS]
         if any(given) and not all(given):
             raise ValidationError(
-                "Đánh giá cần chấm đủ 9 chỉ số, hoặc bỏ trống cả 9. / "
-                "Rate all 9 indicators or none.",
+                _("Đánh giá cần chấm đủ 4 chỉ số, hoặc bỏ trống cả 4."),
                 code="partial_evaluation",
             )
         return cleaned
 
     def scores(self) -> dict[str, int] | None:
-        if self.cleaned_data.get(INDICATORS[0][0]) in (None, ""):
+        if self.cleaned_data.get(SCORED_INDICATORS[0][0]) in (None, ""):
             return None
-        return {name: self.cleaned_data[name] for name, _label in INDICATORS}
+        return {name: self.cleaned_data[name] for name, _label in SCORED_INDICATORS}
 
     def kwargs(self) -> dict:
         return {"method": self.cleaned_data["method"]}

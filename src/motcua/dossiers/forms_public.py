@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.agencies.models import Agency
 from motcua.dossiers.applicant import FIELDS as APPLICANT_FIELDS
 from motcua.dossiers.applicant import applicant_clean
-from motcua.dossiers.models import INDICATORS, ApplicantKind
+from motcua.dossiers.models import SCORED_INDICATORS, ApplicantKind
 from motcua.dossiers.services import ApplicantData, ComponentData
 from motcua.procedures.models import Level, Procedure
 from motcua.utils.errors import DomainError
@@ -163,14 +163,13 @@ class SubmissionForm(BilingualErrorsMixin, forms.Form):
     def __init__(self, *args: Any, procedure: Procedure, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {}).setdefault("idempotency_key", str(uuid.uuid4()))
         super().__init__(*args, **kwargs)
-        self.fields["consent"].error_messages["required"] = (
-            "Vui lòng xác nhận cam đoan để nộp hồ sơ. / Please confirm to submit."
+        self.fields["consent"].error_messages["required"] = _(
+            "Vui lòng xác nhận cam đoan để nộp hồ sơ."
         )
         self.fields["idempotency_key"].error_messages.update(
             dict.fromkeys(
                 ("required", "invalid"),
-                "Biểu mẫu không hợp lệ: vui lòng tải lại trang rồi nộp lại. / "
-                "Invalid form: reload the page and submit again.",
+                _("Biểu mẫu không hợp lệ: vui lòng tải lại trang rồi nộp lại."),
             )
         )
         self.procedure = procedure
@@ -183,7 +182,7 @@ class SubmissionForm(BilingualErrorsMixin, forms.Form):
                     coerce=int,
                     help_text=_("UBND cấp huyện hoặc cấp xã nơi bạn nộp hồ sơ."),
                 ),
-                required="Vui lòng chọn nơi giải quyết hồ sơ. / Choose an agency.",
+                required=_("Vui lòng chọn nơi giải quyết hồ sơ."),
             )
         self.components = list(procedure.components.all())
         for component in self.components:
@@ -191,7 +190,7 @@ class SubmissionForm(BilingualErrorsMixin, forms.Form):
                 forms.FileField(
                     label=component.name, required=component.required, widget=FileInput()
                 ),
-                required="Vui lòng đính kèm giấy tờ bắt buộc này. / This document is required.",
+                required=_("Vui lòng đính kèm giấy tờ bắt buộc này."),
             )
         self.fields["extra_files"] = bilingual(
             MultipleFileField(
@@ -229,7 +228,7 @@ class SubmissionForm(BilingualErrorsMixin, forms.Form):
                 except forms.ValidationError as error:
                     self.add_error(name, error)
         if not self.components and not cleaned.get("extra_files") and not self.errors:
-            self.add_error("extra_files", "Vui lòng đính kèm giấy tờ. / Attach your documents.")
+            self.add_error("extra_files", _("Vui lòng đính kèm giấy tờ."))
         return cleaned
 
     def applicant(self) -> ApplicantData:
@@ -336,13 +335,9 @@ class SupplementForm(BilingualErrorsMixin, forms.Form):
                 except forms.ValidationError as error:
                     self.add_error(f"file_{i}", error)
             elif name and name != self.fields[f"name_{i}"].initial:
-                self.add_error(
-                    f"file_{i}", "Chưa chọn tệp cho giấy tờ này. / Choose a file for it."
-                )
+                self.add_error(f"file_{i}", _("Chưa chọn tệp cho giấy tờ này."))
         if not files and not self.errors:
-            raise forms.ValidationError(
-                "Vui lòng đính kèm ít nhất một tệp. / Attach at least one file.", code="required"
-            )
+            raise forms.ValidationError(_("Vui lòng đính kèm ít nhất một tệp."), code="required")
         return cleaned
 
     def component_data(self) -> list[ComponentData]:
@@ -405,7 +400,7 @@ class EvaluationForm(BilingualErrorsMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name, label in INDICATORS:
+        for name, label in SCORED_INDICATORS:
             good, fair, poor = INDICATOR_GUIDE[name]
             self.fields[name] = bilingual(
                 forms.TypedChoiceField(
@@ -418,13 +413,13 @@ class EvaluationForm(BilingualErrorsMixin, forms.Form):
                         ("0", f"0 điểm: không đạt — {poor}"),
                     ],
                 ),
-                required="Vui lòng chọn mức điểm. / Choose a score.",
-                invalid_choice="Vui lòng chọn mức điểm. / Choose a score.",
+                required=_("Vui lòng chọn mức điểm."),
+                invalid_choice=_("Vui lòng chọn mức điểm."),
             )
 
     @property
     def indicator_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name, _label in INDICATORS]
+        return [self[name] for name, _label in SCORED_INDICATORS]
 
     def scores(self) -> dict[str, int]:
-        return {name: self.cleaned_data[name] for name, _label in INDICATORS}
+        return {name: self.cleaned_data[name] for name, _label in SCORED_INDICATORS}

@@ -8,11 +8,14 @@ because every statistic compares local dates (statistics.md), and a date column 
 the database answer those questions from an index.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from motcua.dossiers.evaluation_rules import APPLICANT_INDICATORS
 from motcua.dossiers.workflow import OPEN_STATES, Channel, Outcome, State
 from motcua.utils.db import AppendOnlyMixin, LocalDatesMixin
 
@@ -165,6 +168,23 @@ class Dossier(LocalDatesMixin, models.Model):
         )
 
 
+class DocumentSequence(models.Model):
+    """The last document number an agency used in a year (Decree 30: numbered from 01 on
+    1 January), for the numbered slips (apology, stop notice)."""
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="document_sequence_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} #{self.last}"
+
+
 class DossierSequence(models.Model):
     """The last sequence number used per agency and day, for dossier codes."""
 
@@ -235,6 +255,14 @@ class ProcessTemplate(models.Model):
         "procedures.Procedure",
         on_delete=models.CASCADE,
         related_name="process_template",
+    )
+    # The desk's handover to the settling agency has its own budget (from receipt to transfer);
+    # the steps' budgets and this one add up to the procedure's time limit.
+    transfer_budget_hours = models.DecimalField(
+        _("thời gian chuyển hồ sơ của Bộ phận Một cửa (giờ làm việc)"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("4"),
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -320,12 +348,15 @@ class DossierStep(models.Model):
 
     @property
     def timing(self) -> str:
-        """early / on_time / late, comparing finish and due instants (empty while open)."""
+        """early / on_time / late, comparing the local dates of finish and due like the
+        statistics do (statistics.md §2: finished on the due date is on time, whatever the
+        hour); empty while open."""
         if not (self.finished_at and self.due_at):
             return ""
-        if self.finished_at < self.due_at:
+        finished, due = timezone.localdate(self.finished_at), timezone.localdate(self.due_at)
+        if finished < due:
             return "early"
-        return "on_time" if self.finished_at == self.due_at else "late"
+        return "on_time" if finished == due else "late"
 
 
 class DossierEvent(AppendOnlyMixin, models.Model):
@@ -415,14 +446,29 @@ INDICATORS = [
     ("feedback_handling", _("Tiếp thu, giải trình phản ánh, kiến nghị")),
     ("online", _("Cung cấp dịch vụ công trực tuyến")),
 ]
+# The indicators the applicant scores; the five others are computed (``evaluation_rules``).
+SCORED_INDICATORS = [(n, label) for n, label in INDICATORS if n in APPLICANT_INDICATORS]
+
+
+class EvaluationSource(models.TextChoices):
+    APPLICANT = "applicant", _("Người nộp tự đánh giá")
+    DESK_ON_BEHALF = "desk_on_behalf", _("Cán bộ ghi thay người nộp")
 
 
 class Evaluation(models.Model):
-    """The applicant's rating on the 9 official indicators, 0/1/2 points each."""
+    """A rating on the 9 official indicators, 0/1/2 points each.
 
-    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="evaluation")
+    Five indicators are computed by the system (``evaluation_rules``) and their facts kept in
+    ``computed``; the applicant scores the four others. The applicant's own evaluation and the
+    desk's on their behalf are kept apart: at most one of each per dossier. Rows made before
+    the indicators were computed have an empty ``computed`` (all nine typed).
+    """
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="evaluations")
     at = models.DateTimeField()
-    by_applicant = models.BooleanField(default=True)
+    source = models.CharField(
+        max_length=16, choices=EvaluationSource.choices, default=EvaluationSource.APPLICANT
+    )
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -439,6 +485,7 @@ class Evaluation(models.Model):
     attitude = models.PositiveSmallIntegerField()
     feedback_handling = models.PositiveSmallIntegerField()
     online = models.PositiveSmallIntegerField()
+    computed = models.JSONField(default=dict, blank=True)
     comment = models.TextField(blank=True)
 
     class Meta:
@@ -447,6 +494,7 @@ class Evaluation(models.Model):
                 condition=models.Q(**{f"{name}__lte": 2 for name, _label in INDICATORS}),
                 name="evaluation_points_0_to_2",
             ),
+            models.UniqueConstraint(fields=["dossier", "source"], name="evaluation_one_per_source"),
         ]
 
     def __str__(self) -> str:
@@ -455,6 +503,10 @@ class Evaluation(models.Model):
     @property
     def total(self) -> int:
         return sum(getattr(self, name) for name, _label in INDICATORS)
+
+    @property
+    def by_applicant(self) -> bool:
+        return self.source == EvaluationSource.APPLICANT
 
 
 class DossierDocument(models.Model):
@@ -465,6 +517,8 @@ class DossierDocument(models.Model):
     form_set = models.CharField(max_length=32)
     form_number = models.CharField(max_length=8)
     title = models.CharField(max_length=255)
+    # Số và ký hiệu ("12/TB-STNMT") of a numbered slip; empty for the others.
+    number = models.CharField(max_length=64, blank=True, default="")
     docx = models.FileField(upload_to="slips/%Y/%m/")
     pdf = models.FileField(upload_to="slips/%Y/%m/", blank=True)
     sha256 = models.CharField(max_length=64)

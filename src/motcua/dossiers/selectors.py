@@ -12,7 +12,7 @@ from motcua.accounts.roles import can
 from motcua.agencies.selectors import agencies_visible_to
 from motcua.calendar.rules import Deadline
 from motcua.dossiers.authz import shows_personal_numbers
-from motcua.dossiers.models import Dossier, DossierStep
+from motcua.dossiers.models import Apology, Dossier, DossierStep
 from motcua.dossiers.workflow import OPEN_STATES, State
 from motcua.utils.formatting import vn_datetime, vn_number
 
@@ -65,6 +65,39 @@ def work_list(
     return dossiers.order_by(F("due_at").asc(nulls_last=True), "id")
 
 
+def late_without_apology(user, *, now: dt.datetime) -> QuerySet[Dossier]:
+    """Late dossiers the agency has not apologised for (Decree 61/2018 art. 19: a late dossier
+    needs an apology, form 04, sent before the deadline), for the controller to follow up.
+
+    Late: still open and past the due date (not while the clock is paused for a supplement),
+    or ended after the due date's day (statistics.md §2). Imported history counts like the
+    rest; the latest due first."""
+    apologised = Exists(Apology.objects.filter(dossier=OuterRef("pk")))
+    open_late = Q(state__in=OPEN_STATES, due_at__lt=now) & ~Q(state=State.AWAITING_SUPPLEMENT)
+    ended_late = Q(ended_on__isnull=False, due_on__isnull=False, ended_on__gt=F("due_on"))
+    return (
+        dossiers_visible_to(user)
+        .filter(due_at__isnull=False)
+        .filter(open_late | ended_late)
+        .exclude(state__in=[State.SUBMITTED, State.REJECTED])
+        .filter(~apologised)
+        .order_by(F("due_at").desc(), "-id")
+    )
+
+
+def dossier_search(dossiers: QuerySet[Dossier], query: str) -> QuerySet[Dossier]:
+    """``dossiers`` whose code, applicant's name or phone number contain ``query`` (the phone
+    compared on its digits: "0912 345 678" finds 0912345678)."""
+    query = query.strip()
+    if not query:
+        return dossiers
+    match = Q(code__icontains=query) | Q(applicant_name__icontains=query)
+    digits = _digits(query)
+    if len(digits) >= 3 and len(digits) >= len(query.replace(" ", "").replace(".", "")) - 1:
+        match |= Q(applicant_phone__contains=digits)
+    return dossiers.filter(match)
+
+
 def _digits(value: str) -> str:
     """The ASCII digits of ``value`` (``str.isdigit`` also takes "١" or "１", which
     ``hmac.compare_digest`` then refuses with an error)."""
@@ -107,16 +140,66 @@ def personal_numbers(user, dossier: Dossier) -> dict[str, str]:
 
 
 def deadline_text(dossier: Dossier) -> str:
-    """The due date as a person reads it: how it was computed, and the supplement pauses that
-    moved it."""
+    """The due date as a person reads it: how it was computed, and the pauses that moved it
+    (waiting for a supplement; waiting for fees or taxes when the procedure says so)."""
     if not dossier.deadline:
         return ""
     text = Deadline.from_dict(dossier.deadline).as_text()
     pauses = dossier.deadline.get("pauses") or []
     if pauses and dossier.due_at:
-        hours = vn_number(sum(p["working_seconds"] for p in pauses) / 3600, 1).removesuffix(",0")
-        text += (
-            f" Tạm dừng chờ bổ sung {len(pauses)} lần ({hours} giờ làm việc):"
-            f" hạn mới {vn_datetime(dossier.due_at)}."
-        )
+        parts = []
+        for kind, label in (
+            ("supplement", "chờ bổ sung"),
+            ("payment", "chờ thực hiện nghĩa vụ tài chính"),
+        ):
+            mine = [p for p in pauses if p.get("kind", "supplement") == kind]
+            if mine:
+                seconds = sum(p["working_seconds"] for p in mine)
+                hours = vn_number(seconds / 3600, 1).removesuffix(",0")
+                parts.append(f"{label} {len(mine)} lần ({hours} giờ làm việc)")
+        text += f" Tạm dừng {'; '.join(parts)}: hạn mới {vn_datetime(dossier.due_at)}."
     return text
+
+
+def evaluation_facts(dossier: Dossier):
+    """The facts the computed evaluation indicators depend on (``evaluation_rules``), read from
+    the dossier, its steps and its supplement requests; instants become local dates."""
+    from django.utils import timezone
+
+    from motcua.dossiers.evaluation_rules import EvaluationFacts, StepTiming
+
+    def local(instant: dt.datetime | None) -> dt.date | None:
+        return timezone.localdate(instant) if instant is not None else None
+
+    steps = list(dossier.steps.values_list("due_at", "finished_at", "agency_id"))
+    agencies = {agency_id for _due, _finished, agency_id in steps}
+    if dossier.agency_id is not None:
+        agencies.add(dossier.agency_id)
+    return EvaluationFacts(
+        ended_on=dossier.ended_on or local(dossier.ended_at),
+        due_on=dossier.due_on or local(dossier.due_at),
+        steps=tuple(StepTiming(local(due), local(finished)) for due, finished, _a in steps),
+        supplement_requests=dossier.supplements.count(),
+        agencies=frozenset(agencies),
+        channel=dossier.channel,
+        online_level=dossier.procedure.online_level,
+    )
+
+
+def computed_indicators(dossier: Dossier) -> list[dict]:
+    """The system-computed indicators of ``dossier`` as they stand now, shown read-only next to
+    the evaluation form: label, points (0–2) and the facts behind them."""
+    from motcua.dossiers.evaluation_rules import (
+        COMPUTED_INDICATORS,
+        computed_scores,
+        explanations,
+    )
+    from motcua.dossiers.models import INDICATORS
+
+    facts = evaluation_facts(dossier)
+    points, why = computed_scores(facts), explanations(facts)
+    labels = dict(INDICATORS)
+    return [
+        {"name": n, "label": labels[n], "points": points[n], "explanation": why[n]}
+        for n in COMPUTED_INDICATORS
+    ]

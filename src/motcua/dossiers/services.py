@@ -34,7 +34,6 @@ from motcua.calendar.selectors import office_hours_for, work_calendar
 from motcua.dossiers import authz
 from motcua.dossiers.applicant import ApplicantData, applicant_clean
 from motcua.dossiers.models import (
-    INDICATORS,
     Apology,
     Dossier,
     DossierComponent,
@@ -42,6 +41,7 @@ from motcua.dossiers.models import (
     DossierSequence,
     DossierStep,
     Evaluation,
+    ProcessTemplate,
     ProcessTemplateStep,
     SupplementRequest,
 )
@@ -99,10 +99,18 @@ def refuse(message_vi: str, message_en: str, code: str, status_code: int = 409) 
 # ---- checks -------------------------------------------------------------------------------
 
 
-def _check(action: Action, dossier: Dossier | None, actor, *, receiving: Agency | None = None):
-    """Every guard of ``action`` (role, state, agency scope, the step's role and order), answered
-    by the authorisation module; the transition of the table when allowed."""
-    authz.check(action, dossier, actor, receiving=receiving)
+def _check(
+    action: Action,
+    dossier: Dossier | None,
+    actor,
+    *,
+    receiving: Agency | None = None,
+    now: dt.datetime | None = None,
+):
+    """Every guard of ``action`` (role, state, agency scope, the step's role and order, the law's
+    limits at ``now``), answered by the authorisation module; the transition of the table when
+    allowed."""
+    authz.check(action, dossier, actor, receiving=receiving, now=now)
     return TRANSITIONS[action]
 
 
@@ -468,7 +476,7 @@ def _transition(
 ) -> Dossier:
     with transaction.atomic():
         dossier = _lock(dossier)
-        transition = _check(action, dossier, actor)
+        transition = _check(action, dossier, actor, now=now)
         before = dossier.state
         effects = _Effects()
         data = apply(dossier, effects) or {}
@@ -522,6 +530,43 @@ def _require(value: str, name_vi: str, name_en: str) -> None:
 
 
 # ---- processing ---------------------------------------------------------------------------
+
+
+# One working day of a time limit, in the hours of the default office hours (lifecycle.md).
+WORKING_DAY_HOURS = Decimal(8)
+
+
+def process_template_check(
+    *, procedure: Procedure, step_hours: Sequence[Decimal], transfer_hours: Decimal
+) -> None:
+    """Refuse a process template whose budgets do not add up to the procedure's time limit:
+    the desk's transfer and every step, in working hours, equal the limit in working days × 8.
+    A calendar-day limit holds at most that many working days, so there the budgets may not
+    exceed it; a procedure without a limit is not checked. Raises ``DomainError`` (400)."""
+    if procedure.processing_days is None:
+        return
+    total = sum(step_hours, Decimal(0)) + transfer_hours
+    limit = Decimal(procedure.processing_days) * WORKING_DAY_HOURS
+    if procedure.day_unit == "calendar":
+        if total <= limit:
+            return
+        relation_vi, relation_en = "không được vượt quá", "must not exceed"
+    elif total == limit:
+        return
+    else:
+        relation_vi, relation_en = "phải bằng", "must equal"
+    raise refuse(
+        f"Tổng thời gian của các bước và của Bộ phận Một cửa ({_hours(total)} giờ làm việc) "
+        f"{relation_vi} thời hạn giải quyết của thủ tục ({_hours(limit)} giờ làm việc).",
+        f"The steps' and the desk's budgets ({_hours(total)} working hours) {relation_en} "
+        f"the procedure's time limit ({_hours(limit)} working hours).",
+        "budget_mismatch",
+        400,
+    )
+
+
+def _hours(value: Decimal) -> str:
+    return format(value.normalize(), "f")
 
 
 def _template_steps(dossier: Dossier) -> list[DossierStep]:
@@ -580,6 +625,29 @@ def _current_step(dossier: Dossier) -> DossierStep | None:
     return dossier.steps.filter(finished_at__isnull=True).order_by("order").first()
 
 
+# The desk's handover budget when the procedure has no process template of its own.
+DEFAULT_TRANSFER_HOURS = Decimal(4)
+
+
+def _transfer_timing(d: Dossier, now: dt.datetime) -> dict[str, Any]:
+    """The desk's handover against its own budget (the template's, else half a working day),
+    from receipt to transfer: kept in the transfer's history entry, shown with the steps."""
+    template = ProcessTemplate.objects.filter(procedure_id=d.procedure_id).first()
+    budget = template.transfer_budget_hours if template else DEFAULT_TRANSFER_HOURS
+    if d.received_at is None:
+        return {}
+    hours = office_hours_for(d.receiving_agency)
+    day_hours = Decimal(hours.day_length.total_seconds()) / 3600
+    due = add_working_time(
+        d.received_at, Decimal(budget) / day_hours, calendar=work_calendar(), hours=hours
+    )
+    return {
+        "transfer_budget_hours": str(budget),
+        "transfer_due_at": due.isoformat(),
+        "transfer_timing": DossierStep(due_at=due, finished_at=now).timing,
+    }
+
+
 def dossier_transfer(*, actor, dossier: Dossier, now: dt.datetime) -> Dossier:
     """Hand the dossier to the competent agency: its processing steps begin."""
 
@@ -588,9 +656,80 @@ def dossier_transfer(*, actor, dossier: Dossier, now: dt.datetime) -> Dossier:
         _start_step(steps[0], now)
         DossierStep.objects.bulk_create(steps)
         d.current_agency_id = steps[0].agency_id
-        return {"steps": len(steps), "to_agency": d.current_agency_id}
+        return {"steps": len(steps), "to_agency": d.current_agency_id, **_transfer_timing(d, now)}
 
     return _transition(dossier, Action.TRANSFER, actor, now, apply)
+
+
+# The states of an imported dossier still in process (interchange.md: at the settling agency).
+ADOPTED_STATES = (State.PROCESSING, State.AWAITING_SUPPLEMENT)
+
+
+def dossiers_adopt_imported(*, batch: int = 2000) -> int:
+    """Give the imported open dossiers that have no steps yet the process steps of their
+    procedure, as a transfer would (interchange.md: an imported open dossier is at its settling
+    agency, waiting for a handler there).
+
+    The steps are those of the procedure's template (or the default handler + approver); the
+    first one is started at the dossier's receipt (the dossier has been at that agency since),
+    unassigned. The dossier's recorded ``due_at`` is kept. Idempotent: a dossier with steps is
+    left alone. Written in bulk: one template per (procedure, version, agency), one calendar.
+    Returns the number of dossiers adopted.
+    """
+    pending = (
+        Dossier.objects.filter(
+            imported=True,
+            ended_at__isnull=True,
+            state__in=ADOPTED_STATES,
+            received_at__isnull=False,
+        )
+        .exclude(steps__isnull=False)
+        .select_related("agency", "procedure", "procedure_version")
+        .order_by("pk")
+    )
+    calendar = work_calendar()
+    templates: dict[tuple[int, int | None, int], list[DossierStep]] = {}
+    hours_of: dict[int, Any] = {}
+    adopted = 0
+    with transaction.atomic():
+        dossiers = list(pending)
+        for start in range(0, len(dossiers), batch):
+            steps: list[DossierStep] = []
+            moved: list[Dossier] = []
+            for d in dossiers[start : start + batch]:
+                key = (d.procedure_id, d.procedure_version_id, d.agency_id)
+                if key not in templates:
+                    templates[key] = _template_steps(d)
+                for model in templates[key]:
+                    steps.append(
+                        DossierStep(
+                            dossier=d,
+                            order=model.order,
+                            name=model.name,
+                            role=model.role,
+                            agency_id=model.agency_id,
+                            budget_hours=model.budget_hours,
+                        )
+                    )
+                first = steps[-len(templates[key])]
+                if first.agency_id not in hours_of:
+                    hours_of[first.agency_id] = office_hours_for(
+                        Agency.objects.get(pk=first.agency_id)
+                    )
+                hours = hours_of[first.agency_id]
+                received = cast(dt.datetime, d.received_at)
+                day = Decimal(hours.day_length.total_seconds()) / 3600
+                first.started_at = received
+                first.due_at = add_working_time(
+                    received, Decimal(first.budget_hours) / day, calendar=calendar, hours=hours
+                )
+                if d.current_agency_id != first.agency_id:
+                    d.current_agency_id = first.agency_id
+                    moved.append(d)
+            DossierStep.objects.bulk_create(steps)
+            Dossier.objects.bulk_update(moved, ["current_agency_id"])
+            adopted += min(batch, len(dossiers) - start)
+    return adopted
 
 
 def dossier_assign(*, actor, dossier: Dossier, assignee, now: dt.datetime) -> Dossier:
@@ -655,7 +794,12 @@ def dossier_request_supplement(
     _require(items, "nội dung cần bổ sung", "items")
 
     def apply(d: Dossier, effects: _Effects):
-        repeat = d.supplements.exists()
+        # A repeat is a second request after intake: the desk's check of an online submission
+        # before receiving it (state submitted) is not a supplement of the received dossier.
+        repeat = (
+            d.state != State.SUBMITTED
+            and d.supplements.exclude(paused_state=State.SUBMITTED).exists()
+        )
         SupplementRequest.objects.create(
             dossier=d,
             requested_at=now,
@@ -681,7 +825,8 @@ def dossier_record_supplement(
     note: str = "",
 ) -> Dossier:
     """The applicant supplied what was asked: the clock resumes and the due date (and the
-    current step's) moves later by the paused working time."""
+    current step's) moves later by the paused working time; a received dossier gets a new
+    receipt (form 01) with the moved appointment."""
 
     def apply(d: Dossier, effects: _Effects):
         request = d.supplements.filter(supplied_at__isnull=True).order_by("-requested_at").first()
@@ -711,6 +856,9 @@ def dossier_record_supplement(
             data = {"paused_seconds": request.paused_seconds}
         request.save(update_fields=["supplied_at", "paused_seconds"])
         _store_components(d, components, supplement=request)
+        if d.received_at is not None:
+            # A new receipt (form 01) with the appointment moved by the pause.
+            effects.slips.append("receipt")
         assert request.paused_state is not None  # set when the supplement was requested
         effects.target = State(request.paused_state)
         return data
@@ -730,10 +878,46 @@ def dossier_request_payment(*, actor, dossier: Dossier, fee_vnd: int, now: dt.da
     return _transition(dossier, Action.REQUEST_PAYMENT, actor, now, apply)
 
 
+def _pause_clock(d: Dossier, start: dt.datetime, end: dt.datetime, kind: str) -> int:
+    """Move the due date (and the current step's) later by the working time from ``start`` to
+    ``end``, and record the pause in the deadline's explanation. The paused seconds."""
+    calendar, hours = work_calendar(), office_hours_for(d.agency)
+    paused = working_time_between(start, end, calendar=calendar, hours=hours)
+    if d.due_at:
+        d.due_at = extend_by_working_time(d.due_at, paused, calendar=calendar, hours=hours)
+        pause: dict[str, Any] = {
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "working_seconds": int(paused.total_seconds()),
+        }
+        if kind != "supplement":
+            pause["kind"] = kind
+        (d.deadline or {}).setdefault("pauses", []).append(pause)
+    step = _current_step(d)
+    if step and step.due_at:
+        step.due_at = extend_by_working_time(
+            step.due_at, paused, calendar=calendar, hours=office_hours_for(step.agency)
+        )
+        step.save(update_fields=["due_at"])
+    return int(paused.total_seconds())
+
+
 def dossier_record_payment(*, actor, dossier: Dossier, online: bool, now: dt.datetime) -> Dossier:
+    """The applicant paid. When the procedure says so (``payment_pauses_clock``: land
+    procedures), the wait since the payment was requested is not counted: the due date (and the
+    current step's) moves later by that working time, like after a supplement."""
+
     def apply(d: Dossier, effects: _Effects):
         d.paid_at, d.paid_online = now, online
-        return {"online": online}
+        data: dict[str, Any] = {"online": online}
+        requested = (
+            d.events.filter(action=Action.REQUEST_PAYMENT).order_by("-at", "-id").first()
+            if d.procedure.payment_pauses_clock and d.received_at is not None
+            else None
+        )
+        if requested is not None:
+            data["paused_seconds"] = _pause_clock(d, requested.at, now, "payment")
+        return data
 
     return _transition(dossier, Action.RECORD_PAYMENT, actor, now, apply)
 
@@ -883,29 +1067,51 @@ def dossier_evaluate(
     now: dt.datetime,
     comment: str = "",
 ) -> Dossier:
-    """Rate the service on the 9 official indicators, 0–2 points each, once per dossier."""
-    names = [name for name, _label in INDICATORS]
+    """Evaluate the settlement on the 9 official indicators, 0–2 points each.
+
+    The five indicators the system knows are computed from the dossier's facts
+    (``evaluation_rules``); ``scores`` holds only the four the applicant scores. The applicant's
+    own evaluation and the desk's on their behalf are kept apart, at most one of each.
+    """
+    from motcua.dossiers.evaluation_rules import (
+        APPLICANT_INDICATORS,
+        computed_scores,
+        explanations,
+    )
+    from motcua.dossiers.models import EvaluationSource
+    from motcua.dossiers.selectors import evaluation_facts
+
+    names = APPLICANT_INDICATORS
     if set(scores) != set(names) or any(scores[n] not in (0, 1, 2) for n in names):
         raise refuse(
-            "Cần chấm đủ 9 chỉ số, mỗi chỉ số 0, 1 hoặc 2 điểm.",
-            "All 9 indicators are required, each 0, 1 or 2.",
+            "Cần chấm đủ 4 chỉ số do người nộp đánh giá, mỗi chỉ số 0, 1 hoặc 2 điểm.",
+            "The 4 indicators the applicant scores are required, each 0, 1 or 2.",
             "invalid",
             400,
         )
+    officer = actor if getattr(actor, "is_authenticated", False) else None
+    source = EvaluationSource.APPLICANT if officer is None else EvaluationSource.DESK_ON_BEHALF
 
     def apply(d: Dossier, effects: _Effects):
-        if Evaluation.objects.filter(dossier=d).exists():
-            raise refuse("Hồ sơ đã được đánh giá.", "Already evaluated.", "already_evaluated")
-        officer = actor if getattr(actor, "is_authenticated", False) else None
-        Evaluation.objects.create(
-            dossier=d,
-            at=now,
-            by_applicant=officer is None,
-            officer=officer,
-            comment=comment,
-            **scores,
-        )
-        return {"total": sum(scores.values())}
+        facts = evaluation_facts(d)
+        computed = computed_scores(facts)
+        try:
+            with transaction.atomic():
+                Evaluation.objects.create(
+                    dossier=d,
+                    at=now,
+                    source=source,
+                    officer=officer,
+                    comment=comment,
+                    computed=explanations(facts),
+                    **computed,
+                    **scores,
+                )
+        except IntegrityError:
+            raise refuse(
+                "Hồ sơ đã được đánh giá.", "Already evaluated.", "already_evaluated"
+            ) from None
+        return {"total": sum(computed.values()) + sum(scores.values()), "source": source}
 
     return _transition(dossier, Action.EVALUATE, actor, now, apply)
 
@@ -948,22 +1154,37 @@ def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) ->
             )
             hours = office_hours_for(locked.agency)
             old_due, received_at = locked.due_at, locked.received_at
+            old_deadline = locked.deadline
             assert old_due is not None and received_at is not None  # the filter above
             _set_deadline(locked, received_at)
+            old_pauses = (old_deadline or {}).get("pauses") or []
             pauses = []
-            for request in locked.supplements.filter(supplied_at__isnull=False):
-                assert request.supplied_at is not None and locked.due_at is not None
-                paused = working_time_between(
-                    request.requested_at, request.supplied_at, calendar=calendar, hours=hours
+            # Supplements (from their requests) and the other pauses kept in the explanation
+            # (waiting for fees or taxes), measured again with the new calendar.
+            spans: list[tuple[dt.datetime, dt.datetime | None, dict[str, str]]] = [
+                (request.requested_at, request.supplied_at, {})
+                for request in locked.supplements.filter(supplied_at__isnull=False)
+            ] + [
+                (
+                    dt.datetime.fromisoformat(p["from"]),
+                    dt.datetime.fromisoformat(p["to"]),
+                    {"kind": p["kind"]},
                 )
+                for p in old_pauses
+                if p.get("kind")
+            ]
+            for begin, end, extra in spans:
+                assert end is not None and locked.due_at is not None
+                paused = working_time_between(begin, end, calendar=calendar, hours=hours)
                 locked.due_at = extend_by_working_time(
                     locked.due_at, paused, calendar=calendar, hours=hours
                 )
                 pauses.append(
                     {
-                        "from": request.requested_at.isoformat(),
-                        "to": request.supplied_at.isoformat(),
+                        "from": begin.isoformat(),
+                        "to": end.isoformat(),
                         "working_seconds": int(paused.total_seconds()),
+                        **extra,
                     }
                 )
             locked.deadline = {**(locked.deadline or {}), "pauses": pauses}

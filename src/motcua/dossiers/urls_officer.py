@@ -21,7 +21,17 @@ urlpatterns = [
     ),
     path("quay/tiep-nhan/<str:code>/", officer_desk.desk_intake_done, name="desk-intake-done"),
     path("quay/tra-ket-qua/", officer_desk.desk_returns, name="desk-returns"),
+    path(
+        "quay/tra-ket-qua/<str:code>/danh-gia/",
+        officer_desk.desk_return_evaluation,
+        name="desk-return-evaluation",
+    ),
     path("quay/so-theo-doi/", officer_desk.desk_register, name="desk-register"),
+    path(
+        "tre-han-chua-xin-loi/",
+        officer.late_without_apology_view,
+        name="officer-late-without-apology",
+    ),
     path("<str:code>/", officer.dossier_detail, name="officer-dossier-detail"),
     path(
         "<str:code>/thao-tac/<slug:action>/", officer.dossier_action, name="officer-dossier-action"

@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class Config(AppConfig):
     name = "motcua.inspections"
+    verbose_name = _("Kiểm tra")
     label = "inspections"
 
     def ready(self) -> None:

@@ -26,6 +26,13 @@ class ConsoleBackend:
         sys.stdout.flush()
 
 
+class SummaryBackend:
+    """One short line per message (the demo: the console backend would print every text)."""
+
+    def send(self, *, to: str, text: str, key: str) -> None:
+        sys.stdout.write(f"[SMS {key}] → {to} ({len(text)} ký tự)\n")
+
+
 class HttpJsonBackend:
     """POSTs ``{"to", "text", "key"}`` as JSON to ``MOTCUA_SMS_URL`` with an
     ``Idempotency-Key`` header; any non-2xx answer is a failure to retry."""

@@ -8,6 +8,12 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from functools import partial
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from motcua.accounts.models import User
+from motcua.accounts.officers import OfficerData, officers_import
+from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind, Province
 from motcua.interchange.history import DossiersHandler, SupplementsHandler
 from motcua.interchange.parsing import (
@@ -46,10 +52,11 @@ from motcua.procedures.models import (
     Level,
     OnlineLevel,
     Procedure,
+    ProcedureComponent,
     ProcedureStatus,
     Shortening,
 )
-from motcua.procedures.services import procedures_save_many
+from motcua.procedures.services import procedure_save, procedures_save_many
 
 
 class SettingsHandler(FileHandler):
@@ -282,6 +289,10 @@ class DecisionsHandler(FileHandler):
             yield [number, format_date(date), kind, title]
 
 
+# The procedure's texts (interchange.md): free text, line breaks kept.
+TEXT_FIELDS = ("steps", "submission_methods", "requirements", "legal_basis", "result")
+
+
 class ProceduresHandler(FileHandler):
     name = "procedures.csv"
     key_columns = ("code",)
@@ -299,6 +310,9 @@ class ProceduresHandler(FileHandler):
         Column("fee_vnd", parse_money, default=0),
         Column("status", choice(ProcedureStatus), default=ProcedureStatus.ACTIVE.value),
         Column("decision_number", text(Decision, "number"), ref="decisions.csv"),
+        *(Column(name, parse_text, default="") for name in TEXT_FIELDS),
+        # After the texts: packages written before it existed stay valid as they are.
+        Column("payment_pauses_clock", parse_bool, default=False),
     )
 
     def check(self, record: Record, line: int) -> Iterable[Problem]:
@@ -338,9 +352,11 @@ class ProceduresHandler(FileHandler):
                     "day_unit": record["day_unit"],
                     "online_level": record["online_level"],
                     "national_portal": record["national_portal"],
+                    "payment_pauses_clock": record["payment_pauses_clock"],
                     "fee_vnd": record["fee_vnd"],
                     "status": record["status"],
                     "decision_id": decisions.get(record["decision_number"]),
+                    **{name: record[name] for name in TEXT_FIELDS},
                 }
                 procedure = procedures.get(record["code"])
                 # Comparing here first spares locking and snapshots for the (usual) unchanged
@@ -368,6 +384,8 @@ class ProceduresHandler(FileHandler):
             "fee_vnd",
             "status",
             "decision__number",
+            *TEXT_FIELDS,
+            "payment_pauses_clock",
         )
         for row in rows.iterator():
             (
@@ -384,6 +402,8 @@ class ProceduresHandler(FileHandler):
                 fee,
                 status,
                 decision,
+                *texts,
+                payment_pauses_clock,
             ) = row
             yield [
                 code,
@@ -399,6 +419,8 @@ class ProceduresHandler(FileHandler):
                 str(fee),
                 status,
                 decision or "",
+                *texts,
+                format_bool(payment_pauses_clock),
             ]
 
 
@@ -477,6 +499,174 @@ class ShorteningsHandler(FileHandler):
             yield [procedure, decision, format_decimal(before), format_decimal(after), str(annual)]
 
 
+# PositiveSmallIntegerField's bound.
+MAX_SMALL_INT = 32_767
+COMPONENT_FIELDS = ("name", "originals", "copies", "required", "form_name")
+
+
+class ComponentsHandler(FileHandler):
+    """The documents a procedure requires. The components a package lists for a procedure
+    replace all of that procedure's components (a new version of the procedure when they
+    differ). Rows are ordered by ``order`` within their procedure; the export numbers them
+    1, 2, 3… in that order."""
+
+    name = "components.csv"
+    key_columns = ("procedure_code", "order")
+    columns = (
+        Column("procedure_code", text(Procedure, "code"), required=True, ref="procedures.csv"),
+        Column("order", partial(parse_int, max_value=MAX_SMALL_INT), required=True),
+        Column("name", text(ProcedureComponent, "name"), required=True),
+        Column("originals", partial(parse_int, max_value=MAX_SMALL_INT), default=1),
+        Column("copies", partial(parse_int, max_value=MAX_SMALL_INT), default=0),
+        Column("required", parse_bool, default=True),
+        Column("form_name", text(ProcedureComponent, "form_name"), default=""),
+    )
+
+    def check(self, record: Record, line: int) -> Iterable[Problem]:
+        if record["order"] == 0:
+            yield "order", "phải từ 1 trở lên / must be 1 or more"
+        if record["originals"] == 0 and record["copies"] == 0:
+            yield (
+                "copies",
+                "cần ít nhất một bản chính hoặc bản sao / at least one original or copy",
+            )
+
+    def db_keys(self) -> set[Hashable]:
+        return set()
+
+    @staticmethod
+    def _existing(codes: list[str]) -> dict[str, list[tuple]]:
+        lists: dict[str, list[tuple]] = {}
+        rows = (
+            ProcedureComponent.objects.filter(procedure__code__in=codes)
+            .order_by("procedure__code", "order", "id")
+            .values_list("procedure__code", *COMPONENT_FIELDS)
+        )
+        for code, *values in rows:
+            lists.setdefault(code, []).append(tuple(values))
+        return lists
+
+    def apply(self, read: Read) -> FileCounts:
+        counts = FileCounts()
+        # Components number a few per procedure: the whole file fits in memory.
+        wanted: dict[str, list[tuple[int, tuple]]] = {}
+        for _line, record in read():
+            values = tuple(record[name] for name in COMPONENT_FIELDS)
+            wanted.setdefault(record["procedure_code"], []).append((record["order"], values))
+        for codes in batched(sorted(wanted)):
+            existing = self._existing(codes)
+            for code in codes:
+                rows = [values for _order, values in sorted(wanted[code], key=lambda r: r[0])]
+                before = existing.get(code, [])
+                if rows == before:
+                    counts.unchanged += len(rows)
+                    continue
+                procedure_save(
+                    code=code,
+                    values={},
+                    components=[dict(zip(COMPONENT_FIELDS, row, strict=True)) for row in rows],
+                    actor_label="import",
+                )
+                if before:
+                    counts.updated += len(rows)
+                else:
+                    counts.created += len(rows)
+        return counts
+
+    def export(self) -> Iterator[list[str]]:
+        rows = ProcedureComponent.objects.order_by("procedure__code", "order", "id").values_list(
+            "procedure__code", *COMPONENT_FIELDS
+        )
+        previous, rank = None, 0
+        for code, name, originals, copies, required, form_name in rows.iterator():
+            rank = rank + 1 if code == previous else 1
+            previous = code
+            cells = [str(originals), str(copies), format_bool(required), form_name]
+            yield [code, str(rank), name, *cells]
+
+
+def parse_email(text: str) -> str:
+    value = parse_text(text, max_length=User._meta.get_field("email").max_length)
+    try:
+        validate_email(value)
+    except ValidationError:
+        raise CellError(
+            f'địa chỉ thư điện tử không hợp lệ "{text}" / invalid e-mail address "{text}"'
+        ) from None
+    return value
+
+
+def parse_username(text: str) -> str:
+    value = parse_text(text, max_length=User._meta.get_field("username").max_length)
+    try:
+        for validator in User._meta.get_field("username").validators:
+            validator(value)
+    except ValidationError:
+        raise CellError(
+            f'tên đăng nhập không hợp lệ "{text}" (chữ, số và @ . + - _) / '
+            f'invalid username "{text}" (letters, digits and @ . + - _)'
+        ) from None
+    return value
+
+
+class UsersHandler(FileHandler):
+    """The officers (interchange.md, users.csv), through ``officers_import``: never a
+    password; a new officer is e-mailed a password-reset link once the import commits."""
+
+    name = "users.csv"
+    key_columns = ("username",)
+    columns = (
+        Column("username", parse_username, required=True),
+        Column("full_name", text(User, "full_name"), required=True),
+        Column("title", text(User, "title"), default=""),
+        Column("agency_code", text(Agency, "code"), required=True, ref="agencies.csv"),
+        Column("role", choice(Role), required=True),
+        Column("email", parse_email, default=""),
+        Column("is_active", parse_bool, default=True),
+    )
+
+    def db_keys(self) -> set[Hashable]:
+        return set(User.objects.values_list("username", flat=True))
+
+    def apply(self, read: Read) -> FileCounts:
+        counts = FileCounts()
+        for batch in batched(record for _line, record in read()):
+            agencies = dict(
+                Agency.objects.filter(code__in={r["agency_code"] for r in batch}).values_list(
+                    "code", "id"
+                )
+            )
+            items = [
+                OfficerData(
+                    username=r["username"],
+                    values={
+                        "full_name": r["full_name"],
+                        "title": r["title"],
+                        "agency_id": agencies[r["agency_code"]],
+                        "role": r["role"],
+                        "email": r["email"],
+                        "is_active": r["is_active"],
+                    },
+                )
+                for r in batch
+            ]
+            for outcome in officers_import(items=items, actor_label="import"):
+                setattr(counts, outcome.value, getattr(counts, outcome.value) + 1)
+        return counts
+
+    def export(self) -> Iterator[list[str]]:
+        rows = (
+            User.objects.exclude(role="")
+            .filter(agency__isnull=False)
+            .order_by("username")
+            .values_list(
+                "username", "full_name", "title", "agency__code", "role", "email", "is_active"
+            )
+        )
+        for username, full_name, title, agency, role, email, is_active in rows.iterator():
+            yield [username, full_name, title, agency, role, email, format_bool(is_active)]
+
+
 REGISTRY: dict[str, type[FileHandler]] = {
     handler.name: handler
     for handler in (
@@ -484,7 +674,9 @@ REGISTRY: dict[str, type[FileHandler]] = {
         AgenciesHandler,
         DecisionsHandler,
         ProceduresHandler,
+        ComponentsHandler,
         ShorteningsHandler,
+        UsersHandler,
         DossiersHandler,
         SupplementsHandler,
     )

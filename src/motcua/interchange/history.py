@@ -14,11 +14,12 @@ from collections.abc import Hashable, Iterable, Iterator
 from typing import Any
 
 from django.db import connection, models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from motcua.agencies.models import Agency
-from motcua.dossiers.models import Dossier, SupplementRequest
+from motcua.dossiers.models import Dossier, DossierEvent, DossierStep, SupplementRequest
+from motcua.dossiers.services import dossiers_adopt_imported
 from motcua.dossiers.workflow import Channel, Outcome, State
 from motcua.interchange.parsing import (
     LOCAL_TZ,
@@ -164,8 +165,13 @@ class DossiersHandler(FileHandler):
         mapping = DossierRows(awaiting_supplement=awaiting)
         rows = (mapping.row(record) for _line, record in read())
         if connection.vendor == "postgresql":
-            return _merge_by_copy(rows, now=mapping.now)
-        return _merge_in_batches(rows, now=mapping.now)
+            counts = _merge_by_copy(rows, now=mapping.now)
+        else:
+            counts = _merge_in_batches(rows, now=mapping.now)
+        _close_steps_of_ended()
+        # The open dossiers carry on here: their process steps, in the same transaction.
+        dossiers_adopt_imported()
+        return counts
 
     def export(self) -> Iterator[list[str]]:
         rows = (
@@ -202,6 +208,15 @@ class DossiersHandler(FileHandler):
                 format_instant(returned),
                 *(format_bool(flag) for flag in row[9:]),
             ]
+
+
+def _close_steps_of_ended() -> None:
+    """An imported dossier the package now records as ended has no step left open: those not
+    reached close at its end, as ``_end`` closes them in the services."""
+    ended = Dossier.objects.filter(pk=OuterRef("dossier_id")).values("ended_at")[:1]
+    DossierStep.objects.filter(
+        finished_at__isnull=True, dossier__imported=True, dossier__ended_at__isnull=False
+    ).update(finished_at=Subquery(ended), note="Không thực hiện (hồ sơ đã kết thúc xử lý)")
 
 
 class DossierRows:
@@ -326,18 +341,20 @@ def _merge_in_batches(rows: Iterator[tuple[Any, ...]], *, now: dt.datetime) -> F
     for batch in batched(rows, WRITE_BATCH):
         existing = {
             values[0]: values
-            for values in Dossier.objects.filter(
-                code__in=[row[0] for row in batch], imported=True
-            ).values_list(*ROW_FIELDS, "id")
+            for values in Dossier.objects.filter(code__in=[row[0] for row in batch], imported=True)
+            .annotate(carried_on=Exists(DossierEvent.objects.filter(dossier=OuterRef("pk"))))
+            .values_list(*ROW_FIELDS, "id", "carried_on")
         }
         new, changed = [], []
         for row in batch:
             old = existing.get(row[0])
             if old is None:
                 new.append(insert.params(row))
-            elif old[1:-1] != row[1:]:
+            elif old[-1]:
+                continue  # carried on in this system since: its history is no longer the file's
+            elif old[1:-2] != row[1:]:
                 values = dict(zip(ROW_FIELDS, row, strict=True))
-                changed.append(Dossier(id=old[-1], updated_at=now, **values))
+                changed.append(Dossier(id=old[-2], updated_at=now, **values))
         if new:
             with connection.cursor() as cursor:
                 cursor.executemany(insert.sql, new)
@@ -374,6 +391,9 @@ def _merge_by_copy(rows: Iterator[tuple[Any, ...]], *, now: dt.datetime) -> File
     constant_columns = [quote(meta.get_field(name).column) for name in constants]
     updated = staged[1:]
     code = staged[0]
+    # An imported dossier acted on in this system (it has events) carries on here: a package
+    # never rewrites it.
+    events = quote(DossierEvent._meta.db_table)
     merge = f"""
         WITH merged AS (
             INSERT INTO {table} AS d ({", ".join([*staged, *constant_columns])})
@@ -383,6 +403,7 @@ def _merge_by_copy(rows: Iterator[tuple[Any, ...]], *, now: dt.datetime) -> File
                 {", ".join(f"{c} = EXCLUDED.{c}" for c in updated)},
                 updated_at = EXCLUDED.updated_at
             WHERE d.imported
+                AND NOT EXISTS (SELECT 1 FROM {events} e WHERE e.dossier_id = d.id)
                 AND ({", ".join(f"d.{c}" for c in updated)})
                 IS DISTINCT FROM ({", ".join(f"EXCLUDED.{c}" for c in updated)})
             RETURNING xmax = 0 AS created
@@ -545,9 +566,17 @@ class SupplementsHandler(FileHandler):
                     dossier_id__in=dossiers.values()
                 ).values_list("id", "dossier_id", "requested_at", "supplied_at")
             }
+            # Dossiers acted on in this system since: their requests are this system's now.
+            carried_on = set(
+                DossierEvent.objects.filter(dossier_id__in=dossiers.values()).values_list(
+                    "dossier_id", flat=True
+                )
+            )
             new, changed = [], []
             for record in batch:
                 dossier_id = dossiers[record["dossier_code"]]
+                if dossier_id in carried_on:
+                    continue
                 old = existing.get((dossier_id, record["requested_at"]))
                 if old is None:
                     new.append(

@@ -101,6 +101,11 @@ class Procedure(models.Model):
         default=OnlineLevel.NONE,
     )
     national_portal = models.BooleanField(_("tích hợp Cổng DVC quốc gia"), default=False)
+    # Land and similar procedures: the time the applicant takes to pay fees or taxes (nghĩa vụ
+    # tài chính) is not counted in the time limit; the clock pauses like for a supplement.
+    payment_pauses_clock = models.BooleanField(
+        _("thời gian thực hiện nghĩa vụ tài chính không tính vào thời hạn"), default=False
+    )
     fee_vnd = models.PositiveBigIntegerField(_("phí, lệ phí (VNĐ)"), default=0)
     status = models.CharField(
         _("trạng thái"),

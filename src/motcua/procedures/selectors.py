@@ -4,7 +4,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import DecimalField, ExpressionWrapper, F, QuerySet, Sum, Value
+from django.db.models import (
+    Case,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.procedures.models import (
@@ -27,8 +38,11 @@ def procedure_search(
     agency: int | None = None,
     online_level: str | None = None,
     include_abolished: bool = False,
+    ranked: bool = False,
 ) -> QuerySet[Procedure]:
-    """Procedures matching ``query`` and the filters, ordered by code.
+    """Procedures matching ``query`` and the filters, ordered by code (``ranked``: exact
+    matches of the code or name first, then those whose code or name starts with the query,
+    then the others, each group by code: the desk's suggestions).
 
     The query is folded (lowercase, no diacritics) and split into words; a procedure matches
     when every word occurs in its ``search_text`` (folded code, name and field), so
@@ -48,6 +62,23 @@ def procedure_search(
         procedures = procedures.filter(agency_id=agency)
     if online_level:
         procedures = procedures.filter(online_level=online_level)
+    text = (query or "").strip()
+    if ranked and text:
+        folded = fold(text)
+        procedures = procedures.annotate(
+            rank=Case(
+                When(Q(code__iexact=text) | Q(name__iexact=text), then=Value(0)),
+                When(
+                    Q(code__istartswith=text)
+                    | Q(name__istartswith=text)
+                    | Q(search_text__startswith=folded),
+                    then=Value(1),
+                ),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        return procedures.order_by("rank", "code")
     return procedures.order_by("code")
 
 
@@ -85,13 +116,21 @@ class VersionEntry:
     changes: list[FieldChange]
 
 
+# Fields added to the snapshots later: what an older snapshot without them meant.
+SNAPSHOT_DEFAULTS: dict[str, Any] = {"payment_pauses_clock": False}
+
+
 def snapshot_changes(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
     """The fields whose values differ between two version snapshots, in ``after``'s order."""
     keys = list(after) + [k for k in before if k not in after]
+
+    def value(snapshot: dict[str, Any], key: str) -> Any:
+        return snapshot.get(key, SNAPSHOT_DEFAULTS.get(key))
+
     return [
-        FieldChange(field=key, before=before.get(key), after=after.get(key))
+        FieldChange(field=key, before=value(before, key), after=value(after, key))
         for key in keys
-        if before.get(key) != after.get(key)
+        if value(before, key) != value(after, key)
     ]
 
 

@@ -36,6 +36,7 @@ VERSIONED_FIELDS = (
     "day_unit",
     "online_level",
     "national_portal",
+    "payment_pauses_clock",
     "fee_vnd",
     "status",
     "decision_id",

@@ -22,6 +22,7 @@ from motcua.reports.selectors.catalog import (
 )
 from motcua.reports.selectors.digitization import digitization
 from motcua.reports.selectors.dossiers import BreakdownRow, form06, form06_breakdown
+from motcua.reports.selectors.evaluations import evaluations_json
 from motcua.utils.periods import Period
 
 # The annexes: form 06 by field (lĩnh vực) and the feedback table by agency.
@@ -59,6 +60,7 @@ def annual_figures(year: int) -> dict[str, Any]:
         "digitization": digitization(period),
         "feedback": feedback_figures(period),
         "inspections": inspection_figures(period),
+        "evaluations": evaluations_json(period),
     }
 
 

@@ -98,6 +98,9 @@ LABELS: dict[str, str] = {
     "feedback.in_process": "PAKN đang xử lý",
     "inspections.planned": "Cơ quan được kiểm tra theo kế hoạch",
     "inspections.done": "Cơ quan đã kiểm tra theo kế hoạch",
+    "evaluations.count": "Số đánh giá của người nộp (hồ sơ trả kết quả trong kỳ)",
+    "evaluations.average": "Điểm đánh giá trung bình (trên 18 điểm)",
+    "evaluations.satisfied_rate": "Tỷ lệ đánh giá đạt từ 15/18 điểm (%)",
 }
 SURPRISE_LABELS = {
     "agency": "Kiểm tra đột xuất {n}: cơ quan",

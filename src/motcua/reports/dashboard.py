@@ -1,8 +1,9 @@
 """What the dashboards and the public statistics page show, gathered from the selectors.
 
 Nothing here counts dossiers: every number is a selector's (form06, digitization, feedback,
-catalog); this module only picks, orders, names and ranks them, so a dashboard cannot disagree
-with the official reports. Sums of breakdown rows use ``form06_total``, the selector's own.
+evaluations, catalog); this module only picks, orders, names and ranks them, so a dashboard
+cannot disagree with the official reports. Sums of breakdown rows use ``form06_total``, the
+selector's own.
 """
 
 import datetime as dt
@@ -14,7 +15,7 @@ from django.utils.translation import gettext
 
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.feedback.selectors import feedback_figures
-from motcua.reports.figures import DEFINITIONS, DIRECT_AND_POSTAL, LABELS
+from motcua.reports.figures import DIRECT_AND_POSTAL, LABELS, definition_text
 from motcua.reports.selectors.catalog import catalog_figures, online_service_figures
 from motcua.reports.selectors.digitization import digitization_counts, digitization_rates
 from motcua.reports.selectors.dossiers import (
@@ -24,6 +25,7 @@ from motcua.reports.selectors.dossiers import (
     form06_rates,
     form06_total,
 )
+from motcua.reports.selectors.evaluations import evaluation_breakdown, evaluation_figures
 from motcua.utils.periods import CUT_DAY, Period
 
 MONTHS = range(1, 13)
@@ -35,9 +37,14 @@ def reporting_year(day: dt.date) -> int:
     return day.year + 1 if (day.month, day.day) >= (12, CUT_DAY) else day.year
 
 
-def default_period(today: dt.date) -> Period:
-    """The current year's period, the one containing ``today``."""
-    return Period.for_year(reporting_year(today))
+def default_period(today: dt.date, latest: dt.date | None = None) -> Period:
+    """The current year's period, the one containing ``today``; or, when the data stop at an
+    earlier year (``latest``: the last day with a received dossier), that year's period: a
+    dashboard opens on the latest period that has data."""
+    year = reporting_year(today)
+    if latest is not None and reporting_year(latest) < year:
+        year = reporting_year(latest)
+    return Period.for_year(year)
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,7 @@ class Item:
 
     @property
     def definition(self) -> str:
-        return gettext(DEFINITIONS[self.key])
+        return definition_text(self.key)
 
 
 def _get(figures: dict[str, Any], path: str) -> Any:
@@ -163,6 +170,19 @@ def catalog_items(catalog: dict[str, Any], online: dict[str, Any]) -> tuple[list
     return catalog_rows, online_rows
 
 
+def evaluation_items(figures: dict[str, Any]) -> list[Item]:
+    """The evaluations: the applicant's (each count lists its evaluations), the share ≥ 15/18,
+    and apart the desk's on the applicant's behalf (not counted)."""
+    return [
+        Item("evaluations.count", figures["count"]),
+        Item("evaluations.satisfied", figures["satisfied"], 1),
+        Item(
+            "evaluations.satisfied_rate", figures["satisfied_rate"], drillable=False, percent=True
+        ),
+        Item("evaluations.desk_on_behalf", figures["desk_on_behalf"]),
+    ]
+
+
 @dataclass(frozen=True)
 class Dashboard:
     period: Period
@@ -175,6 +195,9 @@ class Dashboard:
     feedback: list[Item]
     catalog: list[Item] = field(default_factory=list)
     online_services: list[Item] = field(default_factory=list)
+    evaluations: dict[str, Any] = field(default_factory=dict)
+    evaluation_items: list[Item] = field(default_factory=list)
+    evaluations_by_agency: list[tuple[Agency, dict[str, Any]]] = field(default_factory=list)
 
 
 def dashboard(period: Period, *, agency: Agency | None) -> Dashboard:
@@ -184,6 +207,7 @@ def dashboard(period: Period, *, agency: Agency | None) -> Dashboard:
     digit_rates, digit_counts = digitization_items(digitization_counts(period, agency=agency))
     catalog_rows: list[Item] = []
     online_rows: list[Item] = []
+    evaluations = evaluation_figures(period, agency=agency)
     if agency is None:
         catalog_rows, online_rows = catalog_items(
             catalog_figures(period), online_service_figures(period)
@@ -199,6 +223,9 @@ def dashboard(period: Period, *, agency: Agency | None) -> Dashboard:
         feedback=feedback_items(feedback_figures(period, agency=agency)),
         catalog=catalog_rows,
         online_services=online_rows,
+        evaluations=evaluations,
+        evaluation_items=evaluation_items(evaluations),
+        evaluations_by_agency=evaluation_breakdown(period, agency=agency),
     )
 
 

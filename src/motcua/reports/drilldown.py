@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Model, QuerySet
+from django.utils import timezone
 
 from motcua.agencies.models import Agency, AgencyKind
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import Dossier, Evaluation, EvaluationSource
 from motcua.dossiers.workflow import State
 from motcua.feedback.models import Feedback, FeedbackKind, FeedbackState
 from motcua.feedback.selectors import feedback_records
@@ -23,11 +24,12 @@ from motcua.reports.figures import DIRECT_AND_POSTAL, LABELS, title
 from motcua.reports.selectors.catalog import catalog_records
 from motcua.reports.selectors.digitization import COUNTS, digitization_records
 from motcua.reports.selectors.dossiers import BREAKDOWNS, FIGURES, form06_records
+from motcua.reports.selectors.evaluations import RECORD_FIGURES, evaluation_records
 from motcua.utils.formatting import vn_date
 from motcua.utils.periods import Period
 
 # Families whose figures are per agency; the catalog families are the province's only.
-AGENCY_FAMILIES = ("dossiers", "digitization", "feedback")
+AGENCY_FAMILIES = ("dossiers", "digitization", "feedback", "evaluations")
 PROVINCE_FAMILIES = ("catalog", "online_services")
 
 
@@ -48,6 +50,10 @@ def _choice(choices: type) -> Callable[[Any], str]:
 
 def _date(value: Any) -> str:
     return vn_date(value) if value else ""
+
+
+def _local_date(value: Any) -> str:
+    return vn_date(timezone.localtime(value)) if value else ""
 
 
 def _yes_no(value: Any) -> str:
@@ -88,6 +94,14 @@ DECISION_COLUMNS = (
     Column("Loại", "kind", _choice(DecisionKind)),
     Column("Trích yếu", "title"),
 )
+EVALUATION_COLUMNS = (
+    Column("Mã hồ sơ", "dossier__code"),
+    Column("Thủ tục hành chính", "dossier__procedure__name"),
+    Column("Cơ quan giải quyết", "dossier__agency__name"),
+    Column("Ngày trả kết quả", "dossier__returned_at", _local_date),
+    Column("Người đánh giá", "source", _choice(EvaluationSource)),
+    Column("Tổng điểm (/18)", "score"),
+)
 AGENCY_COLUMNS = (
     Column("Mã định danh", "code"),
     Column("Tên cơ quan, đơn vị", "name"),
@@ -100,6 +114,7 @@ _BY_MODEL: dict[type[Model], tuple[tuple[Column, ...], tuple[str, ...]]] = {
     Procedure: (PROCEDURE_COLUMNS, ("code",)),
     Decision: (DECISION_COLUMNS, ("date", "number")),
     Agency: (AGENCY_COLUMNS, ("code",)),
+    Evaluation: (EVALUATION_COLUMNS, ("dossier__returned_at", "pk")),
 }
 
 
@@ -152,6 +167,8 @@ def _queryset(
         return form06_records(name, period, agency=agency, by=by, key=key)
     if family == "digitization" and name in COUNTS:
         return digitization_records(name, period, agency=agency)
+    if family == "evaluations" and name in RECORD_FIGURES:
+        return evaluation_records(name, period, agency=agency)
     if family == "feedback" and figure in LABELS:
         return feedback_records(name, period, agency=agency)
     if family in PROVINCE_FAMILIES and figure in LABELS:

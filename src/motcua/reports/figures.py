@@ -10,8 +10,10 @@ A figure is named by its §9 key path under its family: ``dossiers.received.new`
 ``online_services.full``… The same names select the records behind it (``drilldown.py``).
 """
 
+import re
+
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_noop as _
 
 # "Trực tiếp và qua dịch vụ bưu chính": the form shows direct and postal as one column (§2).
@@ -48,6 +50,11 @@ LABELS: dict[str, str] = {
     "digitization.results_rate": _("Tỷ lệ số hóa kết quả giải quyết"),
     "digitization.reuse_rate": _("Tỷ lệ tái sử dụng dữ liệu"),
     "digitization.online_payment_rate": _("Tỷ lệ thanh toán trực tuyến"),
+    # evaluations of the settlement (9 indicators, 0–18 points)
+    "evaluations.count": _("Đánh giá của người nộp"),
+    "evaluations.satisfied": _("Đánh giá đạt từ 15/18 điểm"),
+    "evaluations.satisfied_rate": _("Tỷ lệ đánh giá đạt từ 15/18 điểm"),
+    "evaluations.desk_on_behalf": _("Đánh giá do cán bộ ghi thay (không tính)"),
     # §3 feedback
     "feedback.received.total": _("Tổng số phản ánh, kiến nghị đã tiếp nhận"),
     "feedback.received.new": _("Mới tiếp nhận trong kỳ"),
@@ -79,6 +86,16 @@ LABELS: dict[str, str] = {
     "online_services.communes.covered": _("Cấp xã có DVCTT"),
     "online_services.communes.total": _("Tổng số đơn vị cấp xã"),
 }
+
+# The reference to the domain documents that ends each definition, for the maintainers: never
+# shown to users (issue #8 §5).
+SOURCE_REFERENCE = re.compile(r"\s*\((?:xem |see )?statistics\.md[^)]*\)")
+
+
+def definition_text(key: str) -> str:
+    """The definition of figure ``key`` in the page's language, without its source reference."""
+    return SOURCE_REFERENCE.sub("", gettext(DEFINITIONS[key]))
+
 
 DEFINITIONS: dict[str, str] = {
     "dossiers.received.total": _(
@@ -171,6 +188,20 @@ DEFINITIONS: dict[str, str] = {
     "digitization.reuse_rate": _("Tái sử dụng dữ liệu / hồ sơ mới tiếp nhận (statistics.md §7)."),
     "digitization.online_payment_rate": _(
         "Thanh toán trực tuyến / hồ sơ mới tiếp nhận (statistics.md §7)."
+    ),
+    "evaluations.count": _(
+        "Đánh giá do chính người nộp thực hiện, của hồ sơ trả kết quả trong kỳ [F, T] "
+        "(statistics.md §9)."
+    ),
+    "evaluations.satisfied": _(
+        "Đánh giá của người nộp có tổng điểm từ 15/18 trở lên (statistics.md §9)."
+    ),
+    "evaluations.satisfied_rate": _(
+        "Đánh giá đạt từ 15/18 điểm / đánh giá của người nộp, tính theo % (statistics.md §9)."
+    ),
+    "evaluations.desk_on_behalf": _(
+        "Đánh giá do cán bộ Bộ phận Một cửa ghi thay người nộp: giữ riêng, không tính vào "
+        "điểm trung bình và tỷ lệ (statistics.md §9)."
     ),
     "feedback.received.total": _(
         "Mới tiếp nhận trong kỳ + từ kỳ trước chuyển qua (statistics.md §3) = đã xử lý + "

@@ -60,9 +60,7 @@ class PeriodForm(forms.Form):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
         if (start is None) != (end is None):
-            raise forms.ValidationError(
-                gettext("Cần cả ngày bắt đầu và ngày kết thúc / Both dates are required")
-            )
+            raise forms.ValidationError(gettext("Cần cả ngày bắt đầu và ngày kết thúc"))
         try:
             if start is not None:
                 data["resolved"] = period_from_options(None, None, start, end)

@@ -161,9 +161,10 @@ class Sheet:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         set_font(add_text(paragraph, f"Mẫu số {number}"), size=self.size - 1, bold=True)
 
-    def header(self, *, parent: str, unit: str, place_date: str) -> None:
+    def header(self, *, parent: str, unit: str, place_date: str, number: str = "") -> None:
         """The agency block (parent authority over the issuing unit in bold) beside the national
-        motto block, each with its rule, and the place and date under the motto."""
+        motto block, each with its rule, the number and symbol ("Số: 12/TB-STNMT") under the
+        agency block and the place and date under the motto."""
         # The two blocks may reach into the side margins (as printed forms do), so the motto
         # and a two-word authority name fit on one line each.
         total = self.text_width + Cm(1.6)
@@ -183,6 +184,10 @@ class Sheet:
         self._cell_line(right.paragraphs[0], MOTTO, size=12, bold=True)
         self._cell_line(right.add_paragraph(), SLOGAN, size=13, bold=True)
         _rule(right, cell_width=right_width, width=Cm(6))
+        if number:
+            number_paragraph = table.cell(1, 0).paragraphs[0]
+            self._cell_line(number_paragraph, f"Số: {number}", size=13)
+            number_paragraph.paragraph_format.space_before = Pt(6)
         date_paragraph = table.cell(1, 1).paragraphs[0]
         self._cell_line(date_paragraph, place_date, size=13, italic=True)
         date_paragraph.paragraph_format.space_before = Pt(6)
@@ -277,15 +282,20 @@ class Sheet:
         header.set(qn("w:val"), "true")
         row._tr.get_or_add_trPr().append(header)
 
-    def signatures(self, blocks: Sequence[tuple[str, str, str]]) -> None:
-        """Side-by-side signature blocks: (title in capitals, italic note, name). A single
-        signer signs on the right half, as Decree 30 places the signature."""
+    def signatures(
+        self, blocks: Sequence[tuple[str, str, str]], *, recipients: Sequence[str] = ()
+    ) -> None:
+        """Side-by-side signature blocks: (title in capitals, a line break before the signing
+        deputy's own title; italic note; name). A single signer signs on the right half, as
+        Decree 30 places the signature; ``recipients`` fill the "Nơi nhận:" block on its left."""
         self.doc.add_paragraph()
         columns = max(len(blocks), 2)
         table = self.doc.add_table(rows=1, cols=columns)
         no_borders(table)
         width = Length(self.text_width // columns)
         set_widths(table, [width] * columns)
+        if recipients and len(blocks) < columns:
+            self._recipients(table.rows[0].cells[0], recipients)
         cells = table.rows[0].cells[columns - len(blocks) :]
         for cell, (title, note, name) in zip(cells, blocks, strict=True):
             self._cell_line(cell.paragraphs[0], title.upper(), size=self.size, bold=True)
@@ -293,6 +303,18 @@ class Sheet:
             for _blank in range(4):
                 compact(cell.add_paragraph())
             self._cell_line(cell.add_paragraph(), name, size=self.size, bold=True)
+
+    def _recipients(self, cell: _Cell, recipients: Sequence[str]) -> None:
+        """Decree 30: "Nơi nhận:" (bold italic, 12 pt) and one line per recipient (11 pt), the
+        last ending with a full stop and the others with a semicolon."""
+        heading = cell.paragraphs[0]
+        compact(heading)
+        set_font(add_text(heading, "Nơi nhận:"), size=12, bold=True, italic=True)
+        for i, recipient in enumerate(recipients, start=1):
+            paragraph = cell.add_paragraph()
+            compact(paragraph)
+            end = "." if i == len(recipients) else ";"
+            set_font(add_text(paragraph, f"- {recipient}{end}"), size=11)
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()

@@ -26,37 +26,33 @@ from motcua.utils.errors import DomainError
 from motcua.utils.formatting import vn_number
 from motcua.utils.uploads import check_upload
 
-# Validation messages are shown in both languages, Vietnamese first (conventions).
+# Validation messages in the page's language (Vietnamese msgids, translated by gettext).
 BILINGUAL_ERRORS = {
-    "required": "Vui lòng nhập thông tin này. / This field is required.",
-    "invalid": "Giá trị không hợp lệ. / Enter a valid value.",
-    "invalid_choice": "Lựa chọn không hợp lệ. / Select a valid choice.",
-    "invalid_pk_value": "Lựa chọn không hợp lệ. / Select a valid choice.",
-    "max_length": "Tối đa %(limit_value)s ký tự. / At most %(limit_value)s characters.",
-    "min_value": "Giá trị tối thiểu là %(limit_value)s. / The minimum is %(limit_value)s.",
-    "max_value": "Giá trị tối đa là %(limit_value)s. / The maximum is %(limit_value)s.",
-    "max_digits": "Tối đa %(max)s chữ số. / At most %(max)s digits.",
-    "max_decimal_places": "Tối đa %(max)s chữ số thập phân. / At most %(max)s decimal places.",
-    "max_whole_digits": "Tối đa %(max)s chữ số phần nguyên. / At most %(max)s whole digits.",
-    "unique": "Giá trị này đã tồn tại. / This value already exists.",
-    "missing": "Chưa chọn tệp. / No file was submitted.",
-    "empty": "Tệp rỗng. / The submitted file is empty.",
-    "contradiction": (
-        "Hãy chọn tệp mới hoặc xóa tệp cũ, không làm cả hai. / "
-        "Either submit a file or clear the existing one, not both."
-    ),
+    "required": _("Vui lòng nhập thông tin này."),
+    "invalid": _("Giá trị không hợp lệ."),
+    "invalid_choice": _("Lựa chọn không hợp lệ."),
+    "invalid_pk_value": _("Lựa chọn không hợp lệ."),
+    "max_length": _("Tối đa %(limit_value)s ký tự."),
+    "min_value": _("Giá trị tối thiểu là %(limit_value)s."),
+    "max_value": _("Giá trị tối đa là %(limit_value)s."),
+    "max_digits": _("Tối đa %(max)s chữ số."),
+    "max_decimal_places": _("Tối đa %(max)s chữ số thập phân."),
+    "max_whole_digits": _("Tối đa %(max)s chữ số phần nguyên."),
+    "unique": _("Giá trị này đã tồn tại."),
+    "missing": _("Chưa chọn tệp."),
+    "empty": _("Tệp rỗng."),
+    "contradiction": _("Hãy chọn tệp mới hoặc xóa tệp cũ, không làm cả hai."),
 }
 
 PROCEDURE_CODE_VALIDATOR = RegexValidator(
     r"^[0-9A-Za-z][0-9A-Za-z.\-_]*$",
-    "Mã thủ tục chỉ gồm chữ, số, dấu chấm, gạch ngang. / "
-    "A procedure code has only letters, digits, dots and dashes.",
+    _("Mã thủ tục chỉ gồm chữ, số, dấu chấm, gạch ngang."),
     code="code_format",
 )
 
 
 class BilingualErrorsMixin:
-    """Replaces Django's one-language messages with bilingual ones on every field."""
+    """Replaces Django's messages with ours (in the page's language) on every field."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
@@ -85,9 +81,10 @@ class CatalogFilterForm(BilingualErrorsMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The widget's own input type (an attrs "type" would print a second attribute).
+        self.fields["q"].widget.input_type = "search"
         self.fields["q"].widget.attrs.update(
             {
-                "type": "search",
                 "placeholder": _("Tên hoặc mã thủ tục, có dấu hoặc không dấu"),
                 "autocomplete": "off",
             }
@@ -157,6 +154,7 @@ class ProcedureForm(BilingualErrorsMixin, forms.ModelForm):
             "fee_vnd",
             "online_level",
             "national_portal",
+            "payment_pauses_clock",
             "decision",
             "steps",
             "submission_methods",
@@ -196,6 +194,7 @@ class ProcedureForm(BilingualErrorsMixin, forms.ModelForm):
         "fee_vnd",
         "online_level",
         "national_portal",
+        "payment_pauses_clock",
         "decision",
         "valid_from",
     )
@@ -210,9 +209,7 @@ class ProcedureForm(BilingualErrorsMixin, forms.ModelForm):
     def clean_processing_days(self):
         days = self.cleaned_data.get("processing_days")
         if days is not None and days < 0:
-            raise forms.ValidationError(
-                "Thời hạn không được âm. / The time limit cannot be negative."
-            )
+            raise forms.ValidationError(_("Thời hạn không được âm."))
         return days
 
     def values(self) -> dict[str, Any]:
@@ -308,8 +305,7 @@ class DecisionForm(BilingualErrorsMixin, forms.ModelForm):
         limit = settings.MOTCUA_MAX_UPLOAD_BYTES
         if upload.size > limit:
             raise forms.ValidationError(
-                "Tệp quá lớn (%(size)s MB); tối đa %(limit)s MB. / "
-                "The file is too large (%(size)s MB); the limit is %(limit)s MB.",
+                _("Tệp quá lớn (%(size)s MB); tối đa %(limit)s MB."),
                 code="too_large",
                 params={
                     "size": vn_number(upload.size / (1024 * 1024), 1),
@@ -320,7 +316,7 @@ class DecisionForm(BilingualErrorsMixin, forms.ModelForm):
             check_upload(upload, extensions=DECISION_FILES)
         except DomainError as error:
             raise forms.ValidationError(
-                "Chỉ chấp nhận tệp PDF hoặc DOCX. / Only PDF or DOCX files are accepted.",
+                _("Chỉ chấp nhận tệp PDF hoặc DOCX."),
                 code=error.code,
             ) from error
         return upload

@@ -90,7 +90,7 @@ def _value(field: str, value: Any, agencies: dict, decisions: dict) -> str:
         return agencies.get(value, f"#{value}")
     if field == "decision_id":
         return decisions.get(value, f"#{value}")
-    if field == "national_portal":
+    if field in ("national_portal", "payment_pauses_clock"):
         return _("Có") if value else _("Không")
     if field == "fee_vnd":
         return format_fee(value)

@@ -5,10 +5,12 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.roles import ACTIONS, can
 
-DENIED = "Bạn không có quyền thực hiện thao tác này. / You may not perform this action."
+# In the page's language (the API's permission message stays bilingual).
+DENIED = _("Bạn không có quyền thực hiện thao tác này.")
 
 
 def action_required(action: str) -> Callable:

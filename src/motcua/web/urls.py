@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
 
 from motcua.web.views import officer, public
 
@@ -18,6 +18,23 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    # An imported officer sets a password through the link e-mailed to them (users.csv) or
+    # printed by ``motcua user reset-link``.
+    path(
+        "dat-mat-khau/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="registration/set_password.html",
+            success_url=reverse_lazy("password-set-done"),
+        ),
+        name="password-reset-confirm",
+    ),
+    path(
+        "dat-mat-khau/xong/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="registration/set_password_done.html"
+        ),
+        name="password-set-done",
+    ),
     path("can-bo/", officer.officer_home, name="officer-home"),
     path("can-bo/danh-muc/thu-tuc/", officer.procedure_list, name="officer-procedure-list"),
     path(

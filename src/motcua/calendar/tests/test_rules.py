@@ -198,7 +198,17 @@ def test_negative_limit_is_refused():
         (at(2024, 4, 22, 9, 0), 8, at(2024, 5, 2, 17, 0)),  # ends on 30/4/2024
         (at(2025, 8, 25, 9, 0), 7, at(2025, 9, 3, 17, 0)),  # ends on 1/9/2025
         (at(2025, 4, 21, 9, 0), 5, at(2025, 4, 26, 17, 0)),  # make-up Saturday is worked
-        (at(2024, 3, 8, 17, 30), 1, at(2024, 3, 12, 17, 0)),  # counted from Monday morning
+        # Civil Code art. 147: counted from the day after receipt, whatever the hour.
+        (at(2024, 3, 8, 17, 30), 1, at(2024, 3, 11, 17, 0)),  # Saturday 9/3 -> Monday
+        (at(2024, 3, 4, 23, 59), 1, at(2024, 3, 5, 17, 0)),  # 23:59: the next day is day 1
+        (at(2024, 3, 4, 23, 59), 3, at(2024, 3, 7, 17, 0)),  # not from Tuesday's opening
+        (at(2024, 3, 5, 0, 1), 1, at(2024, 3, 6, 17, 0)),  # 00:01: the receipt day not counted
+        (at(2024, 3, 5, 6, 30), 1, at(2024, 3, 6, 17, 0)),  # before opening: same
+        (at(2024, 3, 8, 18, 0), 5, at(2024, 3, 13, 17, 0)),  # Friday evening: weekend counts
+        (at(2024, 3, 9, 10, 0), 2, at(2024, 3, 11, 17, 0)),  # online on a Saturday
+        (at(2024, 2, 7, 23, 59), 1, at(2024, 2, 15, 17, 0)),  # eve of Tết: ends after it
+        (at(2024, 2, 7, 23, 59), 10, at(2024, 2, 19, 17, 0)),  # 17/2 Saturday -> Monday
+        (at(2024, 2, 10, 9, 0), 3, at(2024, 2, 15, 17, 0)),  # received during Tết (online)
     ],
 )
 def test_add_calendar_days(start, days, expected):
@@ -413,6 +423,33 @@ def test_explanation_text(start, limit, unit, fragments):
     text = compute_deadline(start, limit, unit, calendar=CAL, hours=HOURS).as_text()
     for fragment in fragments:
         assert fragment in text
+
+
+@pytest.mark.parametrize(
+    ("start", "limit", "due", "fragment"),
+    [
+        (
+            at(2024, 3, 8, 18, 0),
+            5,
+            at(2024, 3, 13, 17, 0),
+            "Tiếp nhận 18:00 thứ Sáu 08/03/2024, tính từ ngày hôm sau 09/03/2024 "
+            "(Điều 147 Bộ luật Dân sự). Thời hạn: 5 ngày theo lịch",
+        ),
+        (
+            at(2024, 3, 4, 23, 59),
+            1,
+            at(2024, 3, 5, 17, 0),
+            "Tiếp nhận 23:59 thứ Hai 04/03/2024, tính từ ngày hôm sau 05/03/2024",
+        ),
+    ],
+)
+def test_calendar_day_deadline_counts_from_the_next_day(start, limit, due, fragment):
+    deadline = compute_deadline(start, limit, "calendar", calendar=CAL, hours=HOURS)
+    assert deadline.due == due
+    # The weekend after a Friday-evening receipt is inside the limit: counted, not skipped.
+    assert deadline.skipped == ()
+    assert fragment in deadline.as_text()
+    assert "ngoài giờ làm việc" not in deadline.as_text()
 
 
 def test_calendar_day_limit_skips_only_the_days_it_was_moved_over():

@@ -61,7 +61,24 @@ def procedure_rows(data: ProvinceData) -> Iterator[Row]:
             p.fee_vnd,
             p.status,
             p.decision_number,
+            p.steps,
+            p.submission_methods,
+            p.requirements,
+            p.legal_basis,
+            p.result,
+            int(p.payment_pauses_clock),
         )
+
+
+def component_rows(data: ProvinceData) -> Iterator[Row]:
+    for p in data.procedures:
+        for order, c in enumerate(p.components, 1):
+            yield p.code, order, c.name, c.originals, c.copies, int(c.required), c.form_name
+
+
+def user_rows(data: ProvinceData) -> Iterator[Row]:
+    for o in data.officers:
+        yield o.username, o.full_name, o.title, o.agency_code, o.role, "", 1
 
 
 def decision_rows(data: ProvinceData) -> Iterator[Row]:
@@ -105,14 +122,30 @@ PACKAGE_FILES: tuple[PackageFile, ...] = (
             "fee_vnd",
             "status",
             "decision_number",
+            "steps",
+            "submission_methods",
+            "requirements",
+            "legal_basis",
+            "result",
+            "payment_pauses_clock",
         ),
         procedure_rows,
+    ),
+    PackageFile(
+        "components.csv",
+        ("procedure_code", "order", "name", "originals", "copies", "required", "form_name"),
+        component_rows,
     ),
     PackageFile("decisions.csv", ("number", "date", "kind", "title"), decision_rows),
     PackageFile(
         "shortenings.csv",
         ("procedure_code", "decision_number", "days_before", "days_after", "annual_dossiers"),
         shortening_rows,
+    ),
+    PackageFile(
+        "users.csv",
+        ("username", "full_name", "title", "agency_code", "role", "email", "is_active"),
+        user_rows,
     ),
     PackageFile("dossiers.csv", DOSSIER_COLUMNS, dossier_rows),
     PackageFile("supplements.csv", SUPPLEMENT_COLUMNS, supplement_rows),

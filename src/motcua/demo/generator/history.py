@@ -77,6 +77,13 @@ SUPPLEMENT_SHARE = 0.07  # ended dossiers that had to be supplemented
 SECOND_SUPPLEMENT_SHARE = 0.12  # of those, a second request
 OPEN_SUPPLEMENT_SHARE = 0.1  # in process within the deadline only thanks to an open request
 ENDED_AFTER_T_SHARE = 0.4  # dossiers in process at T that ended before the history ends
+# At the end of the history a working desk has finished what is not recent: a dossier is still
+# open only within its deadline or late by at most OPEN_GRACE (a few more stay longer), and a
+# result waits at the desk only when it came in the last RETURN_GRACE days.
+OPEN_GRACE = dt.timedelta(days=7)
+STILL_OPEN_SHARE = 0.02  # of the older ones (a long-overdue dossier, a dispute)
+STILL_AWAITING_SHARE = 0.2  # of the older ones waiting for the applicant's supplement
+RETURN_GRACE = dt.timedelta(days=7)
 
 
 class FiguresError(ValueError):
@@ -300,6 +307,9 @@ class History:
 
     def __init__(self, data: ProvinceData):
         self.rng = stream(data.seed, "dossiers")
+        # Its own stream, so that settling the end of the history leaves every figure's draws
+        # (``self.rng``) as they were.
+        self.settling = stream(data.seed, "dossiers-settled")
         self.work = WorkTime(targets.HISTORY_START - ONE_DAY * 7, LAST + ONE_DAY * 400)
         self.figures = scaled_figures(data.scale)
         self.new_roles, self.carried_roles = role_counts(self.figures)
@@ -716,6 +726,50 @@ class History:
         paid = int(d.procedure.fee > 0 and rng.random() < (0.62 if d.channel == "online" else 0.07))
         d.flags = (components, result, reused, paid)
 
+    # ---- the end of the history --------------------------------------------------------------
+
+    def _settle(self, d: _Dossier) -> None:
+        """What a working desk has done by the end of the history (LAST): a dossier received
+        long ago and still open then is ended after T (so every figure of the period is
+        unchanged: it was in process at T), its open supplement request answered after T; a
+        result that is not recent has been handed over."""
+        main, self.rng = self.rng, self.settling
+        try:
+            rng, work = self.rng, self.work
+            if d.ended is None:
+                waiting = [requested for requested, supplied in d.supplements if supplied is None]
+                horizon = d.due or d.received + dt.timedelta(days=20)
+                share = STILL_AWAITING_SHARE if waiting else STILL_OPEN_SHARE
+                if horizon.date() < LAST - OPEN_GRACE and rng.random() >= share:
+                    # After the applicant's last supplement.
+                    after = max([d.received, *(s for _r, s in d.supplements if s is not None)])
+                    if waiting:
+                        requested = waiting[0]
+                        day = self._pick_day(max(T + ONE_DAY, requested.date()), LAST)
+                        supplied = self._instant_on(day, requested)
+                        paused = work.between(requested, supplied)
+                        d.due = work.extend(d.due, paused) if d.due is not None else None
+                        d.supplements = tuple(
+                            (r, supplied if r == requested else s) for r, s in d.supplements
+                        )
+                        after = supplied
+                    first = max(T + ONE_DAY, after.date())
+                    day = self._pick_day(first, LAST, near_first=True)
+                    d.ended = self._instant_on(day, after)
+                    d.outcome = self._outcome(rng.random())
+            if (
+                d.ended is not None
+                and d.returned is None
+                and d.outcome in ("approved", "refused")
+                and d.ended.date() < LAST - RETURN_GRACE
+            ):
+                position = work.position(d.ended) + 600 + int(rng.random() * 3 * DAY)
+                returned = work.start_instant(position)
+                if returned.date() <= LAST:
+                    d.returned = returned
+        finally:
+            self.rng = main
+
     # ---- rows -------------------------------------------------------------------------------
 
     def _text(self, instant: dt.datetime | None) -> str:
@@ -740,6 +794,8 @@ class History:
                 self._dossier(role, midnight, working, early_morning=i == 0 and day in edges)
                 for i, role in enumerate(roles)
             ]
+            for d in dossiers:
+                self._settle(d)
             dossiers.sort(key=lambda d: d.received)
             sequence: dict[str, int] = {}
             stamp = f"{day:%y%m%d}"

@@ -21,6 +21,28 @@ class Decision:
     title: str
 
 
+@dataclass(frozen=True)
+class Component:
+    """A document a procedure requires (components.csv)."""
+
+    name: str
+    originals: int = 1
+    copies: int = 0
+    required: bool = True
+    form_name: str = ""
+
+
+@dataclass(frozen=True)
+class Officer:
+    """users.csv: an officer of an agency (never a password)."""
+
+    username: str
+    full_name: str
+    title: str
+    agency_code: str
+    role: str
+
+
 @dataclass
 class Procedure:
     code: str
@@ -36,6 +58,18 @@ class Procedure:
     decision_number: str
     online_level: str = "none"  # full, partial, none
     national_portal: bool = False
+    # What the catalog says (content.py).
+    steps: str = ""
+    submission_methods: str = ""
+    requirements: str = ""
+    legal_basis: str = ""
+    result: str = ""
+    components: list[Component] = field(default_factory=list)
+
+    @property
+    def payment_pauses_clock(self) -> bool:
+        """Land procedures: waiting for the applicant's fees and taxes pauses the clock."""
+        return self.field == "Đất đai"
 
     @property
     def is_active(self) -> bool:
@@ -65,5 +99,6 @@ class ProvinceData:
     decisions: list[Decision] = field(default_factory=list)
     procedures: list[Procedure] = field(default_factory=list)
     shortenings: list[Shortening] = field(default_factory=list)
+    officers: list[Officer] = field(default_factory=list)
     # supplements.csv rows, collected while dossiers.csv is written (one pass makes both).
     supplement_rows: list[tuple[str, ...]] | None = None

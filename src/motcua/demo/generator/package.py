@@ -12,11 +12,13 @@ from motcua.demo.generator.catalog import (
     build_procedures,
     publication_topics,
 )
+from motcua.demo.generator.content import write_content
 from motcua.demo.generator.data.places import PROVINCE_CODE, PROVINCE_NAME
 from motcua.demo.generator.decisions import build_decisions
 from motcua.demo.generator.files import PACKAGE_FILES, write_csv
 from motcua.demo.generator.history import FiguresError, scaled_figures
 from motcua.demo.generator.model import ProvinceData
+from motcua.demo.generator.officers import build_officers
 from motcua.demo.generator.organisation import build_agencies, department_codes
 from motcua.demo.generator.rng import stream as _rng
 from motcua.demo.generator.shortening import build_shortenings
@@ -56,6 +58,9 @@ def build_province(*, seed: int, scale: float) -> ProvinceData:
     )
     assign_online_services(_rng(seed, "online"), data.procedures, departments)
     data.shortenings = build_shortenings(_rng(seed, "shortenings"), data.procedures, data.decisions)
+    # Texts and officers last, from their own stream: the figures above stay as they were.
+    write_content(data.procedures)
+    data.officers = build_officers(_rng(seed, "officers"), data.agencies)
     return data
 
 

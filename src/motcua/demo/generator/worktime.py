@@ -106,11 +106,10 @@ class WorkTime:
         """``compute_deadline(received, limit, unit).due``."""
         if limit is None:
             return None
-        begin = self.position(received)
-        if unit == "calendar":
-            start_day = self.days[begin // DAY]
-            last = start_day + dt.timedelta(days=int(limit))
+        if unit == "calendar":  # from the day after receipt, whatever the hour (art. 147)
+            last = received.date() + dt.timedelta(days=int(limit))
             return self.midnights[self.index(last)] + dt.timedelta(seconds=CLOSE)
+        begin = self.position(received)
         return self.end_instant(begin + round(DAY * limit))
 
     def between(self, a: dt.datetime, b: dt.datetime) -> int:

@@ -86,3 +86,20 @@ def test_annual_report_has_the_2024_feedback_and_inspections(imported):
         "UBND thị xã La Gi",
     ]
     assert figures["digitization"]["rate"] == 73.1
+
+
+def test_demo_accounts_are_the_imported_officers_with_the_demo_password(tmp_path, db, settings):
+    from motcua.accounts.models import User
+    from motcua.demo.management.commands.demo import DEMO_PASSWORD
+
+    settings.DATA_DIR = tmp_path
+    out = StringIO()
+    call_command("demo", "--no-serve", "--scale", str(SCALE), stdout=out)
+    approver = User.objects.get(username="lanhdao")
+    assert approver.title == "Phó Giám đốc" and len(approver.full_name.split()) >= 3
+    assert approver.agency.name == "Sở Tài nguyên và Môi trường"
+    assert approver.check_password(DEMO_PASSWORD)
+    # The other imported officers have no password until they set one through a reset link.
+    assert not User.objects.get(username="tnmt.thutruong").has_usable_password()
+    assert User.objects.get(username="quantri").is_superuser
+    assert f"mật khẩu / password: {DEMO_PASSWORD}" in out.getvalue()

@@ -27,10 +27,26 @@ COLUMNS = {
         "day_unit",
         "online_level",
         "national_portal",
+        "payment_pauses_clock",
         "fee_vnd",
         "status",
         "decision_number",
+        "steps",
+        "submission_methods",
+        "requirements",
+        "legal_basis",
+        "result",
     },
+    "components.csv": {
+        "procedure_code",
+        "order",
+        "name",
+        "originals",
+        "copies",
+        "required",
+        "form_name",
+    },
+    "users.csv": {"username", "full_name", "title", "agency_code", "role", "email", "is_active"},
     "decisions.csv": {"number", "date", "kind", "title"},
     "shortenings.csv": {
         "procedure_code",
@@ -190,6 +206,8 @@ def test_values_are_valid(tables):
         assert p["authority"] in {"central", "local"}
         assert p["online_level"] in {"full", "partial", "none"}
         assert p["national_portal"] in {"0", "1"}
+        # Land procedures: waiting for fees and taxes pauses the clock.
+        assert p["payment_pauses_clock"] == ("1" if p["field"] == "Đất đai" else "0")
         assert p["status"] in {"active", "abolished"}
         assert p["day_unit"] in ({""} if p["processing_days"] == "" else {"working", "calendar"})
         assert int(p["fee_vnd"]) >= 0
@@ -393,3 +411,58 @@ def test_command_refuses_a_non_empty_folder(tmp_path):
 def test_command_rejects_a_bad_scale(tmp_path):
     with pytest.raises(CommandError, match="Hệ số quy mô"):
         call_command("generate", str(tmp_path / "p"), "--scale", "0")
+
+
+# --- catalog content and officers -------------------------------------------------------------
+
+
+def test_every_procedure_has_content_and_two_to_eight_components(tables):
+    components = Counter(c["procedure_code"] for c in tables["components.csv"])
+    for p in tables["procedures.csv"]:
+        assert all(p[name] for name in ("steps", "submission_methods", "legal_basis", "result"))
+        assert p["steps"].startswith("Bước 1:"), p["code"]
+        assert 2 <= components[p["code"]] <= 8, p["code"]
+    orders: dict[str, list[int]] = {}
+    for c in tables["components.csv"]:
+        orders.setdefault(c["procedure_code"], []).append(int(c["order"]))
+    assert all(o == list(range(1, len(o) + 1)) for o in orders.values())
+
+
+@pytest.mark.parametrize(
+    ("words", "law", "form"),
+    [
+        ("Đăng ký đất đai, tài sản gắn liền với đất lần đầu", "Luật Đất đai số 31/2024", "04/ĐK"),
+        ("Đăng ký khai sinh", "Nghị định số 123/2015/NĐ-CP", "Tờ khai đăng ký khai sinh"),
+        ("Chứng thực bản sao", "Nghị định số 23/2015/NĐ-CP", ""),
+        ("Cấp giấy phép xây dựng mới", "Luật Xây dựng số 50/2014/QH13", "Mẫu số 01 Phụ lục II"),
+        ("Đăng ký thành lập hộ kinh doanh", "Nghị định số 168/2025/NĐ-CP", "Giấy đề nghị"),
+        ("Cấp phiếu lý lịch tư pháp", "Luật Lý lịch tư pháp", "Mẫu số 03/2013/TT-LLTP"),
+    ],
+)
+def test_the_most_used_procedures_are_written_from_the_law(tables, words, law, form):
+    procedures = [p for p in tables["procedures.csv"] if p["name"].startswith(words)]
+    assert procedures, words
+    forms = {
+        c["procedure_code"]: c["form_name"] for c in tables["components.csv"] if c["order"] == "1"
+    }
+    for p in procedures:
+        assert law in p["legal_basis"], p["name"]
+        assert form in forms[p["code"]], p["name"]
+
+
+def test_officers_for_every_agency(tables):
+    users = tables["users.csv"]
+    assert len({u["username"] for u in users}) == len(users)
+    roles: dict[str, set[str]] = {}
+    for u in users:
+        assert len(u["full_name"].split()) >= 3 and u["title"] and u["email"] == ""
+        roles.setdefault(u["agency_code"], set()).add(u["role"])
+    for agency in tables["agencies.csv"]:
+        assert "approver" in roles[agency["code"]], agency["name"]
+        if agency["kind"] in ("department", "district", "commune"):
+            assert {"intake_officer", "handler"} <= roles[agency["code"]], agency["name"]
+    by_name = {u["username"]: u for u in users}
+    for username in ("motcua", "chuyenvien", "lanhdao", "kiemsoat", "quantri", "bientap"):
+        assert username in by_name
+    assert by_name["lanhdao"]["title"] == "Phó Giám đốc"
+    assert {u["title"] for u in users if u["role"] == "approver"} >= {"Phó Chủ tịch", "Chủ tịch"}

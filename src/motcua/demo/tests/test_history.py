@@ -27,6 +27,7 @@ from motcua.demo.generator.worktime import WorkTime
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 F, T = dt.date(2023, 12, 15), dt.date(2024, 12, 14)  # year 2024, statistics.md §1
+LAST = dt.date(2024, 12, 31)  # the end of the history
 DOSSIER_COLUMNS = [
     "code",
     "procedure_code",
@@ -348,7 +349,28 @@ def test_the_history_covers_both_edges_of_the_period(tables):
         if local_date(d["received_at"]) <= T and d["ended_at"] and local_date(d["ended_at"]) > T
     ]
     assert in_process_ended_later  # in process at T, ended afterwards
-    assert any(not d["ended_at"] and local_date(d["received_at"]) < F for d in rows)
+    # Carried over and still in process at T (ended afterwards or still open at the end).
+    assert any(
+        local_date(d["received_at"]) < F and (not d["ended_at"] or local_date(d["ended_at"]) > T)
+        for d in rows
+    )
+
+
+def test_the_history_ends_as_a_working_desk_leaves_it(tables):
+    """At the end of the history (LAST) a dossier is still open when recent (within its
+    deadline or a few days late), with few exceptions; a result waits at the desk only when
+    recent. The open ones are what an imported province carries on with."""
+    rows = tables["dossiers.csv"]
+    still_open = [d for d in rows if not d["ended_at"]]
+    old = [
+        d
+        for d in still_open
+        if local_date(d["due_at"] or d["received_at"]) < LAST - dt.timedelta(days=27)
+    ]
+    assert still_open and len(old) < 0.15 * len(still_open)
+    waiting = [d for d in rows if d["outcome"] in ("approved", "refused") and not d["returned_at"]]
+    assert waiting
+    assert all(local_date(d["ended_at"]) >= LAST - dt.timedelta(days=7) for d in waiting)
 
 
 def test_supplements_fall_within_processing(tables):
@@ -415,6 +437,9 @@ def _local(*args) -> dt.datetime:
         ((2024, 12, 27, 10, 0), "45", "working"),
         ((2024, 3, 1, 9, 0), "7", "calendar"),  # ends on a Friday
         ((2024, 3, 2, 9, 0), "7", "calendar"),  # ends on a Saturday: next working day
+        ((2024, 3, 8, 18, 0), "5", "calendar"),  # Friday evening: from Saturday (art. 147)
+        ((2024, 3, 4, 23, 59), "1", "calendar"),
+        ((2024, 2, 7, 23, 59), "1", "calendar"),  # eve of Tết: moved after it
         ((2023, 12, 29, 16, 59), "2.5", "working"),  # across New Year
     ],
 )

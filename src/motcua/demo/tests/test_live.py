@@ -146,11 +146,13 @@ def test_needs_the_demo_officers(db):
 
 
 def test_on_an_imported_generated_package(db, tmp_path: Path):
-    """The demo's own path: generate, import, then go live. The dossier history is left out:
-    its import has its own tests (motcua.interchange)."""
+    """The demo's own path: generate, import, then go live. The dossier history and the
+    officers are left out: their imports have their own tests (motcua.interchange)."""
     generate_package(tmp_path, seed=2024, scale=0.0005)
     (tmp_path / "dossiers.csv").unlink()
     (tmp_path / "supplements.csv").unlink()
+    # The test names its own officers (the package's are tested in test_demo_end_to_end).
+    (tmp_path / "users.csv").unlink()
     call_command("import", str(tmp_path), "--quiet", stdout=io.StringIO())
     department = Agency.objects.get(name__icontains="Tài nguyên")
     _officers(department)

@@ -58,47 +58,84 @@ def time_limit(dossier: Dossier) -> str:
 
 
 def person(user) -> str:
+    """The officer's full name as printed on a slip; never a username (an officer nobody has
+    named signs on a blank line)."""
     if user is None:
         return ""
-    return user.get_full_name() or user.get_username()
+    return getattr(user, "full_name", "") or f"{user.first_name} {user.last_name}".strip()
+
+
+def leader_signature(unit: Agency, actor=None) -> tuple[str, str, str]:
+    """The signature block of a document the agency's leader signs (apology, stop notice):
+    the head signs under their own title ("GIÁM ĐỐC"); a deputy signs for the head
+    ("KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC"). The signer is the acting officer when they are the
+    head or the agency's signing deputy; else the signing deputy, else
+    the head; an agency with neither gets a blank block to sign by hand."""
+    head, deputy = unit.head, unit.signing_deputy
+    head_title = (head.title if head and head.title else "") or "Thủ trưởng cơ quan"
+    note = "(Ký, ghi rõ họ tên và đóng dấu)"
+    signer = None
+    if actor is not None and getattr(actor, "pk", None) in (unit.head_id, unit.signing_deputy_id):
+        signer = actor
+    signer = signer or deputy or head
+    if signer is None:
+        return (head_title, note, "")
+    if head is not None and signer.pk == head.pk:
+        return (head_title, note, person(signer))
+    return (f"KT. {head_title}\n{signer.title or 'Phó thủ trưởng'}", note, person(signer))
 
 
 def addressee(dossier: Dossier) -> str:
     return "quý tổ chức" if dossier.applicant_kind == "organisation" else "ông/bà"
 
 
-def parent_authority(agency: Agency, province: Province) -> str:
+def parent_authority(agency: Agency, province: Province, day: dt.date | None = None) -> str:
     """The authority directly above the issuing unit (Decree 30: tên cơ quan chủ quản): its
-    parent agency, else the provincial People's Committee; none for that committee itself."""
+    parent agency, else the provincial People's Committee; none for that committee itself.
+    Names are those valid on ``day`` (before the 2025 merger, "UBND tỉnh Bình Thuận")."""
+    day = day or timezone.localdate()
     if agency.parent_id:
-        return agency.parent.name
-    if agency.kind == AgencyKind.PROVINCE or not province.name:
+        return agency.parent.name_on(day)
+    name = province.name_on(day)
+    if agency.kind == AgencyKind.PROVINCE or not name:
         return ""
-    return f"UBND tỉnh {province.name}"
+    return f"UBND tỉnh {name}"
 
 
-def place(province: Province) -> str:
-    """The place name of the date line: ``MOTCUA_SLIP_PLACE`` (the town where the offices
-    are, e.g. "Phan Thiết"), else the province's name."""
-    return getattr(settings, "MOTCUA_SLIP_PLACE", "") or province.name
+def place(province: Province, unit: Agency | None = None, day: dt.date | None = None) -> str:
+    """The place name of the date line: the issuing agency's locality (``Agency.place_name``,
+    its own or its nearest parent's, e.g. "Hàm Thuận Bắc"), else ``MOTCUA_SLIP_PLACE`` (the
+    town where the offices are, e.g. "Phan Thiết"), else the province's name on ``day``."""
+    own = unit.place_on() if unit is not None else ""
+    fallback = getattr(settings, "MOTCUA_SLIP_PLACE", "")
+    return own or fallback or province.name_on(day or timezone.localdate())
 
 
-def place_date(province: Province, day: dt.date) -> str:
-    where = place(province)
+def place_date(province: Province, day: dt.date, unit: Agency | None = None) -> str:
+    where = place(province, unit, day)
     when = long_date(day)
     return f"{where}, {when}" if where else when[0].upper() + when[1:]
 
 
 def start(
-    sheet: Sheet, *, form: Form, unit: Agency, day: dt.date, title: str = "", subtitle: str = ""
+    sheet: Sheet,
+    *,
+    form: Form,
+    unit: Agency,
+    day: dt.date,
+    title: str = "",
+    subtitle: str = "",
+    number: str = "",
 ) -> None:
-    """Form label, header blocks, place and date, title."""
+    """Form label, header blocks (names as on ``day``, the number and symbol under the unit),
+    place and date, title."""
     province = Province.get()
     sheet.form_label(form.number)
     sheet.header(
-        parent=parent_authority(unit, province),
-        unit=unit.name,
-        place_date=place_date(province, day),
+        parent=parent_authority(unit, province, day),
+        unit=unit.name_on(day),
+        place_date=place_date(province, day, unit),
+        number=number,
     )
     sheet.title(title or form.title, subtitle=subtitle)
 

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 class Form:
     number: str  # "01".."07"; empty where the set has no form for that kind
     title: str  # as the circular names it, sentence case (rendered in capitals)
+    # Abbreviation of the document kind in its number and symbol ("12/TB-STNMT", Decree 30
+    # Annex III); empty for slips that carry no number.
+    symbol: str = ""
 
 
 @dataclass(frozen=True)
@@ -33,9 +36,9 @@ class FormSet:
 
 KINDS = ("receipt", "supplement", "refusal", "apology", "stop", "control_sheet", "register")
 
-# Ordered by effective date. Circular 03/2025/TT-VPCP was issued on 15 Sept 2025 and applies to
-# dossiers from 1 July 2025 (when Decree 118/2025/NĐ-CP replaced Decree 61/2018); should the
-# province settle on another start date, this is the one place to change it.
+# Ordered by effective date. Circular 03/2025/TT-VPCP was signed on 15 Sept 2025 and took effect
+# that day (lifecycle.md): dossiers received from then use its forms, those received before keep
+# the 2018 set (also between 1 July, when Decree 118/2025/NĐ-CP took effect, and 14 Sept).
 FORM_SETS: tuple[FormSet, ...] = (
     FormSet(
         code="tt01_2018",
@@ -46,10 +49,10 @@ FORM_SETS: tuple[FormSet, ...] = (
             "receipt": Form("01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
             "supplement": Form("02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
             "refusal": Form("03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
-            "apology": Form("04", "Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
+            "apology": Form("04", "Phiếu xin lỗi và hẹn lại ngày trả kết quả", "PXL"),
             # The 2018 circular has no form for stopping; the notice is a plain "Thông báo"
             # (Decree 30/2020 layout) without a form number.
-            "stop": Form("", "Thông báo về việc dừng giải quyết hồ sơ"),
+            "stop": Form("", "Thông báo về việc dừng giải quyết hồ sơ", "TB"),
             "control_sheet": Form("05", "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
             "register": Form("06", "Sổ theo dõi hồ sơ"),
         },
@@ -57,13 +60,13 @@ FORM_SETS: tuple[FormSet, ...] = (
     FormSet(
         code="tt03_2025",
         legal_name="Thông tư số 03/2025/TT-VPCP ngày 15/9/2025 của Văn phòng Chính phủ",
-        effective_from=dt.date(2025, 7, 1),
+        effective_from=dt.date(2025, 9, 15),
         forms={
             "receipt": Form("01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
             "supplement": Form("02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
             "refusal": Form("03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
-            "apology": Form("04", "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"),
-            "stop": Form("05", "Thông báo dừng giải quyết hồ sơ"),
+            "apology": Form("04", "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết", "XL"),
+            "stop": Form("05", "Thông báo dừng giải quyết hồ sơ", "TB"),
             "control_sheet": Form("06", "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
             "register": Form("07", "Sổ theo dõi hồ sơ"),
         },

@@ -12,14 +12,22 @@ import re
 from collections.abc import Callable
 
 from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from motcua.agencies.models import Agency
-from motcua.dossiers.models import Apology, Dossier, DossierDocument, DossierEvent
+from motcua.dossiers.models import (
+    Apology,
+    DocumentSequence,
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+)
 from motcua.dossiers.slips.common import (
     addressee,
     clock,
     collection_place,
+    leader_signature,
     local,
     person,
     start,
@@ -42,14 +50,27 @@ class _Slip:
     """What every slip needs: the dossier, its form, the issuing unit and the issue instant."""
 
     def __init__(
-        self, *, dossier: Dossier, form: Form, unit: Agency, issued_at: dt.datetime, officer: str
+        self,
+        *,
+        dossier: Dossier,
+        form: Form,
+        unit: Agency,
+        issued_at: dt.datetime,
+        officer: str,
+        actor=None,
+        form_set: FormSet | None = None,
     ):
         self.dossier = dossier
         self.form = form
         self.unit = unit
         self.issued_at = issued_at
         self.officer = officer
+        self.actor = actor
+        self.form_set = form_set
+        self.number = ""
         self.sheet = Sheet()
+        # The unit's name on the day of the slip (before the 2025 merger, the old name).
+        self.unit_name = unit.name_on(local(issued_at).date())
 
     def start(self, *, title: str = "", subtitle: str = "") -> None:
         start(
@@ -59,6 +80,7 @@ class _Slip:
             day=local(self.issued_at).date(),
             title=title,
             subtitle=subtitle,
+            number=self.number,
         )
         self.sheet.centered("Mã hồ sơ: ", (self.dossier.code, True, False))
 
@@ -78,10 +100,32 @@ class _Slip:
             self.sheet.field("Thời gian nộp hồ sơ", clock(d.submitted_at))
 
 
+def register_line(dossier: Dossier) -> str:
+    """Where the receipt is entered in the desk's register (Sổ theo dõi hồ sơ, one book a
+    year): ``Quyển số: 2024 - Số thứ tự: 125``, the order of the dossier among those the desk
+    received that year."""
+    if dossier.received_at is None:
+        return ""
+    year = local(dossier.received_at).year
+    before = (
+        Dossier.objects.filter(
+            receiving_agency_id=dossier.receiving_agency_id,
+            received_on__year=year,
+            received_at__lte=dossier.received_at,
+        )
+        .exclude(received_at=dossier.received_at, id__gt=dossier.id)
+        .count()
+    )
+    return f"Quyển số: {year} - Số thứ tự: {vn_number(before)}"
+
+
 def _receipt(slip: _Slip) -> None:
     d, sheet = slip.dossier, slip.sheet
     slip.start()
-    sheet.para(f"{slip.unit.name} đã tiếp nhận hồ sơ của:", indent=False)
+    register = register_line(d)
+    if register:
+        sheet.centered((register, False, True))
+    sheet.para(f"{slip.unit_name} đã tiếp nhận hồ sơ của:", indent=False)
     slip.applicant()
     sheet.para(("1. Thành phần hồ sơ nộp gồm:", True, False), indent=False)
     components = list(d.components.order_by("id"))
@@ -119,7 +163,7 @@ def _supplement(slip: _Slip) -> None:
     d, sheet = slip.dossier, slip.sheet
     request = d.supplements.order_by("-requested_at", "-id").first()
     slip.start()
-    sheet.para(f"{slip.unit.name} đã tiếp nhận hồ sơ của:", indent=False)
+    sheet.para(f"{slip.unit_name} đã tiếp nhận hồ sơ của:", indent=False)
     slip.applicant()
     slip.received_line()
     sheet.para(
@@ -142,7 +186,7 @@ def _supplement(slip: _Slip) -> None:
 def _refusal(slip: _Slip) -> None:
     d, sheet = slip.dossier, slip.sheet
     slip.start()
-    sheet.para(f"{slip.unit.name} đã nhận hồ sơ của:", indent=False)
+    sheet.para(f"{slip.unit_name} đã nhận hồ sơ của:", indent=False)
     slip.applicant()
     slip.received_line()
     sheet.para(
@@ -169,20 +213,46 @@ def _apology(slip: _Slip) -> None:
         f"quả theo giấy hẹn là {clock(d.due_at) or 'không quy định'}.",
     )
     sheet.para(
-        f"Tuy nhiên, đến nay {slip.unit.name} chưa trả kết quả giải quyết hồ sơ cho "
+        f"Tuy nhiên, đến nay {slip.unit_name} chưa trả kết quả giải quyết hồ sơ cho "
         f"{addressee(d)} đúng hẹn. Lý do: ",
         ((apology.reason if apology else "") or "…", True, False),
     )
-    sheet.para(
-        f"Sự chậm trễ này đã gây phiền hà cho {addressee(d)}. {slip.unit.name} xin lỗi "
-        f"{addressee(d)} và hẹn lại thời gian trả kết quả vào lúc ",
-        (clock(apology.new_date) if apology else clock(d.promised_at) or "…", True, False),
-        ".",
-    )
-    sheet.para(f"Rất mong nhận được sự thông cảm của {addressee(d)}.")
-    sheet.signatures(
-        [("Thủ trưởng cơ quan, đơn vị", "(Ký, ghi rõ họ tên và đóng dấu)", slip.officer)]
-    )
+    new_date = clock(apology.new_date) if apology else clock(d.promised_at) or "…"
+    if slip.form.symbol == "XL":
+        # Circular 03/2025, form 04: a letter of apology that asks the applicant to agree to an
+        # extension of the time for settling the dossier, as its title says.
+        sheet.para(
+            f"Sự chậm trễ này đã gây phiền hà cho {addressee(d)}. {slip.unit_name} xin lỗi "
+            f"{addressee(d)} và đề nghị {addressee(d)} đồng ý gia hạn thời gian giải quyết hồ "
+            "sơ đến ",
+            (new_date, True, False),
+            ".",
+        )
+        sheet.para(
+            f"{slip.unit_name} cam kết trả kết quả giải quyết hồ sơ cho {addressee(d)} trong "
+            "thời gian được gia hạn. Rất mong nhận được sự thông cảm và đồng ý của "
+            f"{addressee(d)}.",
+        )
+    else:
+        sheet.para(
+            f"Sự chậm trễ này đã gây phiền hà cho {addressee(d)}. {slip.unit_name} xin lỗi "
+            f"{addressee(d)} và hẹn lại thời gian trả kết quả vào lúc ",
+            (new_date, True, False),
+            ".",
+        )
+        sheet.para(f"Rất mong nhận được sự thông cảm của {addressee(d)}.")
+    sheet.signatures([leader_signature(slip.unit, slip.actor)], recipients=_recipients(slip))
+
+
+def _recipients(slip: _Slip) -> list[str]:
+    """Nơi nhận (Decree 30) of the apology and the stop notice: the applicant, the desk that
+    keeps the dossier, the file copy."""
+    desk = slip.dossier.receiving_agency.name_on(local(slip.issued_at).date())
+    recipients = ["Như trên"]
+    if slip.dossier.receiving_agency_id != slip.unit.pk:
+        recipients.append(f"Bộ phận Một cửa - {desk}")
+    recipients.append("Lưu: VT")
+    return recipients
 
 
 def _stop(slip: _Slip) -> None:
@@ -199,13 +269,11 @@ def _stop(slip: _Slip) -> None:
         f"{d.procedure.name} của {addressee(d)} (mã hồ sơ {d.code}).",
     )
     sheet.para(
-        f"{slip.unit.name} thông báo dừng giải quyết hồ sơ nêu trên. Lý do: ",
+        f"{slip.unit_name} thông báo dừng giải quyết hồ sơ nêu trên. Lý do: ",
         (d.result_note or "…", True, False),
     )
     sheet.para(f"Xin thông báo để {addressee(d)} được biết.")
-    sheet.signatures(
-        [("Thủ trưởng cơ quan, đơn vị", "(Ký, ghi rõ họ tên và đóng dấu)", slip.officer)]
-    )
+    sheet.signatures([leader_signature(slip.unit, slip.actor)], recipients=_recipients(slip))
 
 
 _BUILDERS: dict[str, Callable[[_Slip], None]] = {
@@ -258,7 +326,13 @@ def slip_issue(*, dossier: Dossier, kind: str, actor=None) -> DossierDocument:
         unit=_issuing_unit(dossier, kind),
         issued_at=_issued_at(dossier),
         officer=person(user),
+        actor=user,
+        form_set=form_set,
     )
+    if form.symbol:
+        slip.number = document_number(
+            agency=slip.unit, year=local(slip.issued_at).year, symbol=form.symbol
+        )
     _BUILDERS[kind](slip)
     data = slip.sheet.to_bytes()
     document = DossierDocument(
@@ -267,12 +341,32 @@ def slip_issue(*, dossier: Dossier, kind: str, actor=None) -> DossierDocument:
         form_set=form_set.code,
         form_number=form.number,
         title=form.title,
+        number=slip.number,
         sha256=hashlib.sha256(data).hexdigest(),
         created_by=user,
     )
     document.docx.save(f"{file_stem(dossier.code)}-{kind}.docx", ContentFile(data), save=False)
     document.save()
     return document
+
+
+def document_number(*, agency: Agency, year: int, symbol: str) -> str:
+    """The next number and symbol of the agency's documents in ``year``: ``12/TB-STNMT``
+    (Decree 30: numbers run from 01 each year; the agency's abbreviation, else its code). The
+    per-agency-year counter row is locked while incremented, so no number repeats."""
+    abbreviation = agency.symbol or agency.code
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                sequence, _created = DocumentSequence.objects.select_for_update().get_or_create(
+                    agency=agency, year=year
+                )
+                sequence.last += 1
+                sequence.save(update_fields=["last"])
+                return f"{sequence.last:02d}/{symbol}-{abbreviation}"
+        except IntegrityError:
+            continue  # another slip created the year's row first; lock it now
+    raise RuntimeError("could not allocate a document number")
 
 
 def file_stem(code: str) -> str:

@@ -53,6 +53,8 @@ def control_sheet_docx(dossier: Dossier) -> bytes:
                 stacked(step.due_at),
                 stacked(step.finished_at),
                 result,
+                "",
+                "",
                 step.note,
             ]
         )
@@ -67,14 +69,49 @@ def control_sheet_docx(dossier: Dossier) -> bytes:
             "Hạn xử lý",
             "Thời gian hoàn thành",
             "Kết quả (Trước hạn / Đúng hạn / Quá hạn)",
+            "Bên giao ký",
+            "Bên nhận ký",
             "Ghi chú",
         ],
-        rows or [["", "(Hồ sơ chưa được chuyển xử lý)", "", "", "", "", "", "", ""]],
-        widths=[0.04, 0.14, 0.12, 0.14, 0.10, 0.10, 0.10, 0.10, 0.16],
+        rows or [["", "(Hồ sơ chưa được chuyển xử lý)", *[""] * 9]],
+        widths=[0.04, 0.13, 0.11, 0.13, 0.09, 0.09, 0.09, 0.09, 0.07, 0.07, 0.09],
         size=11,
         centered=(0, 4, 5, 6, 7),
     )
+    _return_rows(sheet, dossier)
     return sheet.to_bytes()
+
+
+def _return_rows(sheet: Sheet, dossier: Dossier) -> None:
+    """The last handovers: the result from the settling agency back to the desk, then to the
+    applicant (ngày giờ trả, người nhận ký), with spaces for both sides to sign."""
+    desk = dossier.receiving_agency.name
+    heading = sheet.para(("Trả kết quả giải quyết hồ sơ", True, False), indent=False)
+    heading.paragraph_format.space_before = Pt(8)
+    sheet.grid(
+        ["Bên giao", "Bên nhận", "Thời gian giao, nhận", "Bên giao ký", "Bên nhận ký", "Ghi chú"],
+        [
+            [
+                dossier.agency.name,
+                f"Bộ phận Một cửa - {desk}",
+                stacked(dossier.ended_at),
+                "",
+                "",
+                "",
+            ],
+            [
+                f"Bộ phận Một cửa - {desk}",
+                f"Người nhận kết quả: {dossier.applicant_name}",
+                stacked(dossier.returned_at),
+                "",
+                "",
+                "",
+            ],
+        ],
+        widths=[0.2, 0.24, 0.12, 0.13, 0.13, 0.18],
+        size=11,
+        centered=(2,),
+    )
 
 
 def _local_day(instant: dt.datetime | None) -> dt.date:

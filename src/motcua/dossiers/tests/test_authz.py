@@ -22,7 +22,7 @@ from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.dossiers import authz
 from motcua.dossiers import services as s
-from motcua.dossiers.models import INDICATORS, DossierEvent
+from motcua.dossiers.models import INDICATORS, SCORED_INDICATORS, DossierEvent
 from motcua.dossiers.workflow import Action
 from motcua.testing.factories import DossierFactory
 from motcua.utils.errors import DomainError
@@ -131,10 +131,59 @@ def test_the_evaluation_is_offered_once(world, people):
     s.dossier_evaluate(
         actor=people[DESK],
         dossier=dossier,
-        scores={name: 2 for name, _label in INDICATORS},
+        scores={name: 2 for name, _label in SCORED_INDICATORS},
         now=timezone.now(),
     )
     assert authz.allowed_actions_for(people[DESK], dossier) == []
+
+
+def test_the_applicants_evaluation_and_the_desks_are_kept_apart(world, people):
+    """The desk may record one on the applicant's behalf; the applicant may still give their own
+    (both are kept, each once); once the applicant has evaluated, the desk records none."""
+    from motcua.dossiers.models import Evaluation
+
+    dossier = dossier_in(world, "returned")
+    scores = {name: 2 for name, _label in SCORED_INDICATORS}
+    s.dossier_evaluate(actor=people[DESK], dossier=dossier, scores=scores, now=timezone.now())
+    assert authz.allowed_actions_for(people[DESK], dossier) == []
+    authz.check(A.EVALUATE, dossier, s.APPLICANT_ACTOR)  # the applicant still may
+    s.dossier_evaluate(
+        actor=s.APPLICANT_ACTOR,
+        dossier=dossier,
+        scores=scores | {"attitude": 0},
+        now=timezone.now(),
+    )
+    rows = dict(Evaluation.objects.filter(dossier=dossier).values_list("source", "attitude"))
+    assert rows == {"desk_on_behalf": 2, "applicant": 0}
+    with pytest.raises(DomainError) as again:
+        s.dossier_evaluate(
+            actor=s.APPLICANT_ACTOR, dossier=dossier, scores=scores, now=timezone.now()
+        )
+    assert again.value.code == "already_evaluated"
+
+
+def test_applicant_first_then_the_desk_records_none(world, people):
+    dossier = dossier_in(world, "returned")
+    scores = {name: 1 for name, _label in SCORED_INDICATORS}
+    s.dossier_evaluate(actor=s.APPLICANT_ACTOR, dossier=dossier, scores=scores, now=timezone.now())
+    with pytest.raises(DomainError) as refused:
+        s.dossier_evaluate(actor=people[DESK], dossier=dossier, scores=scores, now=timezone.now())
+    assert refused.value.code == "already_evaluated"
+
+
+@pytest.mark.parametrize(
+    "scores",
+    [
+        {name: 2 for name, _label in INDICATORS},  # the computed ones cannot be typed
+        {"one_stop": 2, "publicity": 2, "attitude": 2},  # one missing
+        {"one_stop": 2, "publicity": 2, "attitude": 2, "feedback_handling": 3},
+    ],
+)
+def test_only_the_four_applicant_indicators_are_typed(world, people, scores):
+    dossier = dossier_in(world, "returned")
+    with pytest.raises(DomainError) as refused:
+        s.dossier_evaluate(actor=people[DESK], dossier=dossier, scores=scores, now=timezone.now())
+    assert refused.value.code == "invalid"
 
 
 REASON = "Lý do"
@@ -164,7 +213,7 @@ CALLS = {
         actor=u, dossier=d, method="desk", now=now
     ),
     A.EVALUATE: lambda u, d, now: s.dossier_evaluate(
-        actor=u, dossier=d, scores={name: 2 for name, _label in INDICATORS}, now=now
+        actor=u, dossier=d, scores={name: 2 for name, _label in SCORED_INDICATORS}, now=now
     ),
 }
 

@@ -340,9 +340,9 @@ def test_processing_journey_through_the_page(client, world):
 def test_return_with_partial_evaluation_changes_nothing(client, world):
     dossier = resolved(world)
     login(client, world, DESK)
-    response = act(client, dossier, "return_result", {"method": "desk", "visits": 1})
+    response = act(client, dossier, "return_result", {"method": "desk", "one_stop": 1})
     assert response.status_code == 400
-    assert "9 chỉ số" in response.content.decode()
+    assert "4 chỉ số" in response.content.decode()
     assert reload(dossier).state == State.RESOLVED
 
 
@@ -464,7 +464,10 @@ def test_dossier_page_shows_timeline_steps_components_and_documents(client, worl
     assert "Được tiếp nhận → Đang xử lý" in html
     assert "Thẩm định hồ sơ" in html and "Đang xử lý" in html
     assert response.context["deadline_text"].startswith("Tiếp nhận")
-    assert [s.timing_label for s in response.context["steps"]][1] == "Đang xử lý"
+    # Step 0 is the desk's handover (its own budget), then the handler's and the approval step.
+    steps = response.context["steps"]
+    assert steps[0].name == "Bộ phận Một cửa chuyển hồ sơ"
+    assert [s.timing_label for s in steps][-1] == "Đang xử lý"
     component = dossier.components.get()
     download = client.get(reverse("officer-dossier-component", args=[dossier.code, component.pk]))
     assert b"".join(download.streaming_content) == PDF
@@ -782,3 +785,37 @@ def test_register_bad_dates(client, world, date_from, date_to, message):
     response = client.get(reverse("desk-register"), {"date_from": date_from, "date_to": date_to})
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+def test_returns_desk_searches_by_code_name_or_phone_and_loads_the_evaluation_when_opened(
+    client, world
+):
+    first = make(world, "resolved")
+    second = make(world, "resolved")
+    Dossier.objects.filter(pk=second.pk).update(
+        applicant_name="Trần Thị Bích", applicant_phone="0987654321"
+    )
+    login(client, world, DESK)
+
+    def found(query):
+        page = client.get(reverse("desk-returns"), {"q": query}).context["page"]
+        return [d.code for d in page.object_list]
+
+    assert found("") == [first.code, second.code]
+    assert found(second.code) == [second.code]
+    assert found(second.code[-4:]) == [second.code]
+    assert found("bích") == [second.code]
+    assert found("654 321") == [second.code]
+    assert found("không có ai") == []
+
+    # The list does not carry the 9 indicators of every row: a panel loads them when opened.
+    page = client.get(reverse("desk-returns")).content.decode()
+    assert 'name="return_result-total_time"' not in page
+    url = reverse("desk-return-evaluation", args=[first.code])
+    assert url in page
+    panel = client.get(url)
+    assert panel.status_code == 200
+    assert f'id="id_{first.pk}_return_result-one_stop_0"' in panel.content.decode()
+    # Only results waiting at this desk.
+    handler = make(world, "processing")
+    assert client.get(reverse("desk-return-evaluation", args=[handler.code])).status_code == 404

@@ -16,7 +16,9 @@ from django.utils import timezone
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.dossiers import services as s
+from motcua.dossiers.evaluation_rules import APPLICANT_INDICATORS, computed_scores
 from motcua.dossiers.models import INDICATORS, Dossier, DossierComponent, Evaluation
+from motcua.dossiers.selectors import evaluation_facts
 from motcua.dossiers.workflow import State
 from motcua.notifications.models import OutboxMessage
 from motcua.procedures.models import Level, OnlineLevel, ProcedureComponent
@@ -504,8 +506,10 @@ def test_evaluation_once_only(world, procedure):
     page = client.get(url).content.decode()
     assert all(str(label) in page for _name, label in INDICATORS)
     assert (
-        page.count('type="radio"') == 27 and "2 điểm: tốt" in page and "0 điểm: không đạt" in page
+        page.count('type="radio"') == 12 and "2 điểm: tốt" in page and "0 điểm: không đạt" in page
     )
+    # The five computed indicators are shown read-only, with the facts behind them.
+    assert "Chỉ số do hệ thống tính" in page and "lần yêu cầu bổ sung" in page
 
     incomplete = client.post(url, {"total_time": "2"})
     assert "Vui lòng chọn mức điểm" in incomplete.content.decode()
@@ -515,19 +519,24 @@ def test_evaluation_once_only(world, procedure):
     response = client.post(url, scores | {"comment": "Cán bộ nhiệt tình"})
     assert response.status_code == 302
     evaluation = Evaluation.objects.get(dossier=dossier)
+    # The typed total_time etc. were ignored: the system computed them.
+    computed = computed_scores(evaluation_facts(dossier))
     assert (evaluation.total, evaluation.by_applicant, evaluation.comment) == (
-        17,
+        sum(computed.values()) + 2 + 2 + 1 + 2,
         True,
         "Cán bộ nhiệt tình",
     )
+    assert {name: getattr(evaluation, name) for name in computed} == computed
+    total = evaluation.total
     detail = client.get(response["Location"]).content.decode()
     assert (
-        "17/18" in detail and reverse("public-dossier-evaluate", args=[dossier.code]) not in detail
+        f"{total}/18" in detail
+        and reverse("public-dossier-evaluate", args=[dossier.code]) not in detail
     )
 
     again = client.post(url, {name: "0" for name, _label in INDICATORS}, follow=True)
     assert "chỉ đánh giá một lần" in again.content.decode()
-    assert Evaluation.objects.get(dossier=dossier).total == 17
+    assert Evaluation.objects.get(dossier=dossier).total == total
 
 
 def test_evaluation_waits_for_the_result(world, procedure):
@@ -585,7 +594,10 @@ def test_submit_and_look_up_on_a_360px_phone(live_server, page, procedure, tmp_p
     page.get_by_label("Số điện thoại").fill("0912 345 678")
     page.get_by_role("button", name="Nộp hồ sơ").click()
     page.locator("#form-errors").wait_for()
-    assert page.get_by_text("Vui lòng đính kèm giấy tờ bắt buộc này").count() == 1
+    # One missing component: its message at the field, and a link to it in the error summary.
+    missing = page.get_by_text("Vui lòng đính kèm giấy tờ bắt buộc này")
+    assert missing.count() == 2
+    assert page.locator("#form-errors a[href^='#']", has_text="Vui lòng đính kèm").count() == 1
     screenshot(page, "public-submit-errors-phone")
     page.locator("input[type=file]").first.set_input_files(str(scan))
     page.get_by_label("Số điện thoại").fill("0912 345 678")
@@ -637,7 +649,10 @@ def test_supplement_and_evaluate_on_a_360px_phone(live_server, page, world, proc
     screenshot(page, "public-evaluate-phone")
     page.get_by_role("button", name="Gửi đánh giá").click()
     page.get_by_text("Cảm ơn bạn đã đánh giá", exact=False).first.wait_for()
-    assert Evaluation.objects.get().total == 18
+    evaluation = Evaluation.objects.get()
+    assert evaluation.by_applicant and all(
+        getattr(evaluation, name) == 2 for name in APPLICANT_INDICATORS
+    )
     screenshot(page, "public-dossier-returned-phone")
 
 

@@ -95,24 +95,15 @@ def test_full_online_journey(world):
     assert (d.state, d.outcome, d.ended_at) == (State.RESOLVED, "approved", at(2024, 3, 13, 9, 0))
     d = s.dossier_return_result(actor=desk, dossier=d, method="desk", now=at(2024, 3, 14, 8, 0))
     assert d.state == State.RETURNED
-    scores = dict.fromkeys(
-        [
-            "total_time",
-            "agency_time",
-            "visits",
-            "agencies_contacted",
-            "one_stop",
-            "publicity",
-            "attitude",
-            "feedback_handling",
-            "online",
-        ],
-        2,
-    )
+    # The applicant scores four indicators; the system computes the five others.
+    scores = dict.fromkeys(["one_stop", "publicity", "attitude", "feedback_handling"], 2)
     d = s.dossier_evaluate(
         actor=s.APPLICANT_ACTOR, dossier=d, scores=scores, now=at(2024, 3, 14, 9, 0)
     )
-    assert d.evaluation.total == 18
+    evaluation = d.evaluations.get()
+    # Ended 13/3 before its due date 21/3 (2); one supplement request (1).
+    assert (evaluation.total_time, evaluation.visits) == (2, 1)
+    assert evaluation.source == "applicant" and evaluation.computed["visits"]
     actions = list(d.events.values_list("action", "from_state", "to_state"))
     assert actions[0] == ("submit", None, 1)
     assert actions[-1] == ("evaluate", 10, 10)

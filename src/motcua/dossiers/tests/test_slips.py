@@ -71,8 +71,11 @@ def stored_bytes(document: DossierDocument) -> bytes:
         (dt.date(2019, 1, 1), "tt01_2018"),  # before the earliest set: the earliest applies
         (dt.date(2024, 3, 5), "tt01_2018"),
         (dt.date(2025, 6, 30), "tt01_2018"),
-        (dt.date(2025, 7, 1), "tt03_2025"),
-        (dt.date(2025, 8, 1), "tt03_2025"),
+        # Circular 03/2025 was signed and took effect on 15 Sept 2025, not 1 July.
+        (dt.date(2025, 7, 1), "tt01_2018"),
+        (dt.date(2025, 9, 14), "tt01_2018"),
+        (dt.date(2025, 9, 15), "tt03_2025"),
+        (dt.date(2025, 10, 1), "tt03_2025"),
     ],
 )
 def test_form_set_for_picks_the_set_in_force(day, code):
@@ -246,7 +249,7 @@ SLIP_CASES = [
     for kind in ("receipt", "supplement", "refusal", "apology", "stop")
     for received, set_code in (
         (local(2024, 3, 5, 8, 15), "tt01_2018"),
-        (local(2025, 8, 1, 14, 5), "tt03_2025"),
+        (local(2025, 9, 15, 14, 5), "tt03_2025"),
     )
 ]
 
@@ -370,10 +373,10 @@ def test_apology_gives_reason_original_and_new_dates_from_the_late_agency(desk):
 
 @pytest.mark.django_db
 def test_stop_comes_from_the_current_agency_with_its_reason(desk):
-    dossier = full_dossier(desk, local(2025, 8, 1, 8, 0), local(2025, 8, 15, 8, 0))
+    dossier = full_dossier(desk, local(2025, 9, 16, 8, 0), local(2025, 9, 30, 8, 0))
     dossier.current_agency = desk.other
     dossier.save()
-    prepare(desk, dossier, "stop", local(2025, 8, 4, 8, 0))
+    prepare(desk, dossier, "stop", local(2025, 9, 18, 8, 0))
 
     text = text_of(stored_bytes(slip_issue(dossier=dossier, kind="stop")))
 
@@ -533,7 +536,7 @@ def test_control_sheet_shows_each_handover_and_its_timing(desk):
 
     assert Document(io.BytesIO(data)).sections[0].orientation == WD_ORIENT.LANDSCAPE
     text = text_of(data)
-    assert "Mẫu số 06" in text
+    assert "Mẫu số 05" in text  # received 1 Aug 2025: the 2018 set (the 2025 one from 15 Sept)
     assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in text
     assert dossier.code in text
     table = Document(io.BytesIO(data)).tables[1]

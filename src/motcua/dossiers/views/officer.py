@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -23,6 +24,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from motcua.accounts.roles import Role
 from motcua.audit.services import audit_read
 from motcua.dossiers import forms_officer as f
 from motcua.dossiers import services as s
@@ -32,6 +34,7 @@ from motcua.dossiers.models import Dossier, DossierDocument, DossierStep, Evalua
 from motcua.dossiers.selectors import (
     deadline_text,
     dossiers_visible_to,
+    late_without_apology,
     mask,
     personal_numbers,
     work_list,
@@ -107,6 +110,19 @@ def work_list_view(request: HttpRequest) -> HttpResponse:
         "dossiers/officer/work_list.html",
         "dossiers/officer/partials/work_list_table.html",
         {"form": form, "page": page, "now": now},
+    )
+
+
+@action_required("dossier.view_all")
+def late_without_apology_view(request: HttpRequest) -> HttpResponse:
+    """The controller's list of late dossiers without an apology (form 04)."""
+    now = timezone.now()
+    dossiers = late_without_apology(request.user, now=now).select_related("procedure", "agency")
+    page = Paginator(dossiers, WORK_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "dossiers/officer/late_without_apology.html",
+        {"page": page, "now": now},
     )
 
 
@@ -205,6 +221,24 @@ def _step_timing(step: DossierStep) -> str:
     return TIMING_LABELS.get(step.timing, "")
 
 
+def _handover_step(dossier: Dossier) -> DossierStep | None:
+    """The desk's transfer as a step "0" (its own budget, from receipt to transfer), from the
+    transfer's history entry; None for dossiers transferred before it was recorded."""
+    event = dossier.events.filter(action=Action.TRANSFER).order_by("-at", "-id").first()
+    if event is None or "transfer_due_at" not in event.data:
+        return None
+    return DossierStep(
+        order=0,
+        name=_("Bộ phận Một cửa chuyển hồ sơ"),
+        agency=dossier.receiving_agency,
+        role=Role.INTAKE_OFFICER,
+        started_at=dossier.received_at,
+        due_at=dt.datetime.fromisoformat(event.data["transfer_due_at"]),
+        finished_at=event.at,
+        budget_hours=Decimal(event.data["transfer_budget_hours"]),
+    )
+
+
 def _detail_response(
     request: HttpRequest, dossier: Dossier, *, bound: dict | None = None, status: int = 200
 ) -> HttpResponse:
@@ -215,13 +249,16 @@ def _detail_response(
         .get(pk=dossier.pk)
     )
     steps = list(dossier.steps.select_related("agency", "assignee").order_by("order"))
-    for step in steps:
-        step.timing_label = _step_timing(step)
     step = next((x for x in steps if x.finished_at is None), None)
+    if steps and (handover := _handover_step(dossier)) is not None:
+        steps.insert(0, handover)
+    for one in steps:
+        one.timing_label = _step_timing(one)
     events = list(dossier.events.select_related("actor").order_by("at", "id"))
     for event in events:
         event.label = _event_label(event.action)
-    evaluation = Evaluation.objects.filter(dossier=dossier).first()
+    # The applicant's own evaluation and the desk's on their behalf, each shown apart.
+    evaluations = list(Evaluation.objects.filter(dossier=dossier).order_by("source"))
     actions = available_actions(user, dossier)
     bound = bound or {}
     # A refused action whose form is not offered now still says why it was refused.
@@ -239,7 +276,7 @@ def _detail_response(
         "steps": steps,
         "current_step": step,
         "events": events,
-        "evaluation": evaluation,
+        "evaluations": evaluations,
         "panels": _panels(actions, dossier, bound),
         "refused": refused,
         "open_request": next((r for r in dossier.supplements.all() if r.supplied_at is None), None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,7 +13,7 @@ from motcua.agencies.selectors import agency_descendant_ids
 from motcua.audit.services import audit_read
 from motcua.dossiers import forms_officer as f
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.selectors import deadline_text, dossiers_visible_to, mask
+from motcua.dossiers.selectors import deadline_text, dossier_search, dossiers_visible_to, mask
 from motcua.dossiers.services import dossier_receive
 from motcua.dossiers.slips import register_docx
 from motcua.dossiers.views.officer import DOCX, WORK_LIST_PAGE_SIZE, visible_dossier
@@ -61,10 +61,29 @@ def desk_queue(request: HttpRequest) -> HttpResponse:
 
 @action_required("dossier.desk")
 def desk_returns(request: HttpRequest) -> HttpResponse:
-    dossiers = _desk_dossiers(request, State.RESOLVED).order_by("ended_at", "id")
-    page = Paginator(dossiers, WORK_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.get("q", "")[:100]
+    dossiers = dossier_search(_desk_dossiers(request, State.RESOLVED), query)
+    page = Paginator(dossiers.order_by("ended_at", "id"), WORK_LIST_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     _rows(page, {Action.RETURN_RESULT.value: f.ReturnForm})
-    return render(request, "dossiers/officer/desk_returns.html", {"page": page, "tab": "returns"})
+    return render(
+        request,
+        "dossiers/officer/desk_returns.html",
+        {"page": page, "tab": "returns", "query": query.strip()},
+    )
+
+
+@action_required("dossier.desk")
+@require_GET
+def desk_return_evaluation(request: HttpRequest, code: str) -> HttpResponse:
+    """htmx: the desk's evaluation fields of one result to return, loaded when its panel opens
+    (the returns desk lists many results; each one's 9 indicators are not sent up front)."""
+    dossier = get_object_or_404(_desk_dossiers(request, State.RESOLVED), code=code)
+    form = f.ReturnForm(
+        prefix=Action.RETURN_RESULT.value, auto_id=f"id_{dossier.pk}_%s", dossier=dossier
+    )
+    return render(request, "dossiers/officer/partials/indicators.html", {"form": form})
 
 
 # ---- counter intake -----------------------------------------------------------------------
@@ -137,7 +156,7 @@ def _intake_page(
 def desk_procedure_suggest(request: HttpRequest) -> HttpResponse:
     """htmx: procedures matching what the officer typed (code or words), for the picker."""
     query = request.GET.get("procedure", "").strip()
-    procedures = list(procedure_search(query=query)[:SUGGESTIONS]) if query else []
+    procedures = list(procedure_search(query=query, ranked=True)[:SUGGESTIONS]) if query else []
     return render(
         request,
         "dossiers/officer/partials/procedure_suggestions.html",

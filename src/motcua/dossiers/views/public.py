@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -30,8 +31,8 @@ from motcua.dossiers.forms_public import (
     SupplementForm,
     upload_help,
 )
-from motcua.dossiers.models import Dossier, Evaluation
-from motcua.dossiers.selectors import deadline_text, mask
+from motcua.dossiers.models import Dossier, Evaluation, EvaluationSource
+from motcua.dossiers.selectors import computed_indicators, deadline_text, mask
 from motcua.dossiers.workflow import ACTION_LABELS, Action, Outcome, State
 from motcua.procedures.models import Level, OnlineLevel, Procedure, ProcedureStatus
 from motcua.utils.errors import DomainError
@@ -42,9 +43,8 @@ ACCESS_SESSION_KEY = "public_dossier_access"
 ACCESS_SECONDS = 30 * 60
 ACCESS_MAX_CODES = 20
 
-ALREADY_SUBMITTED = (
-    "Hồ sơ này đã được nộp. Vui lòng tra cứu bằng mã hồ sơ trong tin nhắn hoặc thư điện tử đã "
-    "nhận. / This dossier was already submitted: look it up with the code you received."
+ALREADY_SUBMITTED = _(
+    "Hồ sơ này đã được nộp. Vui lòng tra cứu bằng mã hồ sơ trong tin nhắn hoặc thư điện tử đã nhận."
 )
 
 TEMPLATES = "dossiers/public"
@@ -191,7 +191,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
 def forget(request: HttpRequest, code: str) -> HttpResponse:
     """End access to the dossier on this browser (a shared or public computer)."""
     revoke_access(request, code)
-    messages.info(request, "Đã thoát khỏi hồ sơ trên trình duyệt này. / Signed out of the dossier.")
+    messages.info(request, _("Đã thoát khỏi hồ sơ trên trình duyệt này."))
     return redirect("public-dossier-lookup")
 
 
@@ -277,7 +277,8 @@ def _open_supplement(dossier: Dossier):
 
 
 def _evaluation(dossier: Dossier) -> Evaluation | None:
-    return Evaluation.objects.filter(dossier=dossier).first()
+    """The applicant's own evaluation (one the desk recorded on their behalf is apart)."""
+    return Evaluation.objects.filter(dossier=dossier, source=EvaluationSource.APPLICANT).first()
 
 
 @never_cache
@@ -329,7 +330,7 @@ def supplement(request: HttpRequest, code: str) -> HttpResponse:
         return _to_lookup(code)
     open_request = _open_supplement(dossier)
     if open_request is None:
-        messages.info(request, "Hồ sơ hiện không cần bổ sung. / The dossier needs no supplement.")
+        messages.info(request, _("Hồ sơ hiện không cần bổ sung."))
         return redirect("public-dossier-detail", code=code)
     names = requested_items(open_request.items)
     if request.method == "POST":
@@ -348,8 +349,7 @@ def supplement(request: HttpRequest, code: str) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    "Đã nộp hồ sơ bổ sung. Thời hạn giải quyết được tính tiếp từ bây giờ. / "
-                    "Supplement received; the processing time runs again.",
+                    _("Đã nộp hồ sơ bổ sung. Thời hạn giải quyết được tính tiếp từ bây giờ."),
                 )
                 return redirect("public-dossier-detail", code=code)
     else:
@@ -375,15 +375,13 @@ def evaluate(request: HttpRequest, code: str) -> HttpResponse:
     if _evaluation(dossier) is not None:
         messages.info(
             request,
-            "Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần. / "
-            "This dossier has already been evaluated.",
+            _("Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần."),
         )
         return redirect("public-dossier-detail", code=code)
     if dossier.state != State.RETURNED:
         messages.info(
             request,
-            "Bạn có thể đánh giá sau khi nhận kết quả. / You can evaluate once the result is "
-            "returned.",
+            _("Bạn có thể đánh giá sau khi nhận kết quả."),
         )
         return redirect("public-dossier-detail", code=code)
     if request.method == "POST":
@@ -400,11 +398,14 @@ def evaluate(request: HttpRequest, code: str) -> HttpResponse:
             except DomainError as exc:  # e.g. evaluated meanwhile from another tab
                 messages.error(request, exc.message)
             else:
-                messages.success(
-                    request, "Cảm ơn bạn đã đánh giá. / Thank you for your evaluation."
-                )
+                messages.success(request, _("Cảm ơn bạn đã đánh giá."))
             return redirect("public-dossier-detail", code=code)
     else:
         form = EvaluationForm()
-    context = {"dossier": dossier, "form": form, "phone": mask(dossier.applicant_phone)}
+    context = {
+        "dossier": dossier,
+        "form": form,
+        "phone": mask(dossier.applicant_phone),
+        "computed": computed_indicators(dossier),
+    }
     return render(request, f"{TEMPLATES}/evaluate.html", context)

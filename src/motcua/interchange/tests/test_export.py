@@ -20,7 +20,9 @@ FILES = [
     "agencies.csv",
     "decisions.csv",
     "procedures.csv",
+    "components.csv",
     "shortenings.csv",
+    "users.csv",
     "dossiers.csv",
     "supplements.csv",
     "feedback.csv",
@@ -144,10 +146,17 @@ def test_exported_files_are_ordered_and_normalised(tmp_path, populated):
         "fee_vnd",
         "status",
         "decision_number",
+        "steps",
+        "submission_methods",
+        "requirements",
+        "legal_basis",
+        "result",
+        "payment_pauses_clock",
     ]
     assert [row[0] for row in procedures[1:]] == sorted(row[0] for row in procedures[1:])
     assert [row[6] for row in procedures[1:]] == ["10", "30", "0.5"]
     assert procedures[1][9:11] == ["1", "200000"]
+    assert [row[-1] for row in procedures[1:]] == ["0", "0", "0"]
     agencies = read(tmp_path / "out" / "agencies.csv")
     assert agencies[-1] == [
         "000.01.00.H12",

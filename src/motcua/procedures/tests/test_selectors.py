@@ -114,3 +114,22 @@ def test_shortening_savings(procedures):
     assert rows == {"P1": Decimal(120_000_000), "P2": Decimal(360_000)}
     assert shortening_total_saving(hourly_cost_vnd=30_000) == Decimal(120_360_000)
     assert shortening_total_saving(hourly_cost_vnd=0) == 0
+
+
+def test_ranked_search_puts_exact_then_prefix_matches_first():
+    save("1.000010", "Cấp bản sao trích lục hộ tịch", field="Hộ tịch")
+    save("1.000020", "Đăng ký khai sinh kết hợp nhận cha, mẹ, con", field="Hộ tịch")
+    save("1.000030", "Đăng ký khai sinh", field="Hộ tịch")
+    save("2.000030", "Đăng ký lại khai sinh", field="Hộ tịch")
+    ranked = lambda query: [p.code for p in procedure_search(query=query, ranked=True)]  # noqa: E731
+    # The exact name first, then the names starting with it, then the others, each by code.
+    assert ranked("Đăng ký khai sinh") == ["1.000030", "1.000020", "2.000030"]
+    assert [p.code for p in procedure_search(query="Đăng ký khai sinh")] == [
+        "1.000020",
+        "1.000030",
+        "2.000030",
+    ]
+    # An exact code first, then the codes starting with what was typed.
+    assert ranked("2.000030") == ["2.000030"]
+    assert ranked("000030")[:2] == ["1.000030", "2.000030"]
+    assert ranked("1.0000")[:3] == ["1.000010", "1.000020", "1.000030"]

@@ -11,6 +11,7 @@ local date, §1), which the database can answer from their indexes. Supplement r
 instants: "requested on or before T" is ``requested_at`` before 00:00 local of T+1.
 """
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -20,6 +21,7 @@ from django.db.models import (
     Count,
     F,
     IntegerField,
+    Max,
     Q,
     QuerySet,
     Value,
@@ -347,3 +349,11 @@ def form06_records(
     if by is not None and key is not None:
         rows = rows.filter(_grouping(by, agency).members(key))
     return rows.filter(conditions[figure])
+
+
+def latest_received_on() -> dt.date | None:
+    """The last day a dossier was received on (None without any): the dashboards open on the
+    latest period that has data (issue #8 §5)."""
+    return Dossier.objects.filter(received_on__isnull=False).aggregate(last=Max("received_on"))[
+        "last"
+    ]

@@ -20,7 +20,7 @@ from motcua.feedback.selectors import feedback_figures
 from motcua.reports.charts import Series, bar_chart, line_chart, nice_ticks
 from motcua.reports.dashboard import default_period, public_statistics, reporting_year
 from motcua.reports.exports import export_jobs_run_due
-from motcua.reports.figures import DEFINITIONS, LABELS, TITLES
+from motcua.reports.figures import DEFINITIONS, LABELS, TITLES, definition_text
 from motcua.reports.models import ExportJob, ExportStatus
 from motcua.reports.selectors.catalog import catalog_figures, online_service_figures
 from motcua.reports.selectors.digitization import digitization_counts, digitization_rates
@@ -108,7 +108,8 @@ def test_province_dashboard_shows_the_selectors_figures(client, world):
     assert PERIOD.label in page  # "Kỳ báo cáo: từ 15/12/2023 đến 14/12/2024"
     assert vn_percent(form06_rates(expected)["on_time_rate"]) in page
     # Each figure carries its definition beside it.
-    assert html.escape(DEFINITIONS["dossiers.in_process.within_deadline"]) in page
+    assert html.escape(definition_text("dossiers.in_process.within_deadline")) in page
+    assert "statistics.md" not in page
     assert page.count('<details class="definition">') >= len(FIGURES)
 
 
@@ -172,7 +173,7 @@ def test_drilldown_lists_dossiers_in_vietnamese_format(client, world):
     assert 'data-count="1"' in page
     assert "01/04/2024" in page and "05/04/2024" in page and "09/04/2024" in page
     assert "Cấp phiếu lý lịch tư pháp" in page and "Sở Tư pháp" in page
-    assert html.escape(DEFINITIONS["dossiers.resolved.late"]) in page
+    assert html.escape(definition_text("dossiers.resolved.late")) in page
     assert "Nguyễn Văn A" not in page  # no applicant on the list
 
 
@@ -591,3 +592,17 @@ def test_a_period_in_year_9999_is_refused_not_computed(client, world, params):
     response = client.get(PUBLIC, params)
     assert response.status_code == 200
     assert response.context["period"].end.year < 9999
+
+
+@pytest.mark.parametrize(
+    ("today", "latest", "year"),
+    [
+        (dt.date(2026, 12, 6), None, 2026),  # no data: the current year
+        (dt.date(2026, 12, 6), dt.date(2026, 3, 1), 2026),  # data this year
+        (dt.date(2026, 12, 6), dt.date(2024, 12, 14), 2024),  # the data stop in 2024
+        (dt.date(2026, 12, 6), dt.date(2024, 12, 15), 2025),  # …in the 2025 period
+        (dt.date(2026, 12, 6), dt.date(2027, 1, 1), 2026),  # never a future period
+    ],
+)
+def test_default_period_is_the_latest_with_data(today, latest, year):
+    assert default_period(today, latest) == Period.for_year(year)

@@ -53,10 +53,15 @@ from motcua.reports.exports import (
     records_subtitle,
     write_records_xlsx,
 )
-from motcua.reports.figures import DEFINITIONS, DIRECT_AND_POSTAL
+from motcua.reports.figures import DEFINITIONS, DIRECT_AND_POSTAL, definition_text
 from motcua.reports.forms import PeriodForm
 from motcua.reports.models import ExportFormat, ExportJob, ExportKind, ExportStatus
-from motcua.reports.selectors.dossiers import NO_FIELD_LABEL, form06, form06_breakdown
+from motcua.reports.selectors.dossiers import (
+    NO_FIELD_LABEL,
+    form06,
+    form06_breakdown,
+    latest_received_on,
+)
 from motcua.reports.xlsx import GROUP_HEADINGS, form06_workbook
 from motcua.utils.periods import Period
 from motcua.web.permissions import DENIED, action_required
@@ -122,6 +127,11 @@ class Scope:
         return urlencode(self.params())
 
     @property
+    def period_query(self) -> str:
+        """The period alone, for links to another agency's figures (within this scope)."""
+        return urlencode(dict(self.form.query()))
+
+    @property
     def where(self) -> str:
         """The unit's name as exports (official documents) print it: always Vietnamese."""
         return self.agency.name if self.agency is not None else "Toàn tỉnh"
@@ -137,7 +147,9 @@ def resolve_scope(user, params: QueryDict) -> Scope:
     against what ``user`` may see."""
     province = sees_whole_province(user)
     visible = agencies_visible_to(user).order_by("code")
-    form = PeriodForm(params, default=board.default_period(timezone.localdate()))
+    form = PeriodForm(
+        params, default=board.default_period(timezone.localdate(), latest_received_on())
+    )
     code = params.get("agency") or None
     if code is not None:
         agency = visible.filter(code=code).first()
@@ -264,7 +276,7 @@ def drilldown_view(request: HttpRequest) -> HttpResponse:
         "records": records,
         # The list's own name stays Vietnamese for its exports; the page shows it translated.
         "label": gettext(records.label),
-        "definition": gettext(DEFINITIONS[records.figure]) if records.figure in DEFINITIONS else "",
+        "definition": definition_text(records.figure) if records.figure in DEFINITIONS else "",
         "group": _group_label(by, key),
         "page": page,
         "rows": [records.shown(raw) for raw in page.object_list],

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from motcua.reports.dashboard import default_period, public_statistics
 from motcua.reports.figures import PUBLIC_DEFINITIONS
 from motcua.reports.forms import PeriodForm
+from motcua.reports.selectors.dossiers import latest_received_on
 
 MIN_DOSSIERS = 30
 # The page is public and its figures move slowly: a few minutes of cache spares the database.
@@ -37,7 +38,9 @@ def min_dossiers() -> int:
 
 @require_GET
 def statistics_view(request: HttpRequest) -> HttpResponse:
-    form = PublicPeriodForm(request.GET, default=default_period(timezone.localdate()))
+    form = PublicPeriodForm(
+        request.GET, default=default_period(timezone.localdate(), latest_received_on())
+    )
     period = form.chosen()
     minimum = min_dossiers()
     key = f"reports:public:{period.start.isoformat()}:{period.end.isoformat()}:{minimum}"

@@ -30,7 +30,7 @@ def test_login_redirects_to_officer_home(client, controller):
 def test_wrong_password_shows_bilingual_error(client, controller):
     response = client.post(reverse("login"), {"username": "kiemsoat", "password": "sai"})
     assert response.status_code == 200
-    assert "Incorrect username or password" in response.content.decode()
+    assert "Tên đăng nhập hoặc mật khẩu không đúng." in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

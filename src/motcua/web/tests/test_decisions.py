@@ -55,7 +55,7 @@ def test_upload_rejects_other_file_types(controller_client, name, content):
     response = controller_client.post(reverse("officer-decision-create"), decision_data(upload))
     assert response.status_code == 200
     errors = " ".join(response.context["form"].errors["file"])
-    assert "Chỉ chấp nhận tệp PDF hoặc DOCX. / Only PDF or DOCX files are accepted." in errors
+    assert "Chỉ chấp nhận tệp PDF hoặc DOCX." in errors
     assert not Decision.objects.exists()
 
 
@@ -66,7 +66,7 @@ def test_upload_rejects_a_file_over_the_limit(controller_client, settings):
     assert response.status_code == 200
     errors = " ".join(response.context["form"].errors["file"])
     assert "Tệp quá lớn (1,0 MB); tối đa 1,0 MB." in errors
-    assert "The file is too large" in errors
+    assert "Tệp quá lớn" in errors
     assert not Decision.objects.exists()
 
 
@@ -85,8 +85,8 @@ def test_invalid_edit_changes_nothing(controller_client, decision):
     response = controller_client.post(url, decision_data(number="", date="32/13/2024"))
     assert response.status_code == 200
     errors = response.context["form"].errors
-    assert "This field is required." in errors["number"][0]
-    assert "Enter a valid value." in errors["date"][0]
+    assert "Vui lòng nhập thông tin này." in errors["number"][0]
+    assert "Giá trị không hợp lệ." in errors["date"][0]
     decision.refresh_from_db()
     assert decision.number == "123/QĐ-UBND"
 

@@ -73,7 +73,9 @@ def test_language_switcher_sets_the_language_cookie(client, settings, province, 
     html = client.get(reverse("catalog")).content.decode()
     assert f'action="{reverse("set_language")}"' in html
     # Django spells "Tiếng Việt" decomposed (e + combining marks): compare composed forms.
-    assert '<option value="vi" selected>Tiếng Việt</option>' in unicodedata.normalize("NFC", html)
+    assert '<option value="vi" lang="vi" selected>Tiếng Việt</option>' in unicodedata.normalize(
+        "NFC", html
+    )
 
     response = client.post(reverse("set_language"), {"language": "en", "next": "/?q=dat"})
     assert response.status_code == 302
@@ -82,8 +84,8 @@ def test_language_switcher_sets_the_language_cookie(client, settings, province, 
     html = client.get(reverse("catalog")).content.decode()
     assert "<h1>Search administrative procedures</h1>" in html
     # Each language named in its own language, the current one selected.
-    assert '<option value="vi">Tiếng Việt</option>' in unicodedata.normalize("NFC", html)
-    assert '<option value="en" selected>English</option>' in html
+    assert '<option value="vi" lang="vi">Tiếng Việt</option>' in unicodedata.normalize("NFC", html)
+    assert '<option value="en" lang="en" selected>English</option>' in html
 
     # The chosen language wins over the browser's.
     client.post(reverse("set_language"), {"language": "vi", "next": "/"})

@@ -37,7 +37,7 @@ def test_handler_is_refused(handler_client, catalog):
     for name, args in OFFICER_PAGES + procedure_pages(catalog):
         response = handler_client.get(reverse(name, args=args))
         assert response.status_code == 403, name
-        assert "You may not perform this action" in response.content.decode()
+        assert "Bạn không có quyền thực hiện thao tác này." in response.content.decode()
     response = handler_client.post(
         reverse("officer-procedure-abolish", args=[catalog["land"].code])
     )
@@ -177,12 +177,12 @@ def test_saving_unchanged_form_adds_no_version(controller_client, catalog):
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"name": ""}, "name", "This field is required."),
-        ({"level": "galaxy"}, "level", "Select a valid choice."),
-        ({"processing_days": "-1"}, "processing_days", "The time limit cannot be negative."),
-        ({"fee_vnd": "abc"}, "fee_vnd", "Enter a valid value."),
-        ({"code": "có dấu/sai"}, "code", "A procedure code has only letters"),
-        ({"code": "1.001234.000.00.00.H12"}, "code", "This value already exists."),
+        ({"name": ""}, "name", "Vui lòng nhập thông tin này."),
+        ({"level": "galaxy"}, "level", "Lựa chọn không hợp lệ."),
+        ({"processing_days": "-1"}, "processing_days", "Thời hạn không được âm."),
+        ({"fee_vnd": "abc"}, "fee_vnd", "Giá trị không hợp lệ."),
+        ({"code": "có dấu/sai"}, "code", "Mã thủ tục chỉ gồm chữ"),
+        ({"code": "1.001234.000.00.00.H12"}, "code", "Giá trị này đã tồn tại."),
     ],
 )
 def test_invalid_form_changes_nothing(controller_client, catalog, overrides, field, message):
@@ -191,7 +191,7 @@ def test_invalid_form_changes_nothing(controller_client, catalog, overrides, fie
     assert response.status_code == 200
     errors = " ".join(response.context["form"].errors[field])
     assert message in errors
-    assert " / " in errors  # Vietnamese first, then English
+    assert " / " not in errors  # the page's language only (issue #8 §5)
     assert "Chưa lưu được" in response.content.decode()
     assert (Procedure.objects.count(), ProcedureVersion.objects.count()) == before
 
@@ -207,7 +207,7 @@ def test_invalid_component_row_changes_nothing(controller_client, catalog):
     )
     response = controller_client.post(reverse("officer-procedure-edit", args=[land.code]), data)
     assert response.status_code == 200
-    assert "The minimum is 0" in str(response.context["formset"].errors)
+    assert "Giá trị tối thiểu là 0" in str(response.context["formset"].errors)
     land.refresh_from_db()
     assert land.version == 1
     assert land.name.startswith("Cấp giấy chứng nhận")

@@ -1,8 +1,12 @@
 """``motcua demo``: the main job. Generates the synthetic province, imports it through the same
-importer a real province uses, creates one user per role and serves the web UI."""
+importer a real province uses (officers included, from users.csv), gives the demo accounts the
+demo password and serves the web UI."""
 
+import os
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from django.conf import settings
@@ -15,11 +19,14 @@ from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.demo.live import demo_live_dossiers
+from motcua.demo.officials import set_demo_officials
 
 # Long enough for the password rules of settings.AUTH_PASSWORD_VALIDATORS (12 characters).
 DEMO_PASSWORD = "motcua-demo-2024"
 
-# (username, role, how to find the agency: (kind, words in its name))
+# The demo accounts: officers of the generated users.csv (generator/officers.py). The import
+# never sets passwords; this command gives these the demo password. (username, role, where to
+# put it when the package has no such officer: (kind, words in the agency's name))
 DEMO_USERS = [
     ("quantri", Role.ADMINISTRATOR, (AgencyKind.DEPARTMENT, "Văn phòng")),
     ("kiemsoat", Role.CONTROLLER, (AgencyKind.DEPARTMENT, "Văn phòng")),
@@ -56,37 +63,57 @@ class Command(BaseCommand):
         self.stdout.write("Nhập dữ liệu / importing the package")
         call_command("import", str(package))
         users = self._create_users()
+        set_demo_officials()
         created = demo_live_dossiers(now=timezone.now())
         if created:
             self.stdout.write(f"Tạo {created} hồ sơ đang xử lý mẫu / live demo dossiers created")
-        self._print_credentials(users, options)
-        if not options["no_serve"]:
-            call_command("collectstatic", interactive=False, verbosity=0)
-            self._serve(options)
+        if options["no_serve"]:
+            self._print_credentials(users, options)
+            return
+        call_command("collectstatic", interactive=False, verbosity=0)
+        self._serve(users, options)
 
-    def _serve(self, options) -> None:
-        """The web server, with the notification worker beside it for as long as it runs."""
-        worker = subprocess.Popen([sys.executable, "-m", "motcua", "worker"])
+    def _serve(self, users: list[User], options) -> None:
+        """The web server, with the notification worker beside it for as long as it runs; the
+        credentials are printed last, once both have started."""
+        url = f"http://{options['host']}:{options['port']}"
+        env = dict(os.environ)
+        # Links in notifications point at the port served; the notifications themselves are
+        # summarised (one line each) unless a backend was chosen.
+        env.setdefault("MOTCUA_PUBLIC_URL", url)
+        env.setdefault("EMAIL_BACKEND", "motcua.notifications.summary_email.SummaryEmailBackend")
+        env.setdefault("MOTCUA_SMS_BACKEND", "motcua.integrations.sms.SummaryBackend")
+        settings.MOTCUA_PUBLIC_URL = env["MOTCUA_PUBLIC_URL"]
+        worker = subprocess.Popen([sys.executable, "-m", "motcua", "worker"], env=env)
+
+        def stop(signum, frame):  # SIGTERM (kill, a supervisor): stop like Ctrl-C does
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGTERM, stop)
+        timer = threading.Timer(3.0, self._print_credentials, args=(users, options))
+        timer.daemon = True
+        timer.start()
         try:
-            call_command(
-                "runserver",
-                f"{options['host']}:{options['port']}",
-                use_reloader=False,
-            )
+            call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)
         finally:
+            timer.cancel()
+            signal.signal(signal.SIGTERM, previous)
             worker.terminate()
-            worker.wait(timeout=10)
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
 
     @transaction.atomic
     def _create_users(self) -> list[User]:
         users = []
         for username, role, (kind, words) in DEMO_USERS:
             agency = Agency.objects.filter(kind=kind, name__icontains=words).first()
-            user, created = User.objects.get_or_create(
+            user, _created = User.objects.get_or_create(
                 username=username,
                 defaults={"role": role, "agency": agency},
             )
-            if created:
+            if not user.has_usable_password():
                 user.set_password(DEMO_PASSWORD)
                 user.is_staff = role == Role.ADMINISTRATOR
                 user.is_superuser = role == Role.ADMINISTRATOR

@@ -34,6 +34,7 @@
       return htmx.ajax("GET", suggestUrl + "?procedure=" + encodeURIComponent(query),
                        { target: box, swap: "innerHTML" }).then(function () {
         box.dataset.query = query;
+        delete box.dataset.moved;
         input.setAttribute("aria-expanded", options().length ? "true" : "false");
         if (active()) input.setAttribute("aria-activedescendant", active().id);
       });
@@ -62,6 +63,13 @@
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         event.preventDefault();
         if (!list.length) { suggest(); return; }
+        // The first press starts from the first suggestion (it is only pre-selected for Enter);
+        // the following ones move from there.
+        if (!box.dataset.moved) {
+          box.dataset.moved = "1";
+          mark(list[0]);
+          return;
+        }
         var step = event.key === "ArrowDown" ? 1 : -1;
         mark(list[(index + step + list.length) % list.length]);
       } else if (event.key === "Enter") {
