@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
-from motcua.dossiers.models import Dossier, ProcessTemplate, ProcessTemplateStep
+from motcua.dossiers.models import CounterVisit, Dossier, ProcessTemplate, ProcessTemplateStep
 from motcua.dossiers.services import process_template_check
 from motcua.utils.errors import DomainError
 
@@ -74,3 +74,14 @@ class DossierAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(CounterVisit)
+class CounterVisitAdmin(DossierAdmin):
+    """Read-only: the counter's guidance and refusals, recorded by the desk's service."""
+
+    list_display = ["at", "desk", "procedure", "outcome", "applicant_name", "officer"]
+    list_filter = ["outcome"]
+    search_fields = ["applicant_name"]
+    list_select_related = ["desk", "procedure", "officer"]
+    date_hierarchy = "at"

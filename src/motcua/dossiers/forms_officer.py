@@ -15,7 +15,7 @@ from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.dossiers.authz import eligible_assignees
 from motcua.dossiers.forms_public import clean_applicant_fields
-from motcua.dossiers.models import SCORED_INDICATORS, ApplicantKind, ReturnMethod
+from motcua.dossiers.models import SCORED_INDICATORS, ApplicantKind, ReturnMethod, VisitOutcome
 from motcua.dossiers.services import ApplicantData, ComponentData
 from motcua.dossiers.workflow import Channel, State
 from motcua.procedures.models import Level, Procedure, ProcedureStatus
@@ -120,11 +120,33 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    # Not receiving: guidance to complete (form 02) or refusal (form 03), as a counter visit.
+    visit_items = forms.CharField(
+        label=_("Nội dung cần bổ sung, hoàn thiện thêm"),
+        help_text=_("Các thành phần chưa đánh dấu được liệt kê tự động; mỗi dòng một nội dung."),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    visit_reason = forms.CharField(
+        label=_("Lý do (bắt buộc khi từ chối tiếp nhận)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    INTENTS = ("receive", VisitOutcome.GUIDANCE.value, VisitOutcome.REFUSAL.value)
 
     def __init__(
-        self, *args, procedure: Procedure | None = None, desk: Agency | None = None, **kwargs
+        self,
+        *args,
+        procedure: Procedure | None = None,
+        desk: Agency | None = None,
+        intent: str = "receive",
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        self.intent = intent if intent in self.INTENTS else "receive"
         self.chosen = procedure
         self.component_rows: list[dict] = []
         self.fields["procedure"].widget.attrs.update(
@@ -212,6 +234,20 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
                 ),
                 code="checklist",
             )
+        if self.intent == VisitOutcome.GUIDANCE:
+            if not self.missing_items():
+                raise ValidationError(
+                    _(
+                        "Bỏ đánh dấu các thành phần còn thiếu hoặc ghi nội dung cần bổ sung, "
+                        "hoàn thiện."
+                    ),
+                    code="nothing_missing",
+                )
+            return cleaned
+        if self.intent == VisitOutcome.REFUSAL:
+            if not cleaned.get("visit_reason", "").strip():
+                self.add_error("visit_reason", _("Vui lòng nhập lý do từ chối tiếp nhận."))
+            return cleaned
         missing = [
             row["component"].name
             for row in self.component_rows
@@ -233,6 +269,17 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
             except ValidationError as error:
                 self.add_error(name, error)
         return cleaned
+
+    def missing_items(self) -> str:
+        """Form 02's list: every component not ticked as received, then what was typed."""
+        c = self.cleaned_data
+        names = [
+            row["component"].name
+            for row in self.component_rows
+            if not c.get(f"c{row['component'].pk}_received")
+        ]
+        typed = [line.strip() for line in c.get("visit_items", "").splitlines() if line.strip()]
+        return "\n".join(names + typed)
 
     def applicant(self) -> ApplicantData:
         c = self.cleaned_data
@@ -258,6 +305,45 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
             for row in self.component_rows
             if c.get(f"c{row['component'].pk}_received")
         ]
+
+
+class VisitFilterForm(BilingualErrorsMixin, forms.Form):
+    """The period, outcome and applicant of the counter visits listed."""
+
+    date_from = forms.DateField(
+        label=_("Từ ngày"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        validators=[validate_date_in_range],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=_("Đến ngày"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        validators=[validate_date_in_range],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    outcome = forms.ChoiceField(
+        label=_("Kết quả"),
+        required=False,
+        choices=[("", _("Tất cả"))] + list(VisitOutcome.choices),
+    )
+    q = forms.CharField(label=_("Tên hoặc số điện thoại"), required=False, max_length=100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("date_from", "date_to"):
+            self.fields[name].error_messages["invalid"] = _("Ngày không hợp lệ (dd/mm/yyyy).")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            raise ValidationError(
+                _("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."), code="order"
+            )
+        return cleaned
 
 
 class RegisterForm(BilingualErrorsMixin, forms.Form):
@@ -358,15 +444,52 @@ class NoteForm(ActionForm):
 
 
 class SupplementRequestForm(ActionForm):
+    """Form 02 lists every missing item at once: the procedure's components ticked here, then
+    anything else typed, one item a line."""
+
+    missing = forms.MultipleChoiceField(
+        label=_("Thành phần hồ sơ còn thiếu"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     items = forms.CharField(
-        label=_("Nội dung cần bổ sung"),
+        label=_("Nội dung cần bổ sung khác"),
+        required=False,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     reason = forms.CharField(
         label=_("Lý do"),
         required=False,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        procedure = getattr(self.dossier, "procedure", None)
+        components = list(procedure.components.all()) if procedure is not None else []
+        self.fields["missing"].choices = [(str(c.pk), c.name) for c in components]
+        if not components:
+            del self.fields["missing"]
+            self.fields["items"].label = _("Nội dung cần bổ sung")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.items_text(cleaned):
+            raise ValidationError(
+                _("Chọn thành phần còn thiếu hoặc ghi nội dung cần bổ sung."), code="items"
+            )
+        return cleaned
+
+    def items_text(self, cleaned: dict) -> str:
+        names = dict(self.fields["missing"].choices) if "missing" in self.fields else {}
+        chosen = [names[pk] for pk in cleaned.get("missing", []) if pk in names]
+        typed = [line.strip() for line in cleaned.get("items", "").splitlines() if line.strip()]
+        return "\n".join(chosen + typed)
+
+    def kwargs(self) -> dict:
+        return {"items": self.items_text(self.cleaned_data), "reason": self.cleaned_data["reason"]}
 
 
 class AssignForm(ActionForm):

@@ -536,3 +536,81 @@ class DossierDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.form_number} {self.title}"
+
+
+class VisitOutcome(models.TextChoices):
+    GUIDANCE = "guidance", _("Hướng dẫn bổ sung, hoàn thiện hồ sơ (Mẫu 02)")
+    REFUSAL = "refusal", _("Từ chối tiếp nhận hồ sơ (Mẫu 03)")
+
+
+class CounterVisit(models.Model):
+    """A visit to the counter that ended without receiving a dossier: the officer guided the
+    applicant to complete it (form 02) or refused it (form 03). Recorded with the slip handed
+    over, never a dossier: it gets no dossier code and no statistic counts it (statistics.md,
+    dossier settlement: only accepted dossiers count)."""
+
+    desk = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("nơi tiếp nhận"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("cơ quan giải quyết"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    procedure = models.ForeignKey(
+        "procedures.Procedure",
+        verbose_name=_("thủ tục"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    outcome = models.CharField(_("kết quả"), max_length=16, choices=VisitOutcome.choices)
+    applicant_kind = models.CharField(
+        _("loại người nộp"),
+        max_length=16,
+        choices=ApplicantKind.choices,
+        default=ApplicantKind.PERSON,
+    )
+    applicant_name = models.CharField(_("tên người nộp"), max_length=255)
+    applicant_id_number = models.CharField(
+        _("số định danh / mã số thuế"), max_length=32, blank=True
+    )
+    applicant_address = models.CharField(_("địa chỉ"), max_length=500, blank=True)
+    applicant_phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    applicant_email = models.EmailField(_("thư điện tử"), blank=True)
+    # Form 02: what is missing, one item a line; form 03: the reasons, one a line.
+    items = models.TextField(_("nội dung cần bổ sung"), blank=True)
+    reason = models.TextField(_("lý do"), blank=True)
+    at = models.DateTimeField(_("thời gian"))
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The slip handed over, stored as issued (like ``DossierDocument``).
+    form_set = models.CharField(max_length=32)
+    form_number = models.CharField(max_length=8)
+    title = models.CharField(max_length=255)
+    docx = models.FileField(upload_to="slips/%Y/%m/")
+    pdf = models.FileField(upload_to="slips/%Y/%m/", blank=True)
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("lượt hướng dẫn, từ chối tại quầy")
+        verbose_name_plural = _("lượt hướng dẫn, từ chối tại quầy")
+        indexes = [models.Index(fields=["desk", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} {self.applicant_name}"
+
+    @property
+    def kind(self) -> str:
+        """The slip kind of the visit (``supplement`` for form 02, ``refusal`` for form 03)."""
+        return "supplement" if self.outcome == VisitOutcome.GUIDANCE else "refusal"

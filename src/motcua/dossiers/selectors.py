@@ -6,13 +6,14 @@ import datetime as dt
 import hmac
 import re
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from motcua.accounts.roles import can
 from motcua.agencies.selectors import agencies_visible_to
 from motcua.calendar.rules import Deadline
 from motcua.dossiers.authz import shows_personal_numbers
-from motcua.dossiers.models import Apology, Dossier, DossierStep
+from motcua.dossiers.models import Apology, CounterVisit, Dossier, DossierStep, VisitOutcome
 from motcua.dossiers.workflow import OPEN_STATES, State
 from motcua.utils.formatting import vn_datetime, vn_number
 
@@ -203,3 +204,40 @@ def computed_indicators(dossier: Dossier) -> list[dict]:
         {"name": n, "label": labels[n], "points": points[n], "explanation": why[n]}
         for n in COMPUTED_INDICATORS
     ]
+
+
+def visit_filter(
+    visits: QuerySet[CounterVisit],
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    outcome: str = "",
+    q: str = "",
+) -> QuerySet[CounterVisit]:
+    """Counter visits of a period (local dates of the visit), an outcome, a name or phone."""
+    if date_from:
+        visits = visits.filter(at__gte=_day_start(date_from))
+    if date_to:
+        visits = visits.filter(at__lt=_day_start(date_to + dt.timedelta(days=1)))
+    if outcome:
+        visits = visits.filter(outcome=outcome)
+    q = q.strip()
+    if q:
+        match = Q(applicant_name__icontains=q)
+        digits = _digits(q)
+        if len(digits) >= 3:
+            match |= Q(applicant_phone__contains=digits)
+        visits = visits.filter(match)
+    return visits
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def visit_counts(visits: QuerySet[CounterVisit]) -> dict[str, int]:
+    """How many visits ended with guidance (form 02) and with a refusal (form 03)."""
+    return visits.order_by().aggregate(
+        guidance=Count("id", filter=Q(outcome=VisitOutcome.GUIDANCE)),
+        refusal=Count("id", filter=Q(outcome=VisitOutcome.REFUSAL)),
+    )

@@ -35,6 +35,7 @@ from motcua.dossiers import authz
 from motcua.dossiers.applicant import ApplicantData, applicant_clean
 from motcua.dossiers.models import (
     Apology,
+    CounterVisit,
     Dossier,
     DossierComponent,
     DossierEvent,
@@ -44,6 +45,7 @@ from motcua.dossiers.models import (
     ProcessTemplate,
     ProcessTemplateStep,
     SupplementRequest,
+    VisitOutcome,
 )
 from motcua.dossiers.workflow import (
     APPLICANT,
@@ -463,6 +465,69 @@ def dossier_receive(
         )
         _after(dossier, _Effects(slips=["receipt"], notify=["received"]), actor)
         return dossier
+
+
+def counter_visit_record(
+    *,
+    actor,
+    procedure: Procedure,
+    applicant: ApplicantData,
+    outcome: str,
+    now: dt.datetime,
+    items: str = "",
+    reason: str = "",
+    agency: Agency | None = None,
+) -> CounterVisit:
+    """A counter visit that ends without receiving the dossier: guidance to complete it (slip
+    02 listing every missing item) or refusal (slip 03 with the reasons). The visit and its
+    slip are recorded and audited; no dossier is created, so no statistic counts it."""
+    from motcua.audit.services import audit_record
+    from motcua.dossiers.slips.issue import visit_slip_issue
+
+    applicant = applicant_clean(applicant)
+    if outcome == VisitOutcome.GUIDANCE:
+        _require(items, "nội dung cần bổ sung, hoàn thiện", "what is missing")
+    elif outcome == VisitOutcome.REFUSAL:
+        _require(reason, "lý do từ chối", "reason")
+    else:
+        raise refuse("Kết quả không hợp lệ.", "Invalid outcome.", "invalid", 400)
+    desk = actor.agency
+    if desk is None:
+        raise refuse(
+            "Tài khoản chưa gắn với cơ quan.",
+            "Your account has no agency.",
+            "agency_not_allowed",
+            403,
+        )
+    # Guiding or refusing at the counter is the receiving desk's act, like receiving.
+    _check(Action.RECEIVE, None, actor, receiving=desk)
+    competent = _competent_agency(procedure, agency) if agency is not None else None
+    with transaction.atomic():
+        visit = CounterVisit.objects.create(
+            desk=desk,
+            agency=competent,
+            procedure=procedure,
+            outcome=outcome,
+            applicant_kind=applicant.kind,
+            applicant_name=applicant.name,
+            applicant_id_number=applicant.id_number,
+            applicant_address=applicant.address,
+            applicant_phone=applicant.phone,
+            applicant_email=applicant.email,
+            items=items.strip(),
+            reason=reason.strip(),
+            at=now,
+            officer=actor,
+        )
+        visit_slip_issue(visit=visit)
+        visit.save(update_fields=["form_set", "form_number", "title", "docx", "sha256"])
+        audit_record(
+            action=f"counter_visit.{outcome}",
+            target=visit,
+            actor=actor,
+            data={"procedure": procedure.code, "desk": desk.code},
+        )
+        return visit
 
 
 def _transition(

@@ -20,6 +20,13 @@ urlpatterns = [
         name="desk-intake-checklist",
     ),
     path("quay/tiep-nhan/<str:code>/", officer_desk.desk_intake_done, name="desk-intake-done"),
+    path("quay/huong-dan-tu-choi/", officer_desk.desk_visits, name="desk-visits"),
+    path("quay/huong-dan-tu-choi/<int:pk>/", officer_desk.desk_visit, name="desk-visit"),
+    path(
+        "quay/huong-dan-tu-choi/<int:pk>/phieu.<str:fmt>",
+        officer_desk.desk_visit_slip,
+        name="desk-visit-slip",
+    ),
     path("quay/tra-ket-qua/", officer_desk.desk_returns, name="desk-returns"),
     path(
         "quay/tra-ket-qua/<str:code>/danh-gia/",

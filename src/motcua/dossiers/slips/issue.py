@@ -18,6 +18,7 @@ from django.utils import timezone
 from motcua.agencies.models import Agency
 from motcua.dossiers.models import (
     Apology,
+    CounterVisit,
     DocumentSequence,
     Dossier,
     DossierDocument,
@@ -82,7 +83,9 @@ class _Slip:
             subtitle=subtitle,
             number=self.number,
         )
-        self.sheet.centered("Mã hồ sơ: ", (self.dossier.code, True, False))
+        code = getattr(self.dossier, "code", "")
+        if code:  # a counter visit is no dossier and has no code
+            self.sheet.centered("Mã hồ sơ: ", (code, True, False))
 
     def applicant(self) -> None:
         d, sheet = self.dossier, self.sheet
@@ -160,43 +163,58 @@ def _receipt(slip: _Slip) -> None:
 
 
 def _supplement(slip: _Slip) -> None:
-    d, sheet = slip.dossier, slip.sheet
+    d = slip.dossier
     request = d.supplements.order_by("-requested_at", "-id").first()
     slip.start()
-    sheet.para(f"{slip.unit_name} đã tiếp nhận hồ sơ của:", indent=False)
+    slip.sheet.para(f"{slip.unit_name} đã tiếp nhận hồ sơ của:", indent=False)
     slip.applicant()
     slip.received_line()
+    contact = person(request.requested_by) if request and request.requested_by else slip.officer
+    _missing_items(
+        slip,
+        items=request.items if request else "",
+        reason=request.reason if request else "",
+        contact=contact,
+        desk=d.receiving_agency,
+    )
+
+
+def _missing_items(slip: _Slip, *, items: str, reason: str, contact: str, desk: Agency) -> None:
+    """Body of form 02: every missing item at once, the reason, whom to ask."""
+    d, sheet = slip.dossier, slip.sheet
     sheet.para(
         f"Sau khi xem xét, hồ sơ của {addressee(d)} cần được bổ sung, hoàn thiện các nội dung "
         "sau (đề nghị bổ sung một lần, đầy đủ các nội dung):",
     )
-    lines = [line.strip(" -•\t") for line in (request.items if request else "").splitlines()]
+    lines = [line.strip(" -•\t") for line in items.splitlines()]
     sheet.items([line for line in lines if line] or ["(không ghi nội dung)"])
-    if request and request.reason:
-        sheet.field("Lý do", request.reason)
-    contact = person(request.requested_by) if request and request.requested_by else slip.officer
+    if reason:
+        sheet.field("Lý do", reason)
     sheet.para(
         f"Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, {addressee(d)} liên hệ "
-        f"{contact + ', ' if contact else ''}Bộ phận Một cửa - {d.receiving_agency.name} để "
+        f"{contact + ', ' if contact else ''}Bộ phận Một cửa - {desk.name} để "
         "được hướng dẫn. Thời gian bổ sung hồ sơ không tính vào thời hạn giải quyết.",
     )
     sheet.signatures([("Người hướng dẫn", "(Ký và ghi rõ họ tên)", contact)])
 
 
 def _refusal(slip: _Slip) -> None:
-    d, sheet = slip.dossier, slip.sheet
     slip.start()
-    sheet.para(f"{slip.unit_name} đã nhận hồ sơ của:", indent=False)
+    slip.sheet.para(f"{slip.unit_name} đã nhận hồ sơ của:", indent=False)
     slip.applicant()
     slip.received_line()
+    _refusal_reasons(slip, slip.dossier.result_note)
+
+
+def _refusal_reasons(slip: _Slip, reasons: str) -> None:
+    """Body of form 03: the reasons, one a line, and the officer's signature."""
+    d, sheet = slip.dossier, slip.sheet
     sheet.para(
         f"Sau khi nghiên cứu, đối chiếu với quy định, hồ sơ của {addressee(d)} không đủ điều "
         "kiện tiếp nhận, giải quyết với lý do cụ thể như sau:",
     )
-    sheet.items(
-        [line.strip() for line in d.result_note.splitlines() if line.strip()]
-        or ["(không ghi lý do)"]
-    )
+    lines = [line.strip() for line in reasons.splitlines() if line.strip()]
+    sheet.items(lines or ["(không ghi lý do)"])
     sheet.para(f"Xin thông báo để {addressee(d)} được biết và thực hiện.")
     sheet.signatures([("Người tiếp nhận hồ sơ", "(Ký và ghi rõ họ tên)", slip.officer)])
 
@@ -372,3 +390,34 @@ def document_number(*, agency: Agency, year: int, symbol: str) -> str:
 def file_stem(code: str) -> str:
     """Dossier codes contain dots; keep file names to a safe alphabet."""
     return re.sub(r"[^A-Za-z0-9_-]+", "_", code)
+
+
+def visit_slip_issue(*, visit: CounterVisit) -> None:
+    """Compose the slip of a counter visit (form 02 listing what is missing, or form 03 with
+    the reasons) in the set in force on the day of the visit, and store it on the visit."""
+    form_set = form_set_for(local(visit.at).date())
+    form = form_set.form(visit.kind)
+    slip = _Slip(
+        dossier=visit,  # type: ignore[arg-type]  # the applicant fields are the same
+        form=form,
+        unit=visit.desk,
+        issued_at=visit.at,
+        officer=person(visit.officer),
+        actor=visit.officer,
+        form_set=form_set,
+    )
+    slip.start()
+    slip.sheet.para(f"{slip.unit_name} đã nhận hồ sơ của:", indent=False)
+    slip.applicant()
+    slip.sheet.field("Thời gian nhận hồ sơ", clock(visit.at))
+    if visit.kind == "supplement":
+        _missing_items(
+            slip, items=visit.items, reason=visit.reason, contact=slip.officer, desk=visit.desk
+        )
+    else:
+        _refusal_reasons(slip, visit.reason)
+    data = slip.sheet.to_bytes()
+    visit.form_set, visit.form_number, visit.title = form_set.code, form.number, form.title
+    visit.sha256 = hashlib.sha256(data).hexdigest()
+    stamp = f"{local(visit.at):%y%m%d}-{visit.pk}"
+    visit.docx.save(f"luot-{stamp}-{visit.kind}.docx", ContentFile(data), save=False)

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from motcua.dossiers.models import DossierDocument
+from motcua.dossiers.models import CounterVisit, DossierDocument
 
 logger = logging.getLogger(__name__)
 
@@ -78,9 +78,9 @@ def docx_to_pdf(data: bytes, *, soffice: str, stem: str = "slip") -> bytes:
         return target.read_bytes()
 
 
-def slip_pdf(document: DossierDocument) -> bytes | None:
-    """The stored PDF of ``document``, converting its DOCX the first time. None (with a
-    warning) when LibreOffice is not installed."""
+def slip_pdf(document: DossierDocument | CounterVisit) -> bytes | None:
+    """The stored PDF of ``document`` (a dossier's slip or a counter visit's), converting its
+    DOCX the first time. None (with a warning) when LibreOffice is not installed."""
     if document.pdf:
         return _read(document.pdf)
     soffice = _soffice()
@@ -93,7 +93,7 @@ def slip_pdf(document: DossierDocument) -> bytes | None:
     stem = Path(document.docx.name).stem
     data = docx_to_pdf(_read(document.docx), soffice=soffice, stem=stem)
     with transaction.atomic():
-        locked = DossierDocument.objects.select_for_update().get(pk=document.pk)
+        locked = type(document)._default_manager.select_for_update().get(pk=document.pk)
         if not locked.pdf:  # nobody stored one while we converted
             locked.pdf.save(f"{stem}.pdf", ContentFile(data), save=False)
             locked.save(update_fields=["pdf"])

@@ -18,6 +18,7 @@ from motcua.agencies.models import Agency, AgencyKind
 from motcua.audit.models import AuditEntry
 from motcua.dossiers import services as s
 from motcua.dossiers.models import Dossier, DossierStep, Evaluation
+from motcua.dossiers.tests.test_slips import text_of
 from motcua.dossiers.workflow import Action, State
 from motcua.procedures.models import Level
 from motcua.procedures.services import procedure_save
@@ -110,6 +111,7 @@ DESK_PAGES = [
     "desk-queue",
     "desk-intake",
     "desk-returns",
+    "desk-visits",
     "desk-register",
     "desk-procedure-suggest",
     "desk-intake-checklist",
@@ -283,6 +285,36 @@ def test_request_supplement_at_intake_and_record_it_at_the_desk(client, world):
     dossier = reload(dossier)
     assert dossier.state == State.SUBMITTED
     assert dossier.components.filter(supplement__isnull=False).count() == 1
+
+
+def test_supplement_request_lists_the_ticked_components_then_the_typed_items(client, world):
+    first, second = (
+        world.procedure.components.create(name=name, originals=1, copies=0, required=True)
+        for name in ("Tờ khai yêu cầu cấp phiếu", "Bản sao giấy khai sinh")
+    )
+    dossier = processing(world)
+    login(client, world, HANDLER)
+    page = client.get(reverse("officer-dossier-detail", args=[dossier.code]))
+    panel = next(p for p in page.context["panels"] if p.action == Action.REQUEST_SUPPLEMENT)
+    assert [label for _pk, label in panel.form.fields["missing"].choices] == [
+        "Tờ khai yêu cầu cấp phiếu",
+        "Bản sao giấy khai sinh",
+    ]
+    response = act(client, dossier, "request_supplement", {"items": "  ", "reason": "Thiếu"})
+    assert response.status_code == 400 and reload(dossier).state == State.PROCESSING
+    act(
+        client,
+        dossier,
+        "request_supplement",
+        {"missing": [str(second.pk)], "items": "Giấy ủy quyền\n", "reason": "Thiếu"},
+    )
+    request = reload(dossier).supplements.get()
+    assert request.items == "Bản sao giấy khai sinh\nGiấy ủy quyền"
+    slip = reload(dossier).documents.get(kind="supplement")
+    with slip.docx.open("rb") as handle:
+        text = text_of(handle.read())
+    assert "Bản sao giấy khai sinh" in text and "Giấy ủy quyền" in text
+    assert first.name not in text
 
 
 def test_processing_journey_through_the_page(client, world):

@@ -34,6 +34,7 @@ def test_officer_dossier_pages(client, world, dossier):
         reverse("desk-queue"),
         reverse("desk-intake"),
         reverse("desk-returns"),
+        reverse("desk-visits"),
     ):
         assert_strict_page(client.get(url))
 

@@ -3,23 +3,33 @@ printing slip 01, results to return, and the register (Sổ theo dõi hồ sơ).
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from motcua.agencies.selectors import agency_descendant_ids
 from motcua.audit.services import audit_read
 from motcua.dossiers import forms_officer as f
-from motcua.dossiers.models import Dossier
-from motcua.dossiers.selectors import deadline_text, dossier_search, dossiers_visible_to, mask
-from motcua.dossiers.services import dossier_receive
-from motcua.dossiers.slips import register_docx
+from motcua.dossiers.models import CounterVisit, Dossier, VisitOutcome
+from motcua.dossiers.selectors import (
+    deadline_text,
+    dossier_search,
+    dossiers_visible_to,
+    mask,
+    visit_counts,
+    visit_filter,
+)
+from motcua.dossiers.services import counter_visit_record, dossier_receive
+from motcua.dossiers.slips import SlipConversionError, register_docx, slip_pdf
 from motcua.dossiers.views.officer import DOCX, WORK_LIST_PAGE_SIZE, visible_dossier
 from motcua.dossiers.workflow import Action, State
 from motcua.procedures.selectors import procedure_search
 from motcua.utils.errors import DomainError
+from motcua.utils.uploads import file_download
 from motcua.web.permissions import action_required
 
 SUGGESTIONS = 10
@@ -102,7 +112,8 @@ def desk_intake(request: HttpRequest) -> HttpResponse:
         )
         return _intake_page(request, form)
     procedure = f.resolve_procedure(request.POST.get("procedure", ""))
-    form = f.IntakeForm(request.POST, request.FILES, procedure=procedure, desk=desk)
+    intent = request.POST.get("intent", "receive")
+    form = f.IntakeForm(request.POST, request.FILES, procedure=procedure, desk=desk, intent=intent)
     if not form.is_valid():
         if form.has_error("__all__", "checklist"):
             # Show the procedure's checklist (prefilled) with what was typed so far.
@@ -117,6 +128,8 @@ def desk_intake(request: HttpRequest) -> HttpResponse:
             return _intake_page(request, form, checklist_notice=True)
         return _intake_page(request, form, status=400)
     data = form.cleaned_data
+    if form.intent != "receive":
+        return _record_visit(request, form)
     try:
         dossier = dossier_receive(
             actor=request.user,
@@ -133,6 +146,26 @@ def desk_intake(request: HttpRequest) -> HttpResponse:
         form.add_error(None, error.message)
         return _intake_page(request, form, status=400)
     return redirect("desk-intake-done", code=dossier.code)
+
+
+def _record_visit(request: HttpRequest, form: f.IntakeForm) -> HttpResponse:
+    """Guidance (form 02) or refusal (form 03) without receiving: a counter visit."""
+    data = form.cleaned_data
+    try:
+        visit = counter_visit_record(
+            actor=request.user,
+            procedure=form.chosen,
+            applicant=form.applicant(),
+            outcome=form.intent,
+            items=form.missing_items() if form.intent == VisitOutcome.GUIDANCE else "",
+            reason=data["visit_reason"],
+            agency=data.get("agency"),
+            now=timezone.now(),
+        )
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return _intake_page(request, form, status=400)
+    return redirect("desk-visit", pk=visit.pk)
 
 
 def _intake_page(
@@ -191,6 +224,67 @@ def desk_intake_done(request: HttpRequest, code: str) -> HttpResponse:
             "tab": "intake",
         },
     )
+
+
+# ---- counter visits (guidance, refusal) ---------------------------------------------------
+
+
+def _desk_visits(request: HttpRequest):
+    agency = request.user.agency
+    if agency is None:
+        return CounterVisit.objects.none()
+    return CounterVisit.objects.filter(desk_id__in=agency_descendant_ids(agency)).select_related(
+        "procedure", "officer", "desk"
+    )
+
+
+@action_required("dossier.desk")
+@require_GET
+def desk_visits(request: HttpRequest) -> HttpResponse:
+    """Visits of the desk that ended with guidance or a refusal, newest first, by period."""
+    today = timezone.localdate()
+    form = f.VisitFilterForm(request.GET or None, initial={"date_to": today})
+    visits = _desk_visits(request)
+    if form.is_bound and form.is_valid():
+        visits = visit_filter(visits, **form.cleaned_data)
+    page = Paginator(visits, WORK_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    for visit in page.object_list:
+        visit.masked_phone = mask(visit.applicant_phone)
+    return render(
+        request,
+        "dossiers/officer/desk_visits.html",
+        {"form": form, "page": page, "tab": "visits", "counts": visit_counts(visits)},
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+@action_required("dossier.desk")
+@require_GET
+def desk_visit(request: HttpRequest, pk: int) -> HttpResponse:
+    visit = get_object_or_404(_desk_visits(request), pk=pk)
+    visit.masked_phone = mask(visit.applicant_phone)
+    return render(request, "dossiers/officer/desk_visit.html", {"visit": visit, "tab": "visits"})
+
+
+@action_required("dossier.desk")
+@require_GET
+def desk_visit_slip(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    visit = get_object_or_404(_desk_visits(request), pk=pk)
+    if fmt == "pdf":
+        try:
+            available = slip_pdf(visit) is not None
+        except SlipConversionError:
+            available = False
+        if not available:
+            messages.error(request, str(_("Chưa tạo được bản PDF; vui lòng tải bản DOCX.")))
+            return redirect("desk-visit", pk=visit.pk)
+        field = visit.pdf
+    elif fmt == "docx":
+        field = visit.docx
+    else:
+        raise Http404
+    audit_read(request, action="counter_visit.download", target=visit, file=fmt)
+    return file_download(field, f"luot-{visit.pk}-{visit.kind}.{fmt}")
 
 
 # ---- register -----------------------------------------------------------------------------
