@@ -372,9 +372,22 @@ def extend_by_working_time(
     return _add_office_time(due, paused, calendar, hours)
 
 
-def _when(instant: dt.datetime) -> str:
+_WEEKDAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Why a day is not worked, in English (the stored reasons are the calendar's Vietnamese names).
+_DAY_KIND_EN = {
+    DayKind.HOLIDAY: "public holiday",
+    DayKind.ADMIN_DAY_OFF: "day off by decision",
+}
+
+
+def _when(instant: dt.datetime, english: bool = False) -> str:
     local = to_local(instant)
-    return f"{local:%H:%M} {_WEEKDAY_NAMES[local.weekday()]} {vn_date(local)}"
+    names = _WEEKDAY_NAMES_EN if english else _WEEKDAY_NAMES
+    return f"{local:%H:%M} {names[local.weekday()]} {vn_date(local)}"
+
+
+def _skipped_reason_en(info: DayInfo) -> str:
+    return _DAY_KIND_EN.get(info.kind) or _WEEKDAY_NAMES_EN[info.date.weekday()]
 
 
 def _decimal_text(value: Decimal) -> str:
@@ -405,7 +418,16 @@ class Deadline:
             return "trong giờ nghỉ trưa"
         return "ngoài giờ làm việc"
 
-    def as_text(self) -> str:
+    def _moved_because_en(self) -> str:
+        return {
+            "vào ngày nghỉ": "on a day off",
+            "trong giờ nghỉ trưa": "during the lunch break",
+        }.get(self._moved_because(), "outside office hours")
+
+    def as_text(self, language: str = "vi") -> str:
+        """How the due date was computed, in Vietnamese, or in English for ``language="en"``."""
+        if language.startswith("en"):
+            return self._as_text_en()
         parts = [f"Tiếp nhận {_when(self.start)}"]
         if self.unit == "calendar" and self.limit is not None:
             parts[0] += (
@@ -434,6 +456,41 @@ class Deadline:
                 + ", ".join(f"{vn_date(info.date)} ({info.reason})" for info in self.skipped)
             )
         parts.append(f"Hạn giải quyết: {_when(self.due)}")
+        return ". ".join(parts) + "."
+
+    def _as_text_en(self) -> str:
+        parts = [f"Received {_when(self.start, True)}"]
+        if self.unit == "calendar" and self.limit is not None:
+            parts[0] += (
+                ", counted from the next day, "
+                f"{vn_date(to_local(self.start).date() + ONE_DAY)} (Civil Code, art. 147)"
+            )
+        elif self.effective_start != to_local(self.start):
+            parts[0] += (
+                f", {self._moved_because_en()}: counted from {_when(self.effective_start, True)}"
+            )
+        if self.limit is None or self.due is None:
+            parts.append("The procedure sets no time limit, so the dossier has no deadline")
+            return ". ".join(parts) + "."
+        if self.unit == "working":
+            per_day = Decimal(self.hours.day_length // dt.timedelta(minutes=1)) / 60
+            parts.append(
+                f"Time limit: {_decimal_text(self.limit)} working days "
+                f"({_decimal_text(per_day)} working hours a day)"
+            )
+        else:
+            parts.append(
+                f"Time limit: {_decimal_text(self.limit)} calendar days, to the end of the last "
+                "day (moved to the next working day when that day is a day off)"
+            )
+        if self.skipped:
+            parts.append(
+                "Days skipped: "
+                + ", ".join(
+                    f"{vn_date(info.date)} ({_skipped_reason_en(info)})" for info in self.skipped
+                )
+            )
+        parts.append(f"Deadline: {_when(self.due, True)}")
         return ". ".join(parts) + "."
 
     def as_dict(self) -> dict[str, Any]:

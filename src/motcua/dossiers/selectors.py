@@ -8,6 +8,7 @@ import re
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from motcua.accounts.roles import can
 from motcua.agencies.selectors import agencies_visible_to
@@ -140,25 +141,35 @@ def personal_numbers(user, dossier: Dossier) -> dict[str, str]:
     return {"phone": mask(phone), "id_number": mask(id_number)}
 
 
-def deadline_text(dossier: Dossier) -> str:
-    """The due date as a person reads it: how it was computed, and the pauses that moved it
-    (waiting for a supplement; waiting for fees or taxes when the procedure says so)."""
+def deadline_text(dossier: Dossier, language: str | None = None) -> str:
+    """The due date as a person reads it, in the page's language: how it was computed, and the
+    pauses that moved it (waiting for a supplement; waiting for fees or taxes when the
+    procedure says so)."""
     if not dossier.deadline:
         return ""
-    text = Deadline.from_dict(dossier.deadline).as_text()
+    english = (language or get_language() or "vi").startswith("en")
+    text = Deadline.from_dict(dossier.deadline).as_text("en" if english else "vi")
     pauses = dossier.deadline.get("pauses") or []
     if pauses and dossier.due_at:
         parts = []
-        for kind, label in (
-            ("supplement", "chờ bổ sung"),
-            ("payment", "chờ thực hiện nghĩa vụ tài chính"),
+        for kind, label_vi, label_en in (
+            ("supplement", "chờ bổ sung", "waiting for a supplement"),
+            ("payment", "chờ thực hiện nghĩa vụ tài chính", "waiting for fees or taxes"),
         ):
             mine = [p for p in pauses if p.get("kind", "supplement") == kind]
             if mine:
                 seconds = sum(p["working_seconds"] for p in mine)
                 hours = vn_number(seconds / 3600, 1).removesuffix(",0")
-                parts.append(f"{label} {len(mine)} lần ({hours} giờ làm việc)")
-        text += f" Tạm dừng {'; '.join(parts)}: hạn mới {vn_datetime(dossier.due_at)}."
+                if english:
+                    times = "once" if len(mine) == 1 else f"{len(mine)} times"
+                    parts.append(f"{label_en} {times} ({hours} working hours)")
+                else:
+                    parts.append(f"{label_vi} {len(mine)} lần ({hours} giờ làm việc)")
+        due = vn_datetime(dossier.due_at)
+        if english:
+            text += f" Paused, {'; '.join(parts)}: new deadline {due}."
+        else:
+            text += f" Tạm dừng {'; '.join(parts)}: hạn mới {due}."
     return text
 
 

@@ -374,6 +374,29 @@ def test_explanation_lists_skipped_days_with_reasons():
     )
 
 
+def test_explanation_in_english_has_no_vietnamese():
+    deadline = compute_deadline(at(2024, 2, 7, 17, 30), 3, "working", calendar=CAL, hours=HOURS)
+    text = deadline.as_text("en")
+    assert text.startswith(
+        "Received 17:30 Wednesday 07/02/2024, outside office hours: counted from 07:00 "
+        "Thursday 15/02/2024. Time limit: 3 working days (8 working hours a day). Days skipped: "
+    )
+    assert "10/02/2024 (public holiday)" in text and "17/02/2024 (Saturday)" in text
+    assert text.endswith("Deadline: 17:00 Monday 19/02/2024.")
+    assert text.isascii()
+    calendar_days = compute_deadline(
+        at(2024, 3, 8, 18, 0), 5, "calendar", calendar=CAL, hours=HOURS
+    )
+    assert "counted from the next day, 09/03/2024 (Civil Code, art. 147). Time limit: 5 " in (
+        calendar_days.as_text("en")
+    )
+    assert (
+        compute_deadline(at(2024, 3, 4, 12, 0), None, "working", calendar=CAL, hours=HOURS)
+        .as_text("en")
+        .endswith("The procedure sets no time limit, so the dossier has no deadline.")
+    )
+
+
 @pytest.mark.parametrize(
     ("start", "limit", "unit", "fragments"),
     [

@@ -851,3 +851,14 @@ def test_returns_desk_searches_by_code_name_or_phone_and_loads_the_evaluation_wh
     # Only results waiting at this desk.
     handler = make(world, "processing")
     assert client.get(reverse("desk-return-evaluation", args=[handler.code])).status_code == 404
+
+
+def test_deadline_explanation_follows_the_page_language(client, world):
+    dossier = received(world)
+    login(client, world, DESK)
+    url = reverse("officer-dossier-detail", args=[dossier.code])
+    vietnamese = client.get(url).context["deadline_text"]
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").context["deadline_text"]
+    assert vietnamese.startswith("Tiếp nhận ") and "Hạn giải quyết:" in vietnamese
+    assert english.startswith("Received ") and "Deadline:" in english
+    assert english.isascii()
