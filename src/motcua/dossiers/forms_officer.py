@@ -23,7 +23,7 @@ from motcua.procedures.selectors import procedure_search
 from motcua.utils.dates import validate_date_in_range
 from motcua.utils.errors import DomainError
 from motcua.utils.uploads import check_upload
-from motcua.web.forms import BILINGUAL_ERRORS, BilingualErrorsMixin
+from motcua.web.forms import BILINGUAL_ERRORS, BilingualErrorsMixin, VnModelChoiceField
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M"]
@@ -164,7 +164,7 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
             return
         if needs_agency(procedure):
             choices = agency_choices(procedure)
-            self.fields["agency"] = forms.ModelChoiceField(
+            self.fields["agency"] = VnModelChoiceField(
                 label=_("Đơn vị giải quyết"),
                 queryset=choices,
                 initial=desk if desk is not None and desk.kind == procedure.level else None,

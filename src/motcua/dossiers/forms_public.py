@@ -21,6 +21,7 @@ from motcua.dossiers.models import SCORED_INDICATORS, ApplicantKind
 from motcua.dossiers.services import ApplicantData, ComponentData
 from motcua.procedures.models import Level, Procedure
 from motcua.utils.errors import DomainError
+from motcua.utils.text import vn_sorted
 from motcua.utils.uploads import ALLOWED, check_upload
 from motcua.web.forms import BILINGUAL_ERRORS, BilingualErrorsMixin
 
@@ -105,11 +106,14 @@ def agency_choices(level: str) -> list:
     when there is more than one group, so a long list stays findable."""
     agencies = Agency.objects.filter(kind=level, is_active=True).select_related("parent")
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for agency in agencies.order_by("parent__name", "name"):
+    for agency in vn_sorted(agencies, key=lambda a: a.name):
         groups[agency.parent.name if agency.parent else ""].append((str(agency.pk), agency.name))
+    empty = ("", _("— Chọn đơn vị —"))
     if len(groups) <= 1:
-        return [("", "— Chọn đơn vị —"), *next(iter(groups.values()), [])]
-    return [("", "— Chọn đơn vị —"), *((name or "Khác", items) for name, items in groups.items())]
+        return [empty, *next(iter(groups.values()), [])]
+    # Groups in Vietnamese order of their names, the agencies without a parent last.
+    names = vn_sorted(groups, key=lambda name: name or "\uffff")
+    return [empty, *((name or _("Khác"), groups[name]) for name in names)]
 
 
 class SubmissionForm(BilingualErrorsMixin, forms.Form):

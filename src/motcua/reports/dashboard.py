@@ -27,6 +27,7 @@ from motcua.reports.selectors.dossiers import (
 )
 from motcua.reports.selectors.evaluations import evaluation_breakdown, evaluation_figures
 from motcua.utils.periods import CUT_DAY, Period
+from motcua.utils.text import vn_sort_key, vn_sorted
 
 MONTHS = range(1, 13)
 PUBLIC_KINDS = (AgencyKind.DEPARTMENT, AgencyKind.DISTRICT)
@@ -115,7 +116,7 @@ def digitization_items(counts: dict[str, int]) -> tuple[list[Item], list[Item]]:
     """§7: the rates, then the counts they divide (each count lists its dossiers)."""
     rates = digitization_rates(counts)
     rate_rows = [
-        Item(f"digitization.{name}", value, drillable=False, percent=True, places=1)
+        Item(f"digitization.{name}", value, drillable=False, percent=True)
         for name, value in rates.items()
     ]
     count_rows = [Item(f"digitization.{name}", value) for name, value in counts.items()]
@@ -366,12 +367,16 @@ def _ranked(rows: list[PublicRow]) -> list[PublicRow]:
     the others by name."""
     ranked = sorted(
         (row for row in rows if row.enough),
-        key=lambda row: (-row.rates["on_time_rate"], -row.rates["online_share"], row.agency.name),
+        key=lambda row: (
+            -row.rates["on_time_rate"],
+            -row.rates["online_share"],
+            vn_sort_key(row.agency.name),
+        ),
     )
     previous: float | None = None
     for position, row in enumerate(ranked, 1):
         rate = row.rates["on_time_rate"]
         row.rank = position if rate != previous else ranked[position - 2].rank
         previous = rate
-    others = sorted((row for row in rows if not row.enough), key=lambda row: row.agency.name)
+    others = vn_sorted((row for row in rows if not row.enough), key=lambda row: row.agency.name)
     return ranked + others

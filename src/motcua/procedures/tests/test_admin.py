@@ -89,3 +89,10 @@ def test_admin_pages_render(admin_client, settings):
         url = reverse(f"admin:procedures_{name}_changelist")
         assert admin_client.get(url).status_code == 200, name
         assert admin_client.get(reverse(f"admin:procedures_{name}_add")).status_code == 200
+
+
+def test_admin_carries_the_product_name_and_favicon(admin_client):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Quản trị hệ thống giải quyết thủ tục hành chính" in html
+    assert 'rel="icon" href="/static/web/img/favicon.svg"' in html
+    assert "Django" not in html

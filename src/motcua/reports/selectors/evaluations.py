@@ -25,6 +25,7 @@ from motcua.dossiers.models import INDICATORS, Evaluation, EvaluationSource
 from motcua.reports.selectors.catalog import percentage
 from motcua.utils.formatting import round_half_up
 from motcua.utils.periods import Period
+from motcua.utils.text import vn_sorted
 
 # The figures that drill down to records: every counted evaluation, and the satisfied ones.
 RECORD_FIGURES = ("count", "satisfied", "desk_on_behalf")
@@ -110,7 +111,7 @@ def evaluation_breakdown(
     rows: dict[int, dict[str, Any]] = {row["dossier__agency_id"]: dict(row) for row in grouped}
     agencies = Agency.objects.in_bulk(list(rows))
     result = [(agencies[pk], _figures(row)) for pk, row in rows.items() if pk in agencies]
-    return sorted(result, key=lambda item: item[0].name)
+    return vn_sorted(result, key=lambda item: item[0].name)
 
 
 def evaluation_records(
