@@ -310,7 +310,12 @@ class History:
         # Its own stream, so that settling the end of the history leaves every figure's draws
         # (``self.rng``) as they were.
         self.settling = stream(data.seed, "dossiers-settled")
-        self.work = WorkTime(targets.HISTORY_START - ONE_DAY * 7, LAST + ONE_DAY * 400)
+        # The day the desk's work on the history ends (the demo: today): older open dossiers are
+        # settled by then; no dossier is received after the history's own end (LAST).
+        self.settle_until = max(data.settle_until or LAST, LAST)
+        self.work = WorkTime(
+            targets.HISTORY_START - ONE_DAY * 7, self.settle_until + ONE_DAY * 400
+        )
         self.figures = scaled_figures(data.scale)
         self.new_roles, self.carried_roles = role_counts(self.figures)
         self._build_pools(data)
@@ -729,7 +734,7 @@ class History:
     # ---- the end of the history --------------------------------------------------------------
 
     def _settle(self, d: _Dossier) -> None:
-        """What a working desk has done by the end of the history (LAST): a dossier received
+        """What a working desk has done by the end of the history (``settle_until``): a dossier received
         long ago and still open then is ended after T (so every figure of the period is
         unchanged: it was in process at T), its open supplement request answered after T; a
         result that is not recent has been handed over."""
@@ -740,12 +745,12 @@ class History:
                 waiting = [requested for requested, supplied in d.supplements if supplied is None]
                 horizon = d.due or d.received + dt.timedelta(days=20)
                 share = STILL_AWAITING_SHARE if waiting else STILL_OPEN_SHARE
-                if horizon.date() < LAST - OPEN_GRACE and rng.random() >= share:
+                if horizon.date() < self.settle_until - OPEN_GRACE and rng.random() >= share:
                     # After the applicant's last supplement.
                     after = max([d.received, *(s for _r, s in d.supplements if s is not None)])
                     if waiting:
                         requested = waiting[0]
-                        day = self._pick_day(max(T + ONE_DAY, requested.date()), LAST)
+                        day = self._pick_day(max(T + ONE_DAY, requested.date()), self.settle_until)
                         supplied = self._instant_on(day, requested)
                         paused = work.between(requested, supplied)
                         d.due = work.extend(d.due, paused) if d.due is not None else None
@@ -754,18 +759,18 @@ class History:
                         )
                         after = supplied
                     first = max(T + ONE_DAY, after.date())
-                    day = self._pick_day(first, LAST, near_first=True)
+                    day = self._pick_day(first, self.settle_until, near_first=True)
                     d.ended = self._instant_on(day, after)
                     d.outcome = self._outcome(rng.random())
             if (
                 d.ended is not None
                 and d.returned is None
                 and d.outcome in ("approved", "refused")
-                and d.ended.date() < LAST - RETURN_GRACE
+                and d.ended.date() < self.settle_until - RETURN_GRACE
             ):
                 position = work.position(d.ended) + 600 + int(rng.random() * 3 * DAY)
                 returned = work.start_instant(position)
-                if returned.date() <= LAST:
+                if returned.date() <= self.settle_until:
                     d.returned = returned
         finally:
             self.rng = main

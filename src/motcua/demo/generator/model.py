@@ -100,5 +100,7 @@ class ProvinceData:
     procedures: list[Procedure] = field(default_factory=list)
     shortenings: list[Shortening] = field(default_factory=list)
     officers: list[Officer] = field(default_factory=list)
+    # Until when the desks work through the history's open dossiers (None: its last day).
+    settle_until: dt.date | None = None
     # supplements.csv rows, collected while dossiers.csv is written (one pass makes both).
     supplement_rows: list[tuple[str, ...]] | None = None

@@ -4,6 +4,7 @@ so does the dossier history (§2, §7) at scale 1.0."""
 
 import math
 from dataclasses import dataclass
+import datetime as dt
 from pathlib import Path
 
 from motcua.demo.generator import targets
@@ -37,11 +38,15 @@ class GenerationSummary:
     rows: dict[str, int]  # file name → data rows (without the header)
 
 
-def build_province(*, seed: int, scale: float) -> ProvinceData:
-    """The province in memory; ``scale`` is carried for the builders of dossier volume."""
+def build_province(
+    *, seed: int, scale: float, settle_until: dt.date | None = None
+) -> ProvinceData:
+    """The province in memory; ``scale`` is carried for the builders of dossier volume,
+    ``settle_until`` for the end of the history."""
     data = ProvinceData(
         seed=seed,
         scale=scale,
+        settle_until=settle_until,
         name=PROVINCE_NAME,
         code=PROVINCE_CODE,
         hourly_cost_vnd=targets.HOURLY_COST_VND,
@@ -86,14 +91,21 @@ def _check_arguments(path: Path, scale: float, force: bool) -> None:
 
 
 def generate_package(
-    path: Path, *, seed: int = 1, scale: float = 1.0, force: bool = False
+    path: Path,
+    *,
+    seed: int = 1,
+    scale: float = 1.0,
+    force: bool = False,
+    settle_until: dt.date | None = None,
 ) -> GenerationSummary:
     """Write the package files into ``path`` (created if missing; it must be empty unless
     ``force``, which overwrites the package's files and leaves other files alone). The same
-    seed gives byte-identical files."""
+    seed (and ``settle_until``) gives byte-identical files. ``settle_until``: the desks work
+    through the history's open dossiers until that day (the demo: today), so only recent ones,
+    and a few long-disputed ones, are still open; the 2024 figures do not change."""
     path = Path(path)
     _check_arguments(path, scale, force)
-    data = build_province(seed=seed, scale=scale)
+    data = build_province(seed=seed, scale=scale, settle_until=settle_until)
     path.mkdir(parents=True, exist_ok=True)
     rows = {f.name: write_csv(path / f.name, f.columns, f.rows(data)) for f in PACKAGE_FILES}
     return GenerationSummary(path=path, seed=seed, scale=scale, province=data.name, rows=rows)

@@ -373,6 +373,22 @@ def test_the_history_ends_as_a_working_desk_leaves_it(tables):
     assert all(local_date(d["ended_at"]) >= LAST - dt.timedelta(days=7) for d in waiting)
 
 
+def test_settling_until_a_later_day_keeps_the_figures_and_leaves_only_exceptions(tmp_path):
+    """The demo's history (``settle_until`` = today): the desks have worked through 2024's
+    open dossiers, so a handler's list is not two years of overdue dossiers; the 2024 figures
+    are those of the seed all the same, and nothing is received after the history's end."""
+    until = dt.date(2026, 12, 6)
+    generate_package(tmp_path, seed=1, scale=0.05, settle_until=until)
+    check_figures(tmp_path, 0.05)
+    rows = read(tmp_path, "dossiers.csv")
+    assert max(local_date(d["received_at"]) for d in rows) <= LAST
+    still_open = [d for d in rows if not d["ended_at"]]
+    assert 0 < len(still_open) < 0.005 * len(rows)  # the disputes and the silent applicants
+    assert max(local_date(d["ended_at"]) for d in rows if d["ended_at"]) > LAST
+    waiting = [d for d in rows if d["outcome"] in ("approved", "refused") and not d["returned_at"]]
+    assert all(local_date(d["ended_at"]) >= until - dt.timedelta(days=7) for d in waiting)
+
+
 def test_supplements_fall_within_processing(tables):
     dossiers = {d["code"]: d for d in tables["dossiers.csv"]}
     by_dossier = Counter(s["dossier_code"] for s in tables["supplements.csv"])

@@ -1,14 +1,25 @@
-"""``motcua generate PATH [--seed N] [--scale S] [--force]``: write a synthetic province data
+"""``motcua generate PATH [--seed N] [--scale S] [--settle-until DATE] [--force]``: write a synthetic province data
 package (interchange.md) whose catalog reproduces the seed report's 2024 figures, with a dossier
 history (dossiers.csv, supplements.csv) that reproduces its dossier figures at scale 1 (every
-figure × S at another scale)."""
+figure × S at another scale). ``--settle-until``: the desks work through the history's open
+dossiers until that day (the demo passes today), leaving the 2024 figures as they are."""
 
+import datetime as dt
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from motcua.demo.generator import GeneratorError, generate_package
 from motcua.utils.formatting import vn_number
+
+
+def _date(text: str) -> dt.date:
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise CommandError(f"Ngày không hợp lệ: {text!r} (dd/mm/yyyy) / Invalid date: {text!r}")
 
 
 class Command(BaseCommand):
@@ -34,6 +45,15 @@ class Command(BaseCommand):
             help="Hệ số khối lượng hồ sơ / Dossier volume factor (default 1.0)",
         )
         parser.add_argument(
+            "--settle-until",
+            type=_date,
+            default=None,
+            help=(
+                "Hồ sơ tồn đọng được giải quyết đến ngày này (dd/mm/yyyy) / "
+                "Open dossiers of the history are settled until this date"
+            ),
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Ghi đè vào thư mục không trống / Write into a non-empty folder",
@@ -41,7 +61,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: Path, seed: int, scale: float, force: bool, **options):
         try:
-            summary = generate_package(path, seed=seed, scale=scale, force=force)
+            summary = generate_package(
+                path, seed=seed, scale=scale, force=force, settle_until=options["settle_until"]
+            )
         except GeneratorError as exc:
             raise CommandError(str(exc)) from exc
         scale_text = f"{summary.scale:g}".replace(".", ",")
