@@ -634,14 +634,26 @@ def _hours(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def _template_steps(dossier: Dossier) -> list[DossierStep]:
-    """The dossier's steps from its procedure's process template, or the default one: the
-    competent agency's handler examines (3/4 of the time), its leader approves (1/4)."""
+def _limit_hours(dossier: Dossier) -> Decimal:
+    """The dossier's time limit in working hours (two working days when it has none)."""
     hours = office_hours_for(dossier.agency)
     day_hours = Decimal(hours.day_length.total_seconds()) / 3600
     version = dossier.procedure_version
     limit = version.processing_days if version else dossier.procedure.processing_days
-    total = Decimal(limit) * day_hours if limit is not None else day_hours * 2
+    return Decimal(limit) * day_hours if limit is not None else day_hours * 2
+
+
+def _default_transfer_hours(dossier: Dossier) -> Decimal:
+    """The desk's handover budget without a process template: half a working day, at most an
+    eighth of the time limit, so that the desk and the default steps add up to the limit."""
+    return min(DEFAULT_TRANSFER_HOURS, (_limit_hours(dossier) / 8).quantize(Decimal("0.01")))
+
+
+def _template_steps(dossier: Dossier) -> list[DossierStep]:
+    """The dossier's steps from its procedure's process template, or the default one: after
+    the desk's handover, the competent agency's handler examines (3/4 of the rest of the time
+    limit), its leader approves (1/4); with the desk's budget they add up to the limit."""
+    total = _limit_hours(dossier) - _default_transfer_hours(dossier)
     configured = list(
         ProcessTemplateStep.objects.filter(template__procedure=dossier.procedure).order_by("order")
     )
@@ -695,10 +707,10 @@ DEFAULT_TRANSFER_HOURS = Decimal(4)
 
 
 def _transfer_timing(d: Dossier, now: dt.datetime) -> dict[str, Any]:
-    """The desk's handover against its own budget (the template's, else half a working day),
+    """The desk's handover against its own budget (the template's, else the default one),
     from receipt to transfer: kept in the transfer's history entry, shown with the steps."""
     template = ProcessTemplate.objects.filter(procedure_id=d.procedure_id).first()
-    budget = template.transfer_budget_hours if template else DEFAULT_TRANSFER_HOURS
+    budget = template.transfer_budget_hours if template else _default_transfer_hours(d)
     if d.received_at is None:
         return {}
     hours = office_hours_for(d.receiving_agency)

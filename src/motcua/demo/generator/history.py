@@ -313,9 +313,7 @@ class History:
         # The day the desk's work on the history ends (the demo: today): older open dossiers are
         # settled by then; no dossier is received after the history's own end (LAST).
         self.settle_until = max(data.settle_until or LAST, LAST)
-        self.work = WorkTime(
-            targets.HISTORY_START - ONE_DAY * 7, self.settle_until + ONE_DAY * 400
-        )
+        self.work = WorkTime(targets.HISTORY_START - ONE_DAY * 7, self.settle_until + ONE_DAY * 400)
         self.figures = scaled_figures(data.scale)
         self.new_roles, self.carried_roles = role_counts(self.figures)
         self._build_pools(data)

@@ -38,9 +38,7 @@ class GenerationSummary:
     rows: dict[str, int]  # file name → data rows (without the header)
 
 
-def build_province(
-    *, seed: int, scale: float, settle_until: dt.date | None = None
-) -> ProvinceData:
+def build_province(*, seed: int, scale: float, settle_until: dt.date | None = None) -> ProvinceData:
     """The province in memory; ``scale`` is carried for the builders of dossier volume,
     ``settle_until`` for the end of the history."""
     data = ProvinceData(

@@ -333,6 +333,29 @@ def test_the_desks_transfer_has_its_own_budget(world, budget, transferred, due, 
     assert data["transfer_timing"] == timing
 
 
+@pytest.mark.parametrize(
+    ("days", "transfer", "handler", "approver"),
+    [
+        (10, "4", "57", "19"),  # 80 working hours: half a day at the desk, 3/4 and 1/4 after
+        (1, "1", "5.25", "1.75"),  # a short limit: the desk gets an eighth of it
+        (Decimal("0.5"), "0.5", "2.62", "0.88"),
+        (None, "2", "10.5", "3.5"),  # no limit: two working days are planned
+    ],
+)
+def test_default_budgets_add_up_to_the_time_limit(world, days, transfer, handler, approver):
+    world.procedure.processing_days = days
+    world.procedure.save()
+    world.procedure.versions.update(processing_days=days)  # the version a dossier binds to
+    d = received(world)
+    d = s.dossier_transfer(actor=world.user(Role.INTAKE_OFFICER), dossier=d, now=d.received_at)
+    data = d.events.get(action="transfer").data
+    steps = list(d.steps.order_by("order").values_list("budget_hours", flat=True))
+    assert Decimal(data["transfer_budget_hours"]) == Decimal(transfer)
+    assert steps == [Decimal(handler), Decimal(approver)]
+    limit = Decimal(days if days is not None else 2) * 8
+    assert Decimal(transfer) + sum(steps) == limit
+
+
 # ---- pages ---------------------------------------------------------------------------------
 
 
