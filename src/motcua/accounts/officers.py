@@ -15,7 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from motcua.accounts.models import User
-from motcua.accounts.roles import Role
+from motcua.accounts.roles import role_can
 from motcua.audit.services import audit_record
 
 # The fields of an officer a package carries (interchange.md, users.csv).
@@ -72,7 +72,8 @@ def officers_import(*, items: list[OfficerData], actor_label: str = "") -> list[
         )
         for item in items:
             user = existing.get(item.username)
-            values = {**item.values, "is_staff": item.values["role"] == Role.ADMINISTRATOR}
+            # The administration site is for those who manage users and agencies.
+            values = {**item.values, "is_staff": role_can(item.values["role"], "user.manage")}
             if user is None:
                 user = User(username=item.username, **values)
                 user.set_unusable_password()

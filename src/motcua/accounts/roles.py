@@ -53,3 +53,8 @@ def can(user, action: str) -> bool:
     if user.is_superuser:
         return True
     return user.role in allowed
+
+
+def role_can(role: str, action: str) -> bool:
+    """Whether the role ``role`` is given ``action`` (for a user not yet saved: an import)."""
+    return role in ACTIONS[action]

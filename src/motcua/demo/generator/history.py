@@ -732,10 +732,10 @@ class History:
     # ---- the end of the history --------------------------------------------------------------
 
     def _settle(self, d: _Dossier) -> None:
-        """What a working desk has done by the end of the history (``settle_until``): a dossier received
-        long ago and still open then is ended after T (so every figure of the period is
-        unchanged: it was in process at T), its open supplement request answered after T; a
-        result that is not recent has been handed over."""
+        """What a working desk has done by ``settle_until`` (the end of the history, or the
+        demo's today): a dossier received long ago and still open then is ended after T (so
+        every figure of the period is unchanged: it was in process at T), its open supplement
+        request answered after T; a result that is not recent has been handed over."""
         main, self.rng = self.rng, self.settling
         try:
             rng, work = self.rng, self.work

@@ -2,9 +2,9 @@
 a seed. The catalog reproduces the seed report's 2024 figures (statistics.md §4–§6) exactly, and
 so does the dossier history (§2, §7) at scale 1.0."""
 
+import datetime as dt
 import math
 from dataclasses import dataclass
-import datetime as dt
 from pathlib import Path
 
 from motcua.demo.generator import targets

@@ -1,8 +1,9 @@
-"""``motcua generate PATH [--seed N] [--scale S] [--settle-until DATE] [--force]``: write a synthetic province data
-package (interchange.md) whose catalog reproduces the seed report's 2024 figures, with a dossier
-history (dossiers.csv, supplements.csv) that reproduces its dossier figures at scale 1 (every
-figure × S at another scale). ``--settle-until``: the desks work through the history's open
-dossiers until that day (the demo passes today), leaving the 2024 figures as they are."""
+"""``motcua generate PATH [--seed N] [--scale S] [--settle-until DATE] [--force]``: write a
+synthetic province data package (interchange.md) whose catalog reproduces the seed report's
+2024 figures, with a dossier history (dossiers.csv, supplements.csv) that reproduces its
+dossier figures at scale 1 (every figure × S at another scale). ``--settle-until``: the desks
+work through the history's open dossiers until that day (the demo passes today), leaving the
+2024 figures as they are."""
 
 import datetime as dt
 from pathlib import Path
