@@ -90,6 +90,23 @@ def test_first_look(live_server, page, world, width):
     look(page, "officer-home", width, wide)
     page.goto(f"{base}{reverse('desk-intake')}")
     look(page, "counter-intake", width, wide)
+    # Guidance without receiving (form 02): a counter visit, listed for the desk.
+    page.goto(f"{base}{reverse('desk-intake')}?procedure={world.procedure.code}")
+    page.get_by_label("Họ và tên / Tên tổ chức", exact=True).fill("Võ Thị Mai")
+    page.get_by_label("Điện thoại", exact=True).fill("0905111222")
+    page.locator(".visit-actions summary").click()
+    page.get_by_label("Nội dung cần bổ sung, hoàn thiện thêm").fill(
+        "Tờ khai theo mẫu\nBản sao giấy khai sinh"
+    )
+    recheck_accessibility(page)
+    look(page, "counter-intake-visit", width, wide)
+    page.get_by_role("button", name="Hướng dẫn bổ sung (Mẫu 02)").click()
+    page.wait_for_url(re.compile(r"/huong-dan-tu-choi/\d+/$"))
+    assert page.get_by_role("link", name="Tải Mẫu 02 (DOCX)").is_visible()
+    look(page, "counter-visit", width, wide)
+    page.goto(f"{base}{reverse('desk-visits')}")
+    assert page.locator("td", has_text="Võ Thị Mai").count() == 1
+    look(page, "counter-visits", width, wide)
     page.goto(f"{base}{reverse('desk-returns')}?q={returned.code[-4:]}")
     page.locator(".row-action summary").first.click()  # the evaluation loads when opened
     page.locator(".row-action .indicators").first.wait_for()

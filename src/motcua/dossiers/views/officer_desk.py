@@ -242,8 +242,7 @@ def _desk_visits(request: HttpRequest):
 @require_GET
 def desk_visits(request: HttpRequest) -> HttpResponse:
     """Visits of the desk that ended with guidance or a refusal, newest first, by period."""
-    today = timezone.localdate()
-    form = f.VisitFilterForm(request.GET or None, initial={"date_to": today})
+    form = f.VisitFilterForm(request.GET or None)
     visits = _desk_visits(request)
     if form.is_bound and form.is_valid():
         visits = visit_filter(visits, **form.cleaned_data)
