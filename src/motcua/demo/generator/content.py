@@ -636,6 +636,14 @@ def _generic(procedure: Procedure) -> Content:
     return Content(legal_basis=legal, result=result, components=tuple(components))
 
 
+def is_written(name: str) -> bool:
+    """Whether the procedure ``name`` has content written from its law (not ``_generic``):
+    the procedures a province's desks handle most (certification, civil status, land,
+    construction, business, social support)."""
+    lowered = name.lower()
+    return any(any(word in lowered for word in words) for words, _content in _RULES)
+
+
 def content_for(procedure: Procedure) -> Content:
     name = procedure.name.lower()
     for words, content in _RULES:

@@ -30,6 +30,7 @@ from decimal import Decimal
 from itertools import repeat
 
 from motcua.demo.generator import targets
+from motcua.demo.generator.content import is_written
 from motcua.demo.generator.model import ProvinceData
 from motcua.demo.generator.rng import stream
 from motcua.demo.generator.worktime import CLOSE, DAY, OPEN, WorkTime
@@ -75,6 +76,8 @@ MONTH_FACTORS |= {10: 1.0, 11: 1.05, 12: 1.1}
 SATURDAY_WEIGHT, OTHER_DAY_OFF_WEIGHT = 0.06, 0.01
 SUPPLEMENT_SHARE = 0.07  # ended dossiers that had to be supplemented
 SECOND_SUPPLEMENT_SHARE = 0.12  # of those, a second request
+BUSY_FACTOR = 20  # how much more often the everyday procedures are asked for
+RARE_CAP = 3.0  # and no specialised procedure is as busy as they are
 OPEN_SUPPLEMENT_SHARE = 0.1  # in process within the deadline only thanks to an open request
 ENDED_AFTER_T_SHARE = 0.4  # dossiers in process at T that ended before the history ends
 # At the end of the history a working desk has finished what is not recent: a dossier is still
@@ -344,7 +347,14 @@ class History:
             item = _Procedure(
                 p.code, p.level, p.agency_code, p.processing_days, p.day_unit, p.fee_vnd, days
             )
-            procedures.append((item, p.online_level != "none", rng.lognormvariate(0, 1.2)))
+            weight = rng.lognormvariate(0, 1.2)
+            if is_written(p.name):
+                # Certification, civil status, land, construction, business registration:
+                # what a province's desks receive most (and what the catalog writes in full).
+                weight *= BUSY_FACTOR
+            else:
+                weight = min(weight, RARE_CAP)
+            procedures.append((item, p.online_level != "none", weight))
         level_sum: dict[str, float] = {}
         for item, _online, w in procedures:
             level_sum[item.level] = level_sum.get(item.level, 0.0) + w

@@ -389,6 +389,22 @@ def test_settling_until_a_later_day_keeps_the_figures_and_leaves_only_exceptions
     assert all(local_date(d["ended_at"]) >= until - dt.timedelta(days=7) for d in waiting)
 
 
+def test_the_busiest_procedures_are_written_from_their_law(package, tables):
+    """The 50 procedures with the most dossiers are the everyday ones whose content is written
+    from their law (certification, civil status, land, construction, business, social
+    support), not the generic text of the specialised ones."""
+    counts = Counter(d["procedure_code"] for d in tables["dossiers.csv"])
+    generic = {
+        c["procedure_code"]
+        for c in read(package, "components.csv")
+        if c["name"].startswith("Giấy tờ, tài liệu chứng minh đủ điều kiện")
+    }
+    busiest = [code for code, _count in counts.most_common(50)]
+    assert not set(busiest) & generic
+    written = sum(n for code, n in counts.items() if code not in generic)
+    assert 0.6 < written / sum(counts.values()) < 0.95
+
+
 def test_supplements_fall_within_processing(tables):
     dossiers = {d["code"]: d for d in tables["dossiers.csv"]}
     by_dossier = Counter(s["dossier_code"] for s in tables["supplements.csv"])
