@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "motcua.utils",
+    "motcua.jobs",
     "motcua.audit",
     "motcua.agencies",
     "motcua.accounts",

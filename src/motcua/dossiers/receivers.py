@@ -7,6 +7,8 @@ from motcua.calendar.signals import calendar_changed
 
 @receiver(calendar_changed)
 def _recompute_deadlines(sender, dates=(), **kwargs) -> None:
-    from motcua.dossiers.services import dossier_recompute_deadlines
+    """A job, queued with the calendar's change: recomputing every open dossier may take
+    minutes at province scale, far too long for the request that changed the calendar."""
+    from motcua.dossiers.tasks import deadlines_recompute
 
-    dossier_recompute_deadlines(changed=frozenset(dates))
+    deadlines_recompute.enqueue(dates=sorted(day.isoformat() for day in dates))

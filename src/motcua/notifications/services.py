@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import models
 from django.utils import timezone
 
 from motcua.integrations.sms import sms_backend
@@ -59,7 +58,7 @@ def notification_enqueue(*, dossier, event: str, tag: str = "") -> list[OutboxMe
         if event in UNVERIFIED_EVENTS and ratelimit.hit_over("unverified_contact", recipient):
             logger.warning("outbox: %s to %s skipped (too many receipts)", event, recipient[-3:])
             continue
-        message, _created = OutboxMessage.objects.get_or_create(
+        message, created = OutboxMessage.objects.get_or_create(
             key=f"{channel}:{dossier.pk}:{event}:{tag or last_event}",
             defaults={
                 "channel": channel,
@@ -70,13 +69,12 @@ def notification_enqueue(*, dossier, event: str, tag: str = "") -> list[OutboxMe
                 "dossier": dossier,
             },
         )
+        if created:
+            from motcua.notifications.tasks import notification_deliver
+
+            notification_deliver.enqueue(message_id=message.pk, key=f"outbox:{message.pk}")
         queued.append(message)
     return queued
-
-
-def backoff(attempts: int) -> dt.timedelta:
-    """30 s, 1 min, 2 min, … doubling, at most one hour between attempts."""
-    return dt.timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
 
 
 def _deliver(message: OutboxMessage) -> None:
@@ -92,45 +90,29 @@ def _deliver(message: OutboxMessage) -> None:
         sms_backend().send(to=message.recipient, text=message.body, key=message.key)
 
 
-def outbox_deliver_due(*, now: dt.datetime | None = None, batch: int = 50) -> tuple[int, int]:
-    """Deliver the pending messages that are due. Returns (sent, failed attempts).
-
-    Each message is claimed under a row lock (skipping rows another worker holds) and marked
-    in the same transaction as its delivery, so two workers never send the same message.
-    """
-    sent = failed = 0
-    now = now or timezone.now()
-    while True:
-        with transaction.atomic():
-            message = (
-                OutboxMessage.objects.select_for_update(skip_locked=True)
-                .filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now)
-                .order_by("next_attempt_at", "id")
-                .first()
-            )
-            if message is None or sent + failed >= batch:
-                return sent, failed
-            message.attempts += 1
-            try:
-                _deliver(message)
-            except Exception as exc:  # any gateway failure is retried later
-                failed += 1
-                message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-                if message.attempts >= MAX_ATTEMPTS:
-                    message.status = OutboxStatus.FAILED
-                else:
-                    message.next_attempt_at = now + backoff(message.attempts)
-                logger.warning(
-                    "outbox %s attempt %s failed: %s",
-                    message.key,
-                    message.attempts,
-                    message.last_error,
-                )
-            else:
-                sent += 1
-                message.status, message.sent_at, message.last_error = (
-                    OutboxStatus.SENT,
-                    timezone.now(),
-                    "",
-                )
-            message.save()
+def outbox_deliver(*, message_id: int) -> bool:
+    """Send one queued message (the job ``notification_deliver``). No row is locked while the
+    gateway is called; the gateway deduplicates by the message's key, so a repeat after a
+    worker was killed between sending and recording is harmless. Returns False if it had been
+    sent already; raises the gateway's error (the job retries it with backoff)."""
+    message = OutboxMessage.objects.get(pk=message_id)
+    if message.status == OutboxStatus.SENT:
+        return False
+    OutboxMessage.objects.filter(pk=message_id).update(attempts=models.F("attempts") + 1)
+    try:
+        _deliver(message)
+    except Exception as exc:
+        error = f"{type(exc).__name__}: {exc}"[:2000]
+        OutboxMessage.objects.filter(pk=message_id).update(
+            last_error=error,
+            # The job gives up after as many attempts: the message has failed for good.
+            status=OutboxStatus.FAILED
+            if message.attempts + 1 >= MAX_ATTEMPTS
+            else OutboxStatus.PENDING,
+        )
+        logger.warning("outbox %s failed: %s", message.key, error)
+        raise
+    OutboxMessage.objects.filter(pk=message_id).update(
+        status=OutboxStatus.SENT, sent_at=timezone.now(), last_error=""
+    )
+    return True

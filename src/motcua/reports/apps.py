@@ -8,7 +8,7 @@ class Config(AppConfig):
     label = "reports"
 
     def ready(self) -> None:
-        from motcua.notifications.jobs import job_register
+        from motcua.jobs.services import periodic_register
         from motcua.reports.exports import export_jobs_run_due
 
-        job_register(label="exports", run=export_jobs_run_due)
+        periodic_register(label="exports", run=export_jobs_run_due)

@@ -10,6 +10,8 @@ from motcua.dossiers import services as s
 from motcua.dossiers.models import Dossier, DossierEvent, SupplementRequest
 from motcua.dossiers.tests.conftest import at
 from motcua.dossiers.workflow import State
+from motcua.jobs.models import Job
+from motcua.jobs.services import worker_run
 from motcua.notifications.models import OutboxMessage
 from motcua.utils.errors import DomainError
 
@@ -278,6 +280,14 @@ def test_calendar_change_recomputes_open_deadlines_only(world, django_capture_on
     )
     with django_capture_on_commit_callbacks(execute=True):
         calendar_exception_set(date=dt.date(2024, 3, 11), kind="day_off", note="Nghỉ bù")
+    open_one.refresh_from_db()
+    # Recomputing is a job queued with the change, not work done in the admin's request.
+    assert open_one.due_at == at(2024, 3, 19, 8, 15)
+    job = Job.objects.get(name="motcua.dossiers.tasks.deadlines_recompute")
+    assert job.kwargs == {"dates": ["2024-03-11"]}
+    worker_run(once=True)  # the notifications of the receipts too
+    job.refresh_from_db()
+    assert job.status == "done"
     open_one.refresh_from_db()
     closed.refresh_from_db()
     assert open_one.due_at == at(2024, 3, 20, 8, 15)

@@ -10,8 +10,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from motcua.jobs.models import Job, JobStatus
+from motcua.jobs.services import job_claim, job_run, worker_run
 from motcua.notifications.models import OutboxMessage, OutboxStatus
-from motcua.notifications.services import backoff, outbox_deliver_due
+from motcua.notifications.services import outbox_deliver
+from motcua.notifications.tasks import notification_deliver
 
 
 class FakeGateway:
@@ -53,7 +56,7 @@ def gateway(settings):
 
 
 def queue(key, channel="sms", recipient="0912345678"):
-    return OutboxMessage.objects.create(
+    message = OutboxMessage.objects.create(
         key=key,
         channel=channel,
         recipient=recipient,
@@ -61,14 +64,27 @@ def queue(key, channel="sms", recipient="0912345678"):
         body="Nội dung",
         event="received",
     )
+    notification_deliver.enqueue(message_id=message.pk, key=f"outbox:{message.pk}")
+    return message
+
+
+def run_due(now):
+    """One worker round at ``now``: (jobs done, jobs failed)."""
+    done = failed = 0
+    while (claimed := job_claim(worker="test", now=now)) is not None:
+        if job_run(claimed, worker="test"):
+            done += 1
+        else:
+            failed += 1
+    return done, failed
 
 
 @pytest.mark.django_db
 def test_delivers_sms_and_email_once(gateway):
     queue("sms:1:received:1")
     queue("email:1:received:1", channel="email", recipient="an@example.vn")
-    assert outbox_deliver_due() == (2, 0)
-    assert outbox_deliver_due() == (0, 0)
+    assert worker_run(once=True) == 2
+    assert worker_run(once=True) == 0
     assert [m["to"] for m in gateway.received] == ["0912345678"]
     assert gateway.received[0]["header"] == "sms:1:received:1"
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["an@example.vn"]
@@ -76,17 +92,27 @@ def test_delivers_sms_and_email_once(gateway):
 
 
 @pytest.mark.django_db
+def test_a_message_already_sent_is_not_sent_again(gateway):
+    message = queue("sms:4:received:1")
+    outbox_deliver(message_id=message.pk)
+    # A worker killed after sending, before recording the job as done, runs it again.
+    assert outbox_deliver(message_id=message.pk) is False
+    assert len(gateway.received) == 1
+
+
+@pytest.mark.django_db
 def test_gateway_down_is_retried_with_backoff_and_nothing_is_lost(gateway):
     message = queue("sms:2:received:1")
     gateway.fail_next = 2
     now = timezone.now()
-    assert outbox_deliver_due(now=now) == (0, 1)
+    assert run_due(now) == (0, 1)
     message.refresh_from_db()
     assert message.status == OutboxStatus.PENDING and message.attempts == 1
-    assert message.next_attempt_at == now + backoff(1)
-    assert outbox_deliver_due(now=now) == (0, 0)  # not due yet
-    assert outbox_deliver_due(now=now + dt.timedelta(seconds=30)) == (0, 1)
-    assert outbox_deliver_due(now=now + dt.timedelta(hours=1)) == (1, 0)
+    job = Job.objects.get(key=f"outbox:{message.pk}")
+    assert job.status == JobStatus.QUEUED and job.run_after >= now + dt.timedelta(seconds=30)
+    assert run_due(now) == (0, 0)  # not due yet
+    assert run_due(now + dt.timedelta(minutes=1)) == (0, 1)
+    assert run_due(now + dt.timedelta(hours=1)) == (1, 0)
     message.refresh_from_db()
     assert message.status == OutboxStatus.SENT and message.attempts == 3
     assert len(gateway.received) == 1
@@ -97,13 +123,9 @@ def test_gives_up_after_max_attempts(gateway, settings):
     settings.MOTCUA_SMS_URL = "http://127.0.0.1:9/unreachable"
     message = queue("sms:3:received:1")
     now = timezone.now()
-    for attempt in range(10):
-        outbox_deliver_due(now=now + dt.timedelta(days=attempt))
+    for attempt in range(12):
+        run_due(now + dt.timedelta(days=attempt))
     message.refresh_from_db()
     assert message.status == OutboxStatus.FAILED and message.attempts == 10
     assert message.last_error
-
-
-def test_backoff_doubles_up_to_an_hour():
-    assert [backoff(n).total_seconds() for n in (1, 2, 3, 4)] == [30, 60, 120, 240]
-    assert backoff(20) == dt.timedelta(hours=1)
+    assert Job.objects.get(key=f"outbox:{message.pk}").status == JobStatus.DEAD
