@@ -51,7 +51,7 @@ from motcua.utils.errors import DomainError
 from motcua.utils.formatting import vn_number
 from motcua.utils.ratelimit import client_address
 from motcua.utils.schema import ErrorSerializer
-from motcua.utils.uploads import file_download
+from motcua.utils.uploads import file_download, stored_or_pending_download
 
 # ---- output -------------------------------------------------------------------------------
 
@@ -501,7 +501,9 @@ class DossierDocumentFile(APIView):
 
 def document_response(document: DossierDocument, fmt: str):
     from motcua.dossiers.slips import slip_pdf
+    from motcua.dossiers.slips.issue import slip_file_name
 
+    name = slip_file_name(document, fmt)
     if fmt == "pdf":
         if slip_pdf(document) is None:
             raise DomainError(
@@ -510,13 +512,10 @@ def document_response(document: DossierDocument, fmt: str):
                 code="pdf_unavailable",
                 status_code=503,
             )
-        field = document.pdf
-    elif fmt == "docx":
-        field = document.docx
-    else:
-        raise Http404
-    name = f"{document.dossier.code}-{document.kind}.{fmt}"
-    return file_download(field, name)
+        return file_download(document.pdf, name)
+    if fmt == "docx":
+        return stored_or_pending_download(document.docx, document.content, name)
+    raise Http404
 
 
 def _action_view(

@@ -519,7 +519,10 @@ class DossierDocument(models.Model):
     title = models.CharField(max_length=255)
     # Số và ký hiệu ("12/TB-STNMT") of a numbered slip; empty for the others.
     number = models.CharField(max_length=64, blank=True, default="")
-    docx = models.FileField(upload_to="slips/%Y/%m/")
+    docx = models.FileField(upload_to="slips/%Y/%m/", blank=True)
+    # The DOCX as composed in the transaction of the act, until the job ``slip_store`` has
+    # put it in the file storage: a rolled-back act leaves no file behind.
+    content = models.BinaryField(null=True, blank=True, editable=False)
     pdf = models.FileField(upload_to="slips/%Y/%m/", blank=True)
     sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField(default=timezone.now)
@@ -597,7 +600,8 @@ class CounterVisit(models.Model):
     form_set = models.CharField(max_length=32)
     form_number = models.CharField(max_length=8)
     title = models.CharField(max_length=255)
-    docx = models.FileField(upload_to="slips/%Y/%m/")
+    docx = models.FileField(upload_to="slips/%Y/%m/", blank=True)
+    content = models.BinaryField(null=True, blank=True, editable=False)  # until stored
     pdf = models.FileField(upload_to="slips/%Y/%m/", blank=True)
     sha256 = models.CharField(max_length=64)
 

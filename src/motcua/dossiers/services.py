@@ -520,7 +520,7 @@ def counter_visit_record(
             officer=actor,
         )
         visit_slip_issue(visit=visit)
-        visit.save(update_fields=["form_set", "form_number", "title", "docx", "sha256"])
+        visit.save(update_fields=["form_set", "form_number", "title", "content", "sha256"])
         audit_record(
             action=f"counter_visit.{outcome}",
             target=visit,

@@ -13,3 +13,24 @@ def deadlines_recompute(*, dates: list[str]) -> None:
 
     changed = frozenset(dt.date.fromisoformat(day) for day in dates)
     dossier_recompute_deadlines(changed=changed or None)
+
+
+@job(queue="slips", max_attempts=20)
+def slip_store(*, model: str, pk: int) -> None:
+    """Put a composed slip (``DossierDocument`` or ``CounterVisit``) in the file storage, under
+    a name of its own so that a repeat after a killed worker reuses the file."""
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+
+    from motcua.dossiers.slips.issue import local, slip_file_name
+
+    row_model = apps.get_model(model)
+    row = row_model.objects.get(pk=pk)
+    if row.docx or row.content is None:
+        return
+    stamp = local(row.created_at if hasattr(row, "created_at") else row.at)
+    name = f"slips/{stamp:%Y/%m}/{row_model._meta.model_name}-{row.pk}-{slip_file_name(row)}"
+    storage = row.docx.storage
+    if not storage.exists(name):
+        name = storage.save(name, ContentFile(bytes(row.content)))
+    row_model.objects.filter(pk=pk).update(docx=name, content=None)

@@ -12,6 +12,7 @@ file is stored."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -197,6 +198,29 @@ def file_download(field: FieldFile, filename: str | None = None) -> FileResponse
     # Should a browser render it anyway, it runs nothing and loads nothing.
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def bytes_download(data: bytes, filename: str) -> FileResponse:
+    """``file_download`` for a document not yet in the file storage (a slip whose storing job
+    has not run yet), with the same headers."""
+    response = FileResponse(
+        io.BytesIO(data),
+        as_attachment=True,
+        filename=filename,
+        content_type=content_type_for(filename),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def stored_or_pending_download(field: FieldFile, pending: bytes | None, filename: str):
+    """The stored file, else the bytes still waiting to be stored."""
+    if field:
+        return file_download(field, filename)
+    if pending is None:
+        raise Http404
+    return bytes_download(bytes(pending), filename)
 
 
 class RequestSizeLimitHandler(FileUploadHandler):

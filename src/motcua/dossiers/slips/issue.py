@@ -11,7 +11,6 @@ import hashlib
 import re
 from collections.abc import Callable
 
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -363,9 +362,34 @@ def slip_issue(*, dossier: Dossier, kind: str, actor=None) -> DossierDocument:
         sha256=hashlib.sha256(data).hexdigest(),
         created_by=user,
     )
-    document.docx.save(f"{file_stem(dossier.code)}-{kind}.docx", ContentFile(data), save=False)
+    document.content = data
     document.save()
+    _store_later(document)
     return document
+
+
+def _store_later(row: DossierDocument | CounterVisit) -> None:
+    """Queue the job that puts the composed DOCX in the file storage, in the transaction of
+    the act: if the act is rolled back, neither the slip nor a file remains."""
+    from motcua.dossiers.tasks import slip_store
+
+    label = row._meta.label_lower
+    slip_store.enqueue(model=label, pk=row.pk, key=f"slip:{label}:{row.pk}")
+
+
+def slip_bytes(row: DossierDocument | CounterVisit) -> bytes:
+    """The DOCX of a slip, stored or still waiting to be stored."""
+    if row.content is not None:
+        return bytes(row.content)
+    with row.docx.open("rb") as handle:
+        return handle.read()
+
+
+def slip_file_name(row: DossierDocument | CounterVisit, fmt: str = "docx") -> str:
+    """The name a person downloads: ``<dossier code>-receipt.docx``, ``luot-241206-12-refusal``."""
+    if isinstance(row, CounterVisit):
+        return f"luot-{local(row.at):%y%m%d}-{row.pk}-{row.kind}.{fmt}"
+    return f"{file_stem(row.dossier.code)}-{row.kind}.{fmt}"
 
 
 def document_number(*, agency: Agency, year: int, symbol: str) -> str:
@@ -419,5 +443,5 @@ def visit_slip_issue(*, visit: CounterVisit) -> None:
     data = slip.sheet.to_bytes()
     visit.form_set, visit.form_number, visit.title = form_set.code, form.number, form.title
     visit.sha256 = hashlib.sha256(data).hexdigest()
-    stamp = f"{local(visit.at):%y%m%d}-{visit.pk}"
-    visit.docx.save(f"luot-{stamp}-{visit.kind}.docx", ContentFile(data), save=False)
+    visit.content = data
+    _store_later(visit)

@@ -90,8 +90,10 @@ def slip_pdf(document: DossierDocument | CounterVisit) -> bytes | None:
             document.pk,
         )
         return None
-    stem = Path(document.docx.name).stem
-    data = docx_to_pdf(_read(document.docx), soffice=soffice, stem=stem)
+    from motcua.dossiers.slips.issue import slip_bytes, slip_file_name
+
+    stem = Path(slip_file_name(document)).stem
+    data = docx_to_pdf(slip_bytes(document), soffice=soffice, stem=stem)
     with transaction.atomic():
         locked = type(document)._default_manager.select_for_update().get(pk=document.pk)
         if not locked.pdf:  # nobody stored one while we converted

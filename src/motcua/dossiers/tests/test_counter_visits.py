@@ -10,6 +10,7 @@ from django.utils import timezone
 from motcua.audit.models import AuditEntry
 from motcua.dossiers import services as s
 from motcua.dossiers.models import CounterVisit, Dossier, VisitOutcome
+from motcua.dossiers.slips.issue import slip_bytes
 from motcua.dossiers.tests.test_officer_pages import (
     APPLICANT,
     DESK,
@@ -25,8 +26,8 @@ from motcua.utils.periods import Period
 
 
 def slip_text(visit: CounterVisit) -> str:
-    with visit.docx.open("rb") as handle:
-        return text_of(handle.read())
+    visit.refresh_from_db()
+    return text_of(slip_bytes(visit))
 
 
 def test_guidance_lists_the_unticked_components_and_what_was_typed(client, world, land):

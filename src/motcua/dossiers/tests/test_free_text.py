@@ -7,6 +7,7 @@ from docx import Document
 
 from motcua.accounts.roles import Role
 from motcua.dossiers import services as s
+from motcua.dossiers.slips.issue import slip_bytes
 from motcua.dossiers.tests.conftest import at
 from motcua.dossiers.workflow import State
 
@@ -31,5 +32,5 @@ def test_a_supplement_request_with_control_characters_issues_its_slip(world):
     )
     assert dossier.state == State.AWAITING_SUPPLEMENT
     slip = dossier.documents.get(kind="supplement")
-    text = "\n".join(p.text for p in Document(io.BytesIO(slip.docx.read())).paragraphs)
+    text = "\n".join(p.text for p in Document(io.BytesIO(slip_bytes(slip))).paragraphs)
     assert "Bản sao CCCD" in text

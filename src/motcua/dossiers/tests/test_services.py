@@ -1,4 +1,5 @@
 import datetime as dt
+import hashlib
 from decimal import Decimal
 
 import pytest
@@ -365,3 +366,44 @@ def test_codes_continue_after_imported_history_of_the_same_day(world):
 
     DossierSequence.objects.all().delete()  # as after an import, which keeps no counters
     assert receive(world).code == "000.00.05.H12-240305-0008"
+
+
+def test_a_rolled_back_act_leaves_no_slip_file_behind(world, settings, monkeypatch):
+    """The receipt is composed in the act's transaction but only written to the file storage
+    by a job queued in it: when the act fails after the slip was made, nothing remains."""
+    import motcua.notifications.services as notifications
+    from motcua.dossiers.models import DossierDocument
+
+    def broken(**kwargs):
+        raise RuntimeError("the notification step failed")
+
+    monkeypatch.setattr(notifications, "notification_enqueue", broken)
+    with pytest.raises(RuntimeError):
+        s.dossier_receive(
+            actor=world.user(Role.INTAKE_OFFICER),
+            procedure=world.procedure,
+            applicant=APPLICANT,
+            components=[s.ComponentData(name="Tờ khai")],
+            now=at(2024, 3, 5, 8, 15),
+        )
+    media = settings.MEDIA_ROOT
+    assert not [p for p in media.rglob("*") if p.is_file()] if media.exists() else True
+    assert not Dossier.objects.exists() and not DossierDocument.objects.exists()
+    assert not Job.objects.exists()
+
+    monkeypatch.undo()
+    dossier = receive(world)
+    receipt = dossier.documents.get(kind="receipt")
+    assert receipt.content and not receipt.docx  # composed, not yet in the storage
+    worker_run(once=True)
+    receipt.refresh_from_db()
+    assert receipt.content is None and receipt.docx.name.startswith("slips/")
+    with receipt.docx.open("rb") as handle:
+        assert hashlib.sha256(handle.read()).hexdigest() == receipt.sha256
+    slips = [p for p in (media / "slips").rglob("*") if p.is_file()]
+    assert len(slips) == 1
+    # A repeat of the job (a worker killed before recording it done) changes nothing.
+    from motcua.dossiers.tasks import slip_store
+
+    slip_store(model="dossiers.dossierdocument", pk=receipt.pk)
+    assert [p for p in (media / "slips").rglob("*") if p.is_file()] == slips

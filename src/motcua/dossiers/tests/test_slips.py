@@ -37,7 +37,9 @@ from motcua.dossiers.slips import (
 )
 from motcua.dossiers.slips.common import clock, long_date, time_limit
 from motcua.dossiers.slips.forms import FORM_SETS_BY_CODE
+from motcua.dossiers.slips.issue import slip_bytes
 from motcua.dossiers.workflow import Channel, State
+from motcua.jobs.services import worker_run
 from motcua.procedures.services import procedure_save
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -58,8 +60,8 @@ def text_of(data: bytes) -> str:
 
 
 def stored_bytes(document: DossierDocument) -> bytes:
-    with document.docx.open("rb") as handle:
-        return handle.read()
+    document.refresh_from_db()
+    return slip_bytes(document)
 
 
 # ---- pure rules ---------------------------------------------------------------------------
@@ -409,12 +411,13 @@ def test_every_call_stores_a_new_document_with_the_hash_of_its_bytes(desk):
     second = slip_issue(dossier=dossier, kind="supplement")
 
     assert first.pk != second.pk
-    assert first.docx.name != second.docx.name
+    worker_run(once=True)  # the job that puts slips in the file storage
     for document in (first, second):
         document.refresh_from_db()
+        assert document.content is None and document.docx.name.startswith("slips/")
         assert document.sha256 == hashlib.sha256(stored_bytes(document)).hexdigest()
-        assert document.docx.name.startswith("slips/")
         assert not document.pdf
+    assert first.docx.name != second.docx.name
     assert "ngày 08 tháng 3 năm 2024" in text_of(stored_bytes(second))
     assert DossierDocument.objects.filter(dossier=dossier, kind="supplement").count() == 2
 

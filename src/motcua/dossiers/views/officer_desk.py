@@ -25,11 +25,12 @@ from motcua.dossiers.selectors import (
 )
 from motcua.dossiers.services import counter_visit_record, dossier_receive
 from motcua.dossiers.slips import SlipConversionError, register_docx, slip_pdf
+from motcua.dossiers.slips.issue import slip_file_name
 from motcua.dossiers.views.officer import DOCX, WORK_LIST_PAGE_SIZE, visible_dossier
 from motcua.dossiers.workflow import Action, State
 from motcua.procedures.selectors import procedure_search
 from motcua.utils.errors import DomainError
-from motcua.utils.uploads import file_download
+from motcua.utils.uploads import file_download, stored_or_pending_download
 from motcua.web.permissions import action_required
 
 SUGGESTIONS = 10
@@ -269,6 +270,7 @@ def desk_visit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def desk_visit_slip(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     visit = get_object_or_404(_desk_visits(request), pk=pk)
+    name = slip_file_name(visit, fmt)
     if fmt == "pdf":
         try:
             available = slip_pdf(visit) is not None
@@ -277,13 +279,13 @@ def desk_visit_slip(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         if not available:
             messages.error(request, str(_("Chưa tạo được bản PDF; vui lòng tải bản DOCX.")))
             return redirect("desk-visit", pk=visit.pk)
-        field = visit.pdf
+        response = file_download(visit.pdf, name)
     elif fmt == "docx":
-        field = visit.docx
+        response = stored_or_pending_download(visit.docx, visit.content, name)
     else:
         raise Http404
     audit_read(request, action="counter_visit.download", target=visit, file=fmt)
-    return file_download(field, f"luot-{visit.pk}-{visit.kind}.{fmt}")
+    return response
 
 
 # ---- register -----------------------------------------------------------------------------
