@@ -1,9 +1,10 @@
 """Exports of the dashboards: the records behind a figure (CSV, XLSX) and the annual report
-(DOCX, XLSX), written directly when small and by the worker (``ExportJob``) when large.
+(DOCX, XLSX), written directly when small and by a job of the queue (``ExportJob`` keeps its
+progress and file for the officer who asked) when large.
 
-The worker loop (``motcua worker``) calls ``export_jobs_run_due``; a job is claimed with
-``select_for_update(skip_locked=True)`` so that two workers never run the same job, reports its
-progress as it writes, and keeps the file for the officer who asked.
+The job ``export_run`` (``tasks.py``) is queued with the request; the queue gives it to one
+worker at a time, with a lease long enough for the largest export, and runs it again if its
+worker was killed.
 """
 
 import csv
@@ -15,7 +16,7 @@ from typing import IO, Any
 
 from django.conf import settings
 from django.core.files import File
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -34,8 +35,8 @@ logger = logging.getLogger(__name__)
 
 # Lists longer than this go to the worker (settings may lower it, e.g. for a small server).
 INLINE_MAX_ROWS = 20_000
-# A job "running" for longer than this lost its worker (killed, restarted): run it again.
-STALE_AFTER = dt.timedelta(hours=1)
+# An export running for longer than this lost its worker (killed, restarted): run it again.
+EXPORT_LEASE = dt.timedelta(hours=1)
 MAX_ATTEMPTS = 3
 RECORD_FORMATS = (ExportFormat.CSV, ExportFormat.XLSX)
 ANNUAL_FORMATS = (ExportFormat.DOCX, ExportFormat.XLSX)
@@ -182,52 +183,32 @@ def export_job_request(
             code="bad_export",
             status_code=400,
         )
-    return ExportJob.objects.create(
-        kind=kind, fmt=fmt, params=params, title=title[:500], requested_by=user
-    )
+    from motcua.reports.tasks import export_run
 
-
-def export_jobs_run_due(*, limit: int = 1, now: dt.datetime | None = None) -> int:
-    """Run up to ``limit`` waiting jobs, oldest first; returns how many ran. Called by the
-    worker loop; one job per call keeps the outbox flowing between long exports."""
-    now = now or timezone.now()
-    _requeue_stale(now)
-    ran = 0
-    while ran < limit:
-        job = _claim(now)
-        if job is None:
-            break
-        _run(job)
-        ran += 1
-    return ran
-
-
-def _requeue_stale(now: dt.datetime) -> None:
-    stale = ExportJob.objects.filter(status=ExportStatus.RUNNING, started_at__lt=now - STALE_AFTER)
-    stale.filter(attempts__lt=MAX_ATTEMPTS).update(status=ExportStatus.PENDING, progress=0)
-    stale.update(
-        status=ExportStatus.FAILED,
-        error="Tiến trình xuất bị gián đoạn nhiều lần / The export was interrupted too often",
-        finished_at=now,
-    )
-
-
-def _claim(now: dt.datetime) -> ExportJob | None:
     with transaction.atomic():
-        job = (
-            ExportJob.objects.select_for_update(skip_locked=True)
-            .filter(status=ExportStatus.PENDING)
-            .order_by("created_at", "pk")
-            .first()
+        export = ExportJob.objects.create(
+            kind=kind, fmt=fmt, params=params, title=title[:500], requested_by=user
         )
-        if job is None:
-            return None
-        job.status = ExportStatus.RUNNING
-        job.started_at = now
-        job.progress = 0
-        job.attempts += 1
-        job.save(update_fields=["status", "started_at", "progress", "attempts"])
-        return job
+        export_run.enqueue(export_id=export.pk, key=f"export:{export.pk}")
+    return export
+
+
+def export_job_run(*, export_id: int) -> bool:
+    """Write a waiting export (the job ``export_run``); a repeat after a killed worker writes
+    it again from the start. False if it had finished already."""
+    now = timezone.now()
+    claimed = ExportJob.objects.filter(
+        pk=export_id, status__in=[ExportStatus.PENDING, ExportStatus.RUNNING]
+    ).update(
+        status=ExportStatus.RUNNING,
+        started_at=now,
+        progress=0,
+        attempts=models.F("attempts") + 1,
+    )
+    if not claimed:
+        return False
+    _run(ExportJob.objects.get(pk=export_id))
+    return True
 
 
 def _run(job: ExportJob) -> None:

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
 
@@ -17,9 +18,10 @@ from motcua.accounts.roles import Role
 from motcua.audit.models import AuditEntry
 from motcua.dossiers.workflow import Channel
 from motcua.feedback.selectors import feedback_figures
+from motcua.jobs.services import job_claim, job_run, worker_run
 from motcua.reports.charts import Series, bar_chart, line_chart, nice_ticks
 from motcua.reports.dashboard import default_period, public_statistics, reporting_year
-from motcua.reports.exports import export_jobs_run_due
+from motcua.reports.exports import EXPORT_LEASE, export_job_request, export_job_run
 from motcua.reports.figures import DEFINITIONS, LABELS, TITLES, definition_text
 from motcua.reports.models import ExportJob, ExportStatus
 from motcua.reports.selectors.catalog import catalog_figures, online_service_figures
@@ -387,8 +389,7 @@ def test_large_export_runs_in_the_background_for_its_requester_only(client, worl
     download = reverse("reports-job-download", args=[job.pk])
     assert client.get(download).status_code == 404  # not ready
 
-    assert export_jobs_run_due() == 1
-    assert export_jobs_run_due() == 0
+    worker_run(once=True)
     job.refresh_from_db()
     assert (job.status, job.progress, job.error) == (ExportStatus.DONE, 100, "")
     status = client.get(reverse("reports-job-status", args=[job.pk])).content.decode()
@@ -413,40 +414,44 @@ def test_failed_job_says_why(client, world):
         params={"figure": "dossiers.nothing", "from": "2024-01-01", "to": "2024-01-31"},
         requested_by=world.controller,
     )
-    export_jobs_run_due()
+    export_job_run(export_id=job.pk)
     job.refresh_from_db()
     assert job.status == ExportStatus.FAILED and "dossiers.nothing" in job.error
     page = login(client, world.controller).get(reverse("reports-job", args=[job.pk]))
     assert "dossiers.nothing" in page.content.decode()
 
 
-def test_stale_running_job_runs_again(world):
-    job = ExportJob.objects.create(
+def test_an_export_whose_worker_was_killed_runs_again(world):
+    export = export_job_request(
+        user=world.controller,
         kind="records",
         fmt="xlsx",
         params={"figure": "dossiers.received.new", "from": "2024-01-01", "to": "2024-12-31"},
-        requested_by=world.controller,
-        status=ExportStatus.RUNNING,
-        started_at=dt.datetime(2024, 10, 20, 7, tzinfo=dt.UTC),
-        attempts=1,
+        title="Hồ sơ mới",
     )
-    assert export_jobs_run_due() == 1
-    job.refresh_from_db()
-    assert (job.status, job.attempts) == (ExportStatus.DONE, 2)
+    killed = job_claim(worker="killed", queues=["exports"])
+    ExportJob.objects.filter(pk=export.pk).update(status=ExportStatus.RUNNING, attempts=1)
+    assert job_claim(worker="other", queues=["exports"]) is None  # its lease still runs
+    later = timezone.now() + EXPORT_LEASE + dt.timedelta(minutes=1)
+    again = job_claim(worker="other", queues=["exports"], now=later)
+    assert again.pk == killed.pk and job_run(again, worker="other")
+    export.refresh_from_db()
+    assert (export.status, export.attempts) == (ExportStatus.DONE, 2)
 
 
 def test_the_worker_runs_waiting_exports(world):
-    job = ExportJob.objects.create(
+    job = export_job_request(
+        user=world.controller,
         kind="records",
         fmt="csv",
         params={"figure": "feedback.received.total", "from": "2023-12-15", "to": "2024-12-14"},
-        requested_by=world.controller,
+        title="PAKN",
     )
     out = io.StringIO()
     call_command("worker", once=True, stdout=out)
     job.refresh_from_db()
     assert (job.status, job.progress) == (ExportStatus.DONE, 100)
-    assert "exports: 1" in out.getvalue()
+    assert "motcua.reports.tasks.export_run" in out.getvalue()
     assert job.file.read().decode("utf-8-sig").count("PAKN-") == 3
 
 
@@ -455,7 +460,7 @@ def test_annual_report_is_written_in_the_background(client, world):
     response = client.post(reverse("reports-annual"), {"year": YEAR, "format": "docx"})
     job = ExportJob.objects.get()
     assert response["Location"] == reverse("reports-job", args=[job.pk])
-    export_jobs_run_due()
+    worker_run(once=True)
     job.refresh_from_db()
     assert job.status == ExportStatus.DONE, job.error
     assert job.filename == "bao-cao-nam-2024.docx"
