@@ -216,3 +216,18 @@ def test_every_count_lists_as_many_records(province, scope):
 def test_unknown_count(province):
     with pytest.raises(KeyError):
         service_index_records("dossiers.nothing", PERIOD)
+
+
+def test_annual_json_carries_the_province_index(province):
+    from motcua.reports.annual import annual_figures
+
+    assert annual_figures(2024)["service_index"] == {
+        "total": 35.05,
+        "groups": {
+            "publicity": 0.5,
+            "progress": 8.57,
+            "digitization": 5.65,
+            "online": 17.0,
+            "satisfaction": 3.33,
+        },
+    }
