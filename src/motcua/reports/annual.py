@@ -23,6 +23,8 @@ from motcua.reports.selectors.catalog import (
 from motcua.reports.selectors.digitization import digitization
 from motcua.reports.selectors.dossiers import BreakdownRow, form06, form06_breakdown
 from motcua.reports.selectors.evaluations import evaluations_json
+from motcua.reports.selectors.service_index import service_index
+from motcua.reports.service_index_rules import index_json
 from motcua.utils.periods import Period
 
 # The annexes: form 06 by field (lĩnh vực) and the feedback table by agency.
@@ -46,7 +48,9 @@ def annual_figures(year: int) -> dict[str, Any]:
     """statistics.md §9: exactly its object, in its key order.
 
     Counts are integers, rates percentages as numbers rounded as the document shows them
-    (86.15; 73.1), money rounded half up to the nearest million VND (980000000).
+    (86.15; 73.1), money rounded half up to the nearest million VND (980000000), the service
+    index's scores with two decimals (service-index.md; indicators our data cannot give count
+    in no score).
     """
     period = annual_period(year)
     province = _province()
@@ -61,6 +65,7 @@ def annual_figures(year: int) -> dict[str, Any]:
         "feedback": feedback_figures(period),
         "inspections": inspection_figures(period),
         "evaluations": evaluations_json(period),
+        "service_index": index_json(service_index(period).index),
     }
 
 

@@ -101,6 +101,12 @@ LABELS: dict[str, str] = {
     "evaluations.count": "Số đánh giá của người nộp (hồ sơ trả kết quả trong kỳ)",
     "evaluations.average": "Điểm đánh giá trung bình (trên 18 điểm)",
     "evaluations.satisfied_rate": "Tỷ lệ đánh giá đạt từ 15/18 điểm (%)",
+    "service_index.total": "Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766): tổng điểm (/100)",
+    "service_index.groups.publicity": "Chỉ số phục vụ: công khai, minh bạch (/18)",
+    "service_index.groups.progress": "Chỉ số phục vụ: tiến độ giải quyết (/20)",
+    "service_index.groups.digitization": "Chỉ số phục vụ: số hóa hồ sơ (/22)",
+    "service_index.groups.online": "Chỉ số phục vụ: dịch vụ công trực tuyến, thanh toán (/22)",
+    "service_index.groups.satisfaction": "Chỉ số phục vụ: mức độ hài lòng (/18)",
 }
 SURPRISE_LABELS = {
     "agency": "Kiểm tra đột xuất {n}: cơ quan",

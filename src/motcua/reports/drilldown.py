@@ -25,11 +25,12 @@ from motcua.reports.selectors.catalog import catalog_records
 from motcua.reports.selectors.digitization import COUNTS, digitization_records
 from motcua.reports.selectors.dossiers import BREAKDOWNS, FIGURES, form06_records
 from motcua.reports.selectors.evaluations import RECORD_FIGURES, evaluation_records
+from motcua.reports.selectors.service_index import COUNT_NAMES, service_index_records
 from motcua.utils.formatting import vn_date
 from motcua.utils.periods import Period
 
 # Families whose figures are per agency; the catalog families are the province's only.
-AGENCY_FAMILIES = ("dossiers", "digitization", "feedback", "evaluations")
+AGENCY_FAMILIES = ("dossiers", "digitization", "feedback", "evaluations", "service_index")
 PROVINCE_FAMILIES = ("catalog", "online_services")
 
 
@@ -169,6 +170,8 @@ def _queryset(
         return digitization_records(name, period, agency=agency)
     if family == "evaluations" and name in RECORD_FIGURES:
         return evaluation_records(name, period, agency=agency)
+    if family == "service_index" and name in COUNT_NAMES:
+        return service_index_records(name, period, agency=agency)
     if family == "feedback" and figure in LABELS:
         return feedback_records(name, period, agency=agency)
     if family in PROVINCE_FAMILIES and figure in LABELS:

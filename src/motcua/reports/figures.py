@@ -322,4 +322,166 @@ TITLES: dict[str, str] = {
 
 def title(figure: str) -> str:
     """The standalone name of a figure (its list's title)."""
+    if figure.startswith(SERVICE_INDEX):
+        return INDEX_COUNTS[figure.removeprefix(SERVICE_INDEX)]
     return TITLES.get(figure, LABELS[figure])
+
+
+# --- the national service index (Decision 766/QĐ-TTg; service-index.md) ------------------------
+
+SERVICE_INDEX = "service_index."  # the prefix of its counts' names in the drill-down
+LEGAL_SOURCE = _(
+    "Quyết định số 766/QĐ-TTg ngày 23/6/2023 của Thủ tướng Chính phủ phê duyệt Bộ chỉ số chỉ "
+    "đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ "
+    "tục hành chính, dịch vụ công theo thời gian thực trên môi trường điện tử"
+)
+
+INDEX_GROUPS: dict[str, str] = {
+    "publicity": _("Công khai, minh bạch"),
+    "progress": _("Tiến độ giải quyết"),
+    "digitization": _("Số hóa hồ sơ"),
+    "online": _("Dịch vụ công trực tuyến và thanh toán trực tuyến"),
+    "satisfaction": _("Mức độ hài lòng"),
+}
+
+INDEX_LABELS: dict[str, str] = {
+    "publicity.published_on_time": _("TTHC được công bố, công khai đúng hạn"),
+    "publicity.updated_on_time": _("TTHC được cập nhật thông tin công khai đúng hạn"),
+    "publicity.complete_content": _("TTHC có nội dung công khai đầy đủ"),
+    "publicity.synchronised": _("Hồ sơ được đồng bộ lên Cổng Dịch vụ công quốc gia"),
+    "progress.on_time": _("Hồ sơ giải quyết trước hạn và đúng hạn"),
+    "online.procedures_online": _("TTHC cung cấp dịch vụ công trực tuyến"),
+    "online.services_used": _("Dịch vụ công trực tuyến có phát sinh hồ sơ"),
+    "online.dossiers_online": _("Hồ sơ nộp trực tuyến"),
+    "online.dossiers_paid_online": _("Hồ sơ thanh toán trực tuyến"),
+    "online.fee_procedures_paid_online": _("TTHC có phí có thanh toán trực tuyến thành công"),
+    "online.fee_procedures_used": _("TTHC có phí có phát sinh hồ sơ"),
+    "satisfaction.evaluations_satisfied": _("Hồ sơ được đánh giá hài lòng"),
+    "satisfaction.feedback_on_time": _("Phản ánh, kiến nghị được xử lý đúng hạn"),
+    "satisfaction.feedback_satisfied": _("Phản ánh, kiến nghị được người gửi hài lòng"),
+    "digitization.electronic_results": _("Hồ sơ có kết quả điện tử"),
+    "digitization.components_digitized": _("Hồ sơ được số hóa thành phần"),
+    "digitization.certified_copies": _("Cấp bản sao điện tử chứng thực từ bản chính"),
+    "digitization.reused_data": _("Hồ sơ tái sử dụng dữ liệu số hóa"),
+    "digitization.shared_to_store": _("Hồ sơ số hóa được chia sẻ vào kho dữ liệu của người dân"),
+    "digitization.population_db_used": _("Hồ sơ khai thác Cơ sở dữ liệu quốc gia về dân cư"),
+    "digitization.population_db_connected": _("TTHC kết nối Cơ sở dữ liệu quốc gia về dân cư"),
+}
+
+# Each indicator's formula as the page shows it (numbers in Vietnamese format).
+INDEX_FORMULAS: dict[str, str] = {
+    "publicity.published_on_time": _("6 × (công bố đúng hạn / được công bố)"),
+    "publicity.updated_on_time": _("4 × (cập nhật đúng hạn / phải cập nhật)"),
+    "publicity.complete_content": _(
+        "2 × (TTHC có nội dung công khai đầy đủ / TTHC đang áp dụng). Đầy đủ: có trình tự, "
+        "cách thức thực hiện, căn cứ pháp lý, kết quả và ít nhất một thành phần hồ sơ."
+    ),
+    "publicity.synchronised": _("6 × (hồ sơ đã đồng bộ / hồ sơ)"),
+    "progress.on_time": _(
+        "20 × (hồ sơ giải quyết trước hạn và đúng hạn / hồ sơ đã tiếp nhận, gồm mới tiếp nhận "
+        "và kỳ trước chuyển qua)."
+    ),
+    "online.procedures_online": _(
+        "min(2; 2 × tỷ lệ / 80%): TTHC có dịch vụ công trực tuyến (toàn trình hoặc một phần) / "
+        "TTHC đang áp dụng; đủ điểm từ 80%."
+    ),
+    "online.services_used": _(
+        "4 × (dịch vụ công trực tuyến có ít nhất một hồ sơ nộp trực tuyến trong kỳ / dịch vụ "
+        "công trực tuyến)."
+    ),
+    "online.dossiers_online": _(
+        "min(6; 6 × tỷ lệ / 50%): hồ sơ mới nộp trực tuyến / hồ sơ mới tiếp nhận; đủ điểm từ 50%."
+    ),
+    "online.dossiers_paid_online": _(
+        "6 × (hồ sơ thanh toán trực tuyến / hồ sơ mới tiếp nhận có nghĩa vụ tài chính). Phần "
+        "thanh toán trực tuyến tối đa 10 điểm."
+    ),
+    "online.fee_procedures_paid_online": _(
+        "min(2; 2,5 × tỷ lệ): TTHC có phí có hồ sơ thanh toán trực tuyến trong kỳ / TTHC có phí."
+    ),
+    "online.fee_procedures_used": _(
+        "2,5 × (TTHC có phí có hồ sơ trong kỳ / TTHC có phí). Phần thanh toán trực tuyến tối "
+        "đa 10 điểm."
+    ),
+    "satisfaction.evaluations_satisfied": _(
+        "min(6; 6 × tỷ lệ / 90%): đánh giá của chính người nộp đạt từ 15/18 điểm / đánh giá "
+        "của người nộp; 0 điểm khi không có đánh giá."
+    ),
+    "satisfaction.feedback_on_time": _(
+        "6 × (phản ánh, kiến nghị xử lý đúng hạn / đến hạn xử lý); 6 điểm khi không có."
+    ),
+    "satisfaction.feedback_satisfied": _(
+        "6 × (phản ánh, kiến nghị người gửi hài lòng / đã trả lời); 6 điểm khi không có."
+    ),
+    "digitization.electronic_results": _(
+        "6 × (hồ sơ đã giải quyết có kết quả số hóa / hồ sơ đã giải quyết trong kỳ)."
+    ),
+    "digitization.components_digitized": _(
+        "4 × (hồ sơ được số hóa thành phần / hồ sơ đã tiếp nhận)."
+    ),
+    "digitization.certified_copies": _("2 × (bản sao điện tử đã cấp / đủ điều kiện)"),
+    "digitization.reused_data": _(
+        "min(2; 2 × tỷ lệ / 80%): hồ sơ tái sử dụng dữ liệu / hồ sơ đã tiếp nhận; đủ điểm từ 80%."
+    ),
+    "digitization.shared_to_store": _("4 × (hồ sơ được chia sẻ / hồ sơ được số hóa)"),
+    "digitization.population_db_used": _("2 × (hồ sơ khai thác / hồ sơ đã tiếp nhận)"),
+    "digitization.population_db_connected": _("2 × (TTHC đã kết nối / TTHC)"),
+}
+
+# Why an indicator is not computed here (service-index.md, "What our data can and cannot give").
+INDEX_REASONS: dict[str, str] = {
+    "national_database": _(
+        "Không tính được: cần ngày công bố, cập nhật trên Cơ sở dữ liệu quốc gia về TTHC; hệ "
+        "thống chỉ có ngày của quyết định công bố của tỉnh."
+    ),
+    "portal_exchange": _(
+        "Chưa tính được: việc đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia chưa được ghi nhận "
+        "trong hệ thống."
+    ),
+    "certified_copies": _(
+        "Không tính được: cấp bản sao điện tử từ bản chính là một dịch vụ riêng, ngoài hệ thống."
+    ),
+    "data_store": _(
+        "Chưa tính được: việc chia sẻ hồ sơ số hóa vào kho dữ liệu điện tử của người dân chưa "
+        "được ghi nhận."
+    ),
+    "population_db": _(
+        "Chưa tính được: hồ sơ chưa ghi nhận việc khai thác Cơ sở dữ liệu quốc gia về dân cư."
+    ),
+    "population_db_setting": _(
+        "Không tính được: kết nối Cơ sở dữ liệu quốc gia về dân cư là thiết lập của từng thủ "
+        "tục, chưa có tích hợp."
+    ),
+    "feedback_deadline": _(
+        "Chưa tính được: có phản ánh, kiến nghị trong kỳ nhưng hệ thống chưa ghi hạn xử lý của "
+        "phản ánh, kiến nghị (khi không có phản ánh, kiến nghị: 6 điểm)."
+    ),
+    "feedback_satisfaction": _(
+        "Chưa tính được: có phản ánh, kiến nghị trong kỳ nhưng hệ thống chưa ghi ý kiến hài "
+        "lòng của người gửi (khi không có phản ánh, kiến nghị: 6 điểm)."
+    ),
+}
+
+# The counts divided, by their names in ``selectors.service_index.COUNT_NAMES``.
+INDEX_COUNTS: dict[str, str] = {
+    "dossiers.received": _("Hồ sơ đã tiếp nhận (mới và kỳ trước chuyển qua)"),
+    "dossiers.settled_on_time": _("Hồ sơ giải quyết trước hạn và đúng hạn"),
+    "dossiers.new": _("Hồ sơ mới tiếp nhận trong kỳ"),
+    "dossiers.new_online": _("Hồ sơ mới nộp trực tuyến"),
+    "dossiers.payable": _("Hồ sơ mới có nghĩa vụ tài chính"),
+    "dossiers.paid_online": _("Hồ sơ thanh toán trực tuyến"),
+    "dossiers.resolved": _("Hồ sơ đã giải quyết trong kỳ"),
+    "dossiers.electronic_results": _("Hồ sơ đã giải quyết có kết quả số hóa"),
+    "dossiers.components_digitized": _("Hồ sơ đã tiếp nhận được số hóa thành phần"),
+    "dossiers.reused_data": _("Hồ sơ đã tiếp nhận có tái sử dụng dữ liệu"),
+    "procedures.total": _("TTHC đang áp dụng"),
+    "procedures.complete": _("TTHC có nội dung công khai đầy đủ"),
+    "procedures.online": _("TTHC có dịch vụ công trực tuyến"),
+    "procedures.online_used": _("Dịch vụ công trực tuyến có hồ sơ nộp trực tuyến trong kỳ"),
+    "procedures.fee": _("TTHC có phí, lệ phí"),
+    "procedures.fee_paid_online": _("TTHC có phí có hồ sơ thanh toán trực tuyến trong kỳ"),
+    "procedures.fee_used": _("TTHC có phí có hồ sơ trong kỳ"),
+    "evaluations.count": _("Đánh giá của người nộp"),
+    "evaluations.satisfied": _("Đánh giá đạt từ 15/18 điểm"),
+    "feedback.received": _("Phản ánh, kiến nghị đã tiếp nhận"),
+}

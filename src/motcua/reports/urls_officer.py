@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from motcua.reports.views import officer
+from motcua.reports.views import officer, service_index
 
 urlpatterns = [
     path("", officer.dashboard_view, name="reports-dashboard"),
+    path("chi-so-phuc-vu/", service_index.service_index_view, name="reports-service-index"),
     path("chi-tiet/", officer.drilldown_view, name="reports-drilldown"),
     path("chi-tiet/xuat/", officer.drilldown_export, name="reports-drilldown-export"),
     path("bieu-06/", officer.form06_export, name="reports-form06"),

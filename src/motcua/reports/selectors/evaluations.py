@@ -31,7 +31,7 @@ from motcua.utils.text import vn_sorted
 RECORD_FIGURES = ("count", "satisfied", "desk_on_behalf")
 
 
-def _total() -> Any:
+def evaluation_score() -> Any:
     """The total score (0–18) of an evaluation as a database expression."""
     expression: Any = F(INDICATORS[0][0])
     for name, _label in INDICATORS[1:]:
@@ -39,7 +39,7 @@ def _total() -> Any:
     return expression
 
 
-def _rows(period: Period, agency: Agency | None) -> QuerySet[Evaluation]:
+def evaluation_rows(period: Period, agency: Agency | None = None) -> QuerySet[Evaluation]:
     """Evaluations of dossiers returned in [F, T] (any source)."""
     start, after_end = period.instant_bounds()
     rows = Evaluation.objects.filter(
@@ -50,21 +50,21 @@ def _rows(period: Period, agency: Agency | None) -> QuerySet[Evaluation]:
     return rows
 
 
-def _conditions() -> dict[str, Q]:
+def evaluation_conditions() -> dict[str, Q]:
     applicant = Q(source=EvaluationSource.APPLICANT)
     return {
         "count": applicant,
-        "satisfied": applicant & Q(GreaterThanOrEqual(_total(), SATISFIED_TOTAL)),
+        "satisfied": applicant & Q(GreaterThanOrEqual(evaluation_score(), SATISFIED_TOTAL)),
         "desk_on_behalf": Q(source=EvaluationSource.DESK_ON_BEHALF),
     }
 
 
 def _aggregates() -> dict[str, Any]:
-    conditions = _conditions()
+    conditions = evaluation_conditions()
     return {
         "count": Count("pk", filter=conditions["count"]),
         "satisfied": Count("pk", filter=conditions["satisfied"]),
-        "points": Sum(_total(), filter=conditions["count"]),
+        "points": Sum(evaluation_score(), filter=conditions["count"]),
         "desk_on_behalf": Count("pk", filter=conditions["desk_on_behalf"]),
     }
 
@@ -88,7 +88,7 @@ def _figures(row: dict[str, Any]) -> dict[str, Any]:
 
 def evaluation_figures(period: Period, *, agency: Agency | None = None) -> dict[str, Any]:
     """The evaluation figures of ``period`` (and ``agency``), in one query."""
-    return _figures(_rows(period, agency).aggregate(**_aggregates()))
+    return _figures(evaluation_rows(period, agency).aggregate(**_aggregates()))
 
 
 def evaluations_json(period: Period) -> dict[str, Any]:
@@ -103,7 +103,7 @@ def evaluation_breakdown(
     """The figures per settling agency (only agencies with evaluations), in one grouped query,
     sorted by the agency's name."""
     grouped = (
-        _rows(period, agency)
+        evaluation_rows(period, agency)
         .values("dossier__agency_id")
         .annotate(**_aggregates())
         .order_by("dossier__agency_id")
@@ -118,16 +118,16 @@ def evaluation_records(
     figure: str, period: Period, *, agency: Agency | None = None
 ) -> QuerySet[Evaluation]:
     """The evaluations behind a figure (``RECORD_FIGURES``); ``.count()`` equals it."""
-    conditions = _conditions()
+    conditions = evaluation_conditions()
     if figure not in conditions:
         raise KeyError(
             f"Không có chỉ tiêu {figure!r} / Unknown figure {figure!r}; "
             f"known: {', '.join(RECORD_FIGURES)}"
         )
     return (
-        _rows(period, agency)
+        evaluation_rows(period, agency)
         .filter(conditions[figure])
-        .annotate(score=_total())
+        .annotate(score=evaluation_score())
         .select_related("dossier", "dossier__agency", "dossier__procedure")
         .order_by("dossier__returned_at", "pk")
     )

@@ -65,12 +65,17 @@ def section9_example() -> dict[str, Any]:
 
 def section9_with_features() -> dict[str, Any]:
     """The §9 object with the keys of the features that exist here, in the order of the
-    second block of §9 ("two keys come with the features that produce them"): evaluations."""
+    second block of §9 ("two keys come with the features that produce them"): evaluations and
+    service_index."""
     text = STATISTICS_MD.read_text(encoding="utf-8") if STATISTICS_MD.exists() else ""
     blocks = re.findall(r"```json\n(.*?)```", text[text.find("\n## 9.") :], re.S)
     example = section9_example()
     features = json.loads("{" + blocks[1] + "}")
-    return {**example, "evaluations": features["evaluations"]}
+    return {
+        **example,
+        "evaluations": features["evaluations"],
+        "service_index": features["service_index"],
+    }
 
 
 def key_tree(value: Any) -> Any:
@@ -158,6 +163,22 @@ EXPECTED = {
     },
     # No evaluation in this province (the figures are checked by hand in test_evaluations).
     "evaluations": {"count": 0, "average": 0.0, "satisfied_rate": 0.0},
+    # The scores of the national service index (service-index.md), computed by hand:
+    # progress 20 × 1234/1242 = 19,87; digitization: results 6 × 1000/1235 = 4,86, components
+    # 4 × 1000/1242 = 3,22, reuse 0; online: 2 × (3/6) / 0,8 = 1,25, no online service used
+    # (the online dossiers are of an offline procedure) 0, online share 1000/1239 above 50%: 6,
+    # paid online 1000/1000: 6, no procedure with fees: 0 + 0; publicity: no procedure with
+    # complete content 0; satisfaction: no evaluation 0, feedback (there was some) not computed.
+    "service_index": {
+        "total": 41.2,
+        "groups": {
+            "publicity": 0.0,
+            "progress": 19.87,
+            "digitization": 8.08,
+            "online": 13.25,
+            "satisfaction": 0.0,
+        },
+    },
 }
 
 

@@ -1,0 +1,494 @@
+"""The counts behind the national service index (Decision 766/QĐ-TTg, service-index.md) for a
+period and the whole province or an agency (with the agencies below it), the per-agency
+breakdown, and the records behind every count.
+
+Four families, one query each: dossiers (over the rows of form 06, ``received_dossiers``),
+active procedures, the applicant's own evaluations (the rows of ``evaluations``), and feedback
+(the rows of §3). Every count is a named condition (``COUNT_NAMES``) and its drill-down filters
+the same rows by the same condition, so a count and its records cannot disagree. The breakdown
+groups the same conditions by agency: dossiers, evaluations and feedback in one GROUP BY each;
+procedures, which several agencies share (every district settles the district-level
+procedures), in one query with a column per agency.
+
+The procedures of an agency (the "procedures of the authority") are those whose agency is it or
+one below it, and the procedures without an agency of the levels it settles at: district-level
+ones for a district, commune-level ones for a commune (the catalog names the agency only of
+provincial procedures).
+
+Which indicator divides which counts, and which ones our data cannot give, is ``INDICATORS``
+and ``NOT_COMPUTED``; the scores are ``service_index_rules``.
+"""
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+
+from motcua.agencies.models import Agency, AgencyKind
+from motcua.dossiers.models import Dossier, Evaluation
+from motcua.dossiers.workflow import Channel
+from motcua.feedback.models import Feedback
+from motcua.feedback.selectors import feedback_conditions
+from motcua.procedures.models import Level, Procedure, ProcedureComponent
+from motcua.reports.selectors.catalog import ONLINE, active_procedures
+from motcua.reports.selectors.dossiers import accepted_dossiers, form06_conditions
+from motcua.reports.selectors.evaluations import (
+    evaluation_conditions,
+    evaluation_rows,
+    evaluation_score,
+)
+from motcua.reports.service_index_rules import IndexScore, score_index
+from motcua.utils.periods import Period
+from motcua.utils.text import vn_sort_key
+
+# The levels an agency of a kind settles procedures at when the catalog names no agency.
+_LEVEL_OF_KIND: dict[str, str] = {
+    AgencyKind.DISTRICT: Level.DISTRICT,
+    AgencyKind.COMMUNE: Level.COMMUNE,
+}
+
+# Indicator → (numerator count, denominator count), service-index.md in its order.
+INDICATORS: dict[str, tuple[str, str]] = {
+    "publicity.complete_content": ("procedures.complete", "procedures.total"),
+    "progress.on_time": ("dossiers.settled_on_time", "dossiers.received"),
+    "online.procedures_online": ("procedures.online", "procedures.total"),
+    "online.services_used": ("procedures.online_used", "procedures.online"),
+    "online.dossiers_online": ("dossiers.new_online", "dossiers.new"),
+    "online.dossiers_paid_online": ("dossiers.paid_online", "dossiers.payable"),
+    "online.fee_procedures_paid_online": ("procedures.fee_paid_online", "procedures.fee"),
+    "online.fee_procedures_used": ("procedures.fee_used", "procedures.fee"),
+    "satisfaction.evaluations_satisfied": ("evaluations.satisfied", "evaluations.count"),
+    "digitization.electronic_results": ("dossiers.electronic_results", "dossiers.resolved"),
+    "digitization.components_digitized": ("dossiers.components_digitized", "dossiers.received"),
+    "digitization.reused_data": ("dossiers.reused_data", "dossiers.received"),
+}
+# The feedback indicators score full marks when there was no feedback (service-index.md §4);
+# with feedback we cannot score them: feedback keeps no deadline and no sender's satisfaction.
+FEEDBACK_INDICATORS = ("satisfaction.feedback_on_time", "satisfaction.feedback_satisfied")
+FEEDBACK_COUNT = "feedback.received"
+# Indicators our data cannot give, and why (the reasons' texts are in ``figures``).
+NOT_COMPUTED: dict[str, str] = {
+    "publicity.published_on_time": "national_database",
+    "publicity.updated_on_time": "national_database",
+    "publicity.synchronised": "portal_exchange",
+    "digitization.certified_copies": "certified_copies",
+    "digitization.shared_to_store": "data_store",
+    "digitization.population_db_used": "population_db",
+    "digitization.population_db_connected": "population_db_setting",
+}
+FEEDBACK_REASONS = {
+    "satisfaction.feedback_on_time": "feedback_deadline",
+    "satisfaction.feedback_satisfied": "feedback_satisfaction",
+}
+
+
+# --- the scope: which agencies, which procedures -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The agencies counted (``None``: the whole province) and the levels of the procedures
+    without an agency that they settle."""
+
+    agency_ids: frozenset[int] | None
+    levels: frozenset[str] = frozenset()
+    agency: Agency | None = None
+
+    def dossiers(self, prefix: str = "") -> Q:
+        """Rows (dossiers, or rows reaching a dossier through ``prefix``) of these agencies."""
+        if self.agency_ids is None:
+            return Q()
+        return Q(**{f"{prefix}agency_id__in": self.agency_ids})
+
+    def procedures(self) -> Q:
+        """The procedures of these agencies' authority (see the module docstring)."""
+        if self.agency_ids is None:
+            return Q()
+        return Q(agency_id__in=self.agency_ids) | Q(agency__isnull=True, level__in=self.levels)
+
+
+class _Tree:
+    """The agency tree, read once (it is small)."""
+
+    def __init__(self) -> None:
+        self.agencies = {
+            a.pk: a for a in Agency.objects.only("pk", "parent_id", "code", "name", "kind")
+        }
+        self.children: dict[int | None, list[int]] = {}
+        for a in self.agencies.values():
+            self.children.setdefault(a.parent_id, []).append(a.pk)
+
+    def unit(self, pk: int) -> Unit:
+        ids, frontier = {pk}, [pk]
+        while frontier:
+            frontier = [c for p in frontier for c in self.children.get(p, ()) if c not in ids]
+            ids.update(frontier)
+        kinds = {self.agencies[i].kind for i in ids}
+        levels = frozenset(_LEVEL_OF_KIND[k] for k in kinds if k in _LEVEL_OF_KIND)
+        return Unit(frozenset(ids), levels, self.agencies[pk])
+
+    def ranked_units(self, agency: Agency | None) -> list[Unit]:
+        """The agencies ranked under a scope: the children of ``agency`` or, for the whole
+        province, the children of every top agency (departments, districts), each with the
+        agencies below it."""
+        roots = [agency.pk] if agency is not None else self.children.get(None, [])
+        return [self.unit(child) for root in roots for child in self.children.get(root, ())]
+
+
+def unit_for(agency: Agency | None) -> Unit:
+    """The whole province (``None``) or ``agency`` with the agencies below it."""
+    if agency is None:
+        return Unit(None)
+    return _Tree().unit(agency.pk)
+
+
+# --- the conditions ----------------------------------------------------------------------------
+
+
+def _received(period: Period) -> Q:
+    """§2 received (new + carried over): the WHERE of ``received_dossiers``."""
+    return Q(received_on__lte=period.end) & (
+        Q(ended_on__isnull=True) | Q(ended_on__gte=period.start)
+    )
+
+
+def dossier_conditions(period: Period) -> dict[str, Q]:
+    """The dossier counts, over the dossiers received in the period (§2, the rows of form 06):
+
+    - ``received``: all of them (new + carried over); ``settled_on_time``: resolved early or on
+      time (§2: "on time counts early and on-time results");
+    - ``new`` / ``new_online``: received in [F, T] / of those, submitted online;
+    - ``payable``: new with a financial obligation (a fee, or paid online);
+      ``paid_online``: of those, paid online;
+    - ``resolved``: ended in [F, T] (§2); ``electronic_results``: of those, result digitized;
+    - ``components_digitized`` / ``reused_data``: received with that flag.
+    """
+    f06 = form06_conditions(period)
+    new, resolved = f06["received.new"], f06["resolved.total"]
+    payable = new & (Q(fee_vnd__gt=0) | Q(paid_online=True))
+    return {
+        "received": Q(),
+        "settled_on_time": f06["resolved.early"] | f06["resolved.on_time"],
+        "new": new,
+        "new_online": f06["received.new_online"],
+        "payable": payable,
+        "paid_online": payable & Q(paid_online=True),
+        "resolved": resolved,
+        "electronic_results": resolved & Q(result_digitized=True),
+        "components_digitized": Q(components_digitized=True),
+        "reused_data": Q(reused_data=True),
+    }
+
+
+def complete_content() -> Q:
+    """A procedure's public content is complete when its steps, ways of submission, legal
+    basis and result are written and at least one component is listed."""
+    written = ~Q(steps="") & ~Q(submission_methods="") & ~Q(legal_basis="") & ~Q(result="")
+    return written & Q(pk__in=ProcedureComponent.objects.values("procedure_id"))
+
+
+def procedure_conditions(period: Period, unit: Unit) -> dict[str, Q]:
+    """The procedure counts, over the active procedures of ``unit``:
+
+    - ``total``; ``complete``: public content complete (``complete_content``);
+    - ``online``: offering an online service (full or partial);
+      ``online_used``: of those, with at least one dossier submitted online in [F, T] to
+      ``unit``'s agencies;
+    - ``fee``: with a fee; ``fee_paid_online``: of those, with a dossier of [F, T] paid online;
+      ``fee_used``: of those, with any dossier received in [F, T].
+    """
+    new = accepted_dossiers().filter(
+        unit.dossiers(), received_on__gte=period.start, received_on__lte=period.end
+    )
+    fee = Q(fee_vnd__gt=0)
+    return {
+        "total": Q(),
+        "complete": complete_content(),
+        "online": ONLINE,
+        "online_used": ONLINE & Q(pk__in=new.filter(channel=Channel.ONLINE).values("procedure_id")),
+        "fee": fee,
+        "fee_paid_online": fee & Q(pk__in=new.filter(paid_online=True).values("procedure_id")),
+        "fee_used": fee & Q(pk__in=new.values("procedure_id")),
+    }
+
+
+def _evaluation_conditions() -> dict[str, Q]:
+    """The applicant's own evaluations of dossiers returned in [F, T] (``evaluations``): all
+    (``count``) and those with a total ≥ 15/18 (``satisfied``)."""
+    conditions = evaluation_conditions()
+    return {"count": conditions["count"], "satisfied": conditions["satisfied"]}
+
+
+# The names of every count, family by family.
+FAMILIES = ("dossiers", "procedures", "evaluations", "feedback")
+COUNT_NAMES: tuple[str, ...] = (
+    *(f"dossiers.{name}" for name in dossier_conditions(Period.for_year(2000))),
+    *(f"procedures.{name}" for name in procedure_conditions(Period.for_year(2000), Unit(None))),
+    "evaluations.count",
+    "evaluations.satisfied",
+    FEEDBACK_COUNT,
+)
+
+
+# --- the rows of each family -------------------------------------------------------------------
+
+
+def _dossier_rows(period: Period, unit: Unit) -> QuerySet[Dossier]:
+    return accepted_dossiers().filter(_received(period), unit.dossiers())
+
+
+def _procedure_rows(unit: Unit) -> QuerySet[Procedure]:
+    return active_procedures().filter(unit.procedures())
+
+
+def _evaluation_rows(period: Period, unit: Unit) -> QuerySet[Evaluation]:
+    return evaluation_rows(period).filter(unit.dossiers("dossier__"))
+
+
+def _feedback_received(period: Period) -> Q:
+    return feedback_conditions(period)["received.total"]
+
+
+def _feedback_rows(period: Period, unit: Unit) -> QuerySet[Feedback]:
+    return Feedback.objects.filter(_feedback_received(period), unit.dossiers())
+
+
+def _alias(name: str) -> str:
+    return name.replace(".", "__")
+
+
+def _counts(conditions: Mapping[str, Q], prefix: str) -> dict[str, Count]:
+    return {
+        _alias(f"{prefix}.{name}"): Count("pk", filter=q) if q else Count("pk")
+        for name, q in conditions.items()
+    }
+
+
+def _average_duration(period: Period) -> Avg:
+    """Mean time from receipt to the end of processing of the dossiers resolved in [F, T]."""
+    return Avg(
+        ExpressionWrapper(F("ended_at") - F("received_at"), output_field=DurationField()),
+        filter=dossier_conditions(period)["resolved"],
+    )
+
+
+def _days(value: Any) -> float | None:
+    if value is None:
+        return None
+    seconds = value.total_seconds() if isinstance(value, timedelta) else float(value) / 1e6
+    return seconds / 86400
+
+
+# --- the index of one scope --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServiceIndex:
+    """The index of a period and scope: the counts (``COUNT_NAMES``), the scores, why each
+    indicator not scored is not, and the resolved dossiers' mean processing time."""
+
+    period: Period
+    agency: Agency | None
+    counts: dict[str, int]
+    index: IndexScore
+    reasons: dict[str, str]
+    average_days: float | None = None
+    rank: int | None = field(default=None, compare=False)
+
+
+def _score(
+    period: Period, agency: Agency | None, counts: dict[str, int], average: Any
+) -> ServiceIndex:
+    pairs: dict[str, tuple[int, int] | None] = {
+        key: (counts[num], counts[den]) for key, (num, den) in INDICATORS.items()
+    }
+    reasons = dict(NOT_COMPUTED)
+    pairs.update(dict.fromkeys(NOT_COMPUTED))
+    for key in FEEDBACK_INDICATORS:
+        if counts[FEEDBACK_COUNT]:
+            pairs[key] = None
+            reasons[key] = FEEDBACK_REASONS[key]
+        else:
+            pairs[key] = (0, 0)
+    return ServiceIndex(period, agency, counts, score_index(pairs), reasons, _days(average))
+
+
+def service_index(period: Period, *, agency: Agency | None = None) -> ServiceIndex:
+    """The index of ``period`` for the whole province or ``agency`` (with the agencies below
+    it): one query per family (dossiers, procedures, evaluations, feedback)."""
+    unit = unit_for(agency)
+    dossiers = _dossier_rows(period, unit).aggregate(
+        **_counts(dossier_conditions(period), "dossiers"), average=_average_duration(period)
+    )
+    average = dossiers.pop("average")
+    counts: dict[str, Any] = dict(dossiers)
+    counts |= _procedure_rows(unit).aggregate(
+        **_counts(procedure_conditions(period, unit), "procedures")
+    )
+    counts |= _evaluation_rows(period, unit).aggregate(
+        **_counts(_evaluation_conditions(), "evaluations")
+    )
+    counts[_alias(FEEDBACK_COUNT)] = _feedback_rows(period, unit).count()
+    named = {name: counts[_alias(name)] or 0 for name in COUNT_NAMES}
+    return _score(period, agency, named, average)
+
+
+# --- the agencies ranked -----------------------------------------------------------------------
+
+
+def _unit_case(units: list[Unit], path: str) -> Case:
+    return Case(
+        *(
+            When(**{f"{path}__in": unit.agency_ids}, then=Value(index))
+            for index, unit in enumerate(units)
+        ),
+        output_field=IntegerField(),
+    )
+
+
+def _grouped(
+    rows: QuerySet, units: list[Unit], path: str, aggregates: dict[str, Any]
+) -> dict[int, dict[str, Any]]:
+    grouped = (
+        rows.annotate(unit=_unit_case(units, path))
+        .filter(unit__isnull=False)
+        .values("unit")
+        .annotate(**aggregates)
+        .order_by()
+    )
+    return {row.pop("unit"): row for row in grouped}
+
+
+def service_index_breakdown(period: Period, *, agency: Agency | None = None) -> list[ServiceIndex]:
+    """The index of every agency under the scope (``_Tree.ranked_units``), each with the
+    agencies below it, ranked: fewest points lost first (points lost over the indicators
+    computed for it, so that an agency is not ranked on what cannot be computed), then the
+    higher total, then the name; equal points lost and total share a rank.
+
+    Four queries whatever the number of agencies: dossiers, evaluations and feedback grouped
+    by agency, procedures with a column per agency. Each row equals ``service_index`` of its
+    agency.
+    """
+    tree = _Tree()
+    units = tree.ranked_units(agency)
+    if not units:
+        return []
+    province = Unit(None)
+    dossiers = _grouped(
+        _dossier_rows(period, province),
+        units,
+        "agency_id",
+        {**_counts(dossier_conditions(period), "dossiers"), "average": _average_duration(period)},
+    )
+    evaluations = _grouped(
+        _evaluation_rows(period, province),
+        units,
+        "dossier__agency_id",
+        _counts(_evaluation_conditions(), "evaluations"),
+    )
+    feedback = _grouped(
+        _feedback_rows(period, province), units, "agency_id", {"received": Count("pk")}
+    )
+    procedure_columns: dict[str, Count] = {}
+    for index, unit in enumerate(units):
+        for name, q in procedure_conditions(period, unit).items():
+            procedure_columns[f"u{index}__{name}"] = Count("pk", filter=unit.procedures() & q)
+    procedures = active_procedures().aggregate(**procedure_columns)
+
+    rows = []
+    for index, unit in enumerate(units):
+        counts: dict[str, Any] = dict(dossiers.get(index, {}))
+        average = counts.pop("average", None)
+        counts |= evaluations.get(index, {})
+        counts[_alias(FEEDBACK_COUNT)] = feedback.get(index, {}).get("received", 0)
+        for name in procedure_conditions(period, unit):
+            counts[_alias(f"procedures.{name}")] = procedures[f"u{index}__{name}"]
+        named = {name: counts.get(_alias(name)) or 0 for name in COUNT_NAMES}
+        rows.append(_score(period, unit.agency, named, average))
+    return _ranked(rows)
+
+
+def _ranked(rows: list[ServiceIndex]) -> list[ServiceIndex]:
+    def key(row: ServiceIndex) -> tuple[Any, ...]:
+        name = row.agency.name if row.agency is not None else ""
+        return (row.index.lost, -row.index.total, vn_sort_key(name))
+
+    ranked: list[ServiceIndex] = []
+    for position, row in enumerate(sorted(rows, key=key), 1):
+        before = ranked[-1] if ranked else None
+        tied = before is not None and key(before)[:2] == key(row)[:2]
+        ranked.append(replace(row, rank=before.rank if tied and before else position))
+    return ranked
+
+
+# --- monthly trend -----------------------------------------------------------------------------
+
+
+def monthly_service_index(
+    year: int, *, agency: Agency | None, today: dt.date
+) -> list[tuple[Period, ServiceIndex | None]]:
+    """The index of each month of reporting year ``year`` (§1); months not begun by ``today``
+    are None (not shown as zeros)."""
+    months = [Period.for_month(year, month) for month in range(1, 13)]
+    return [
+        (period, service_index(period, agency=agency) if period.start <= today else None)
+        for period in months
+    ]
+
+
+# --- drill-down --------------------------------------------------------------------------------
+
+
+def _records_of(family: str) -> Callable[[str, Period, Unit], QuerySet]:
+    def dossiers(name: str, period: Period, unit: Unit) -> QuerySet:
+        return _dossier_rows(period, unit).filter(dossier_conditions(period)[name])
+
+    def procedures(name: str, period: Period, unit: Unit) -> QuerySet:
+        return _procedure_rows(unit).filter(procedure_conditions(period, unit)[name])
+
+    def evaluations(name: str, period: Period, unit: Unit) -> QuerySet:
+        return (
+            _evaluation_rows(period, unit)
+            .filter(_evaluation_conditions()[name])
+            .annotate(score=evaluation_score())
+            .select_related("dossier", "dossier__agency", "dossier__procedure")
+        )
+
+    def feedback(name: str, period: Period, unit: Unit) -> QuerySet:
+        return _feedback_rows(period, unit)
+
+    return {
+        "dossiers": dossiers,
+        "procedures": procedures,
+        "evaluations": evaluations,
+        "feedback": feedback,
+    }[family]
+
+
+def service_index_records(count: str, period: Period, *, agency: Agency | None = None) -> QuerySet:
+    """The records behind a count (``COUNT_NAMES``: ``dossiers.settled_on_time``,
+    ``procedures.online_used``, ``evaluations.satisfied``, ``feedback.received``…) for the
+    whole province or ``agency`` (with the agencies below it); ``.count()`` equals the count.
+    """
+    if count not in COUNT_NAMES:
+        raise KeyError(
+            f"Không có chỉ tiêu {count!r} / Unknown count {count!r}; "
+            f"known: {', '.join(COUNT_NAMES)}"
+        )
+    family, _, name = count.partition(".")
+    return _records_of(family)(name, period, unit_for(agency))
