@@ -3,7 +3,6 @@ password-reset links they set their password through (a package never carries pa
 
 import enum
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -57,13 +56,13 @@ def password_reset_send(user: User) -> None:
         subject="Đặt mật khẩu tài khoản hệ thống một cửa",
         body=body,
         to=[user.email],
-    ).send(fail_silently=True)
+    ).send(fail_silently=False)
 
 
 def officers_import(*, items: list[OfficerData], actor_label: str = "") -> list[UserOutcome]:
     """Create or update the officers ``items`` (keyed by username; values validated by the
-    caller). Passwords are never set: a new officer gets an unusable one and, after the
-    transaction commits, an e-mail with a password-reset link. Every change is audited.
+    caller). Passwords are never set: a new officer gets an unusable one and, by a job
+    queued in the transaction, an e-mail with a password-reset link. Every change is audited.
     Returns the outcome of each item, in order."""
     outcomes: list[UserOutcome] = []
     with transaction.atomic():
@@ -81,7 +80,9 @@ def officers_import(*, items: list[OfficerData], actor_label: str = "") -> list[
                 outcomes.append(UserOutcome.CREATED)
                 action, changed = "user.import_create", values
                 if user.email and user.is_active:
-                    transaction.on_commit(partial(password_reset_send, user))
+                    from motcua.accounts.tasks import password_reset_mail
+
+                    password_reset_mail.enqueue(user_id=user.pk, key=f"password-reset:{user.pk}")
             else:
                 changed = {k: v for k, v in values.items() if getattr(user, k) != v}
                 if not changed:

@@ -13,11 +13,11 @@ _NOTE_LENGTH: int = CalendarException._meta.get_field("note").max_length or 0
 
 
 def _announce(day: dt.date) -> None:
-    def after_commit() -> None:
-        invalidate_work_calendar()
-        calendar_changed.send(sender=CalendarException, dates=(day,))
-
-    transaction.on_commit(after_commit)
+    """Tell the apps in the change's transaction (the dossiers queue the recomputation of
+    deadlines as a job, so it exists exactly when the change does); forget the cached
+    calendar once it commits."""
+    calendar_changed.send(sender=CalendarException, dates=(day,))
+    transaction.on_commit(invalidate_work_calendar)
 
 
 def calendar_exception_set(*, date: dt.date, kind: str, note: str = "") -> CalendarException:

@@ -76,11 +76,19 @@ def test_setting_the_same_values_announces_nothing(django_capture_on_commit_call
 
 
 @pytest.mark.django_db
-def test_nothing_is_announced_before_commit(django_capture_on_commit_callbacks, announced):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+def test_a_rolled_back_change_queues_no_recomputation(announced):
+    """The change is announced in its transaction, where the dossiers queue the recomputation
+    as a job: when the change is rolled back, so is the job."""
+    from django.db import transaction
+
+    from motcua.jobs.models import Job
+
+    with pytest.raises(RuntimeError), transaction.atomic():
         calendar_exception_set(date=WEDNESDAY, kind="day_off")
-    assert announced == []
-    assert len(callbacks) == 1
+        assert Job.objects.filter(name__endswith="deadlines_recompute").count() == 1
+        raise RuntimeError("the administrator's request failed")
+    assert announced == [WEDNESDAY]
+    assert not Job.objects.exists() and not CalendarException.objects.exists()
 
 
 @pytest.mark.django_db

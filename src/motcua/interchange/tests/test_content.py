@@ -15,6 +15,7 @@ from motcua.audit.models import AuditEntry
 from motcua.interchange.exporter import package_export
 from motcua.interchange.importer import PackageInvalid, package_import
 from motcua.interchange.tests.packages import VALID, write_package
+from motcua.jobs.services import worker_run
 from motcua.procedures.models import Procedure, ProcedureComponent, ProcedureVersion
 
 pytestmark = pytest.mark.django_db
@@ -65,9 +66,10 @@ def import_errors(path) -> list[str]:
     return error.value.errors
 
 
-def test_content_and_officers_import_whole(tmp_path, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        package_import(path=content_package(tmp_path))
+def test_content_and_officers_import_whole(tmp_path):
+    package_import(path=content_package(tmp_path))
+    assert not mail.outbox  # the password links are jobs of the queue
+    worker_run(once=True)
     lltp = Procedure.objects.get(code="1.001612.000.00.00.H12")
     assert lltp.steps.splitlines() == [
         "Bước 1: Nộp hồ sơ tại Trung tâm Phục vụ hành chính công.",
