@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "motcua.feedback",
     "motcua.inspections",
     "motcua.interchange",
+    "motcua.portal",
     "motcua.reports",
     "motcua.demo",
     "motcua.web",
@@ -227,6 +228,11 @@ MOTCUA_SOFFICE = os.environ.get("MOTCUA_SOFFICE", "soffice")
 MOTCUA_PUBLIC_STATS_MIN_DOSSIERS = int(os.environ.get("MOTCUA_PUBLIC_STATS_MIN_DOSSIERS", "30"))
 # The public address of the site, used in links sent to applicants.
 MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
+# The National Public Service Portal (docs/portal.md): its synchronisation address (unset: the
+# exchange is off), the bearer token the province received, seconds before a request times out.
+MOTCUA_PORTAL_URL = os.environ.get("MOTCUA_PORTAL_URL", "").rstrip("/")
+MOTCUA_PORTAL_TOKEN = os.environ.get("MOTCUA_PORTAL_TOKEN", "")
+MOTCUA_PORTAL_TIMEOUT = float(os.environ.get("MOTCUA_PORTAL_TIMEOUT", "30"))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "motcua.utils.schema.AutoSchema",

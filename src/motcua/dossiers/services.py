@@ -33,6 +33,7 @@ from motcua.calendar.rules import (
 from motcua.calendar.selectors import office_hours_for, work_calendar
 from motcua.dossiers import authz
 from motcua.dossiers.applicant import ApplicantData, applicant_clean
+from motcua.dossiers.changes import dossier_changed
 from motcua.dossiers.models import (
     Apology,
     CounterVisit,
@@ -149,7 +150,10 @@ def _event(
 
 
 def _after(dossier: Dossier, effects: _Effects, actor) -> None:
-    """Issue slips and queue notifications inside the transaction (durable outbox)."""
+    """Issue slips, queue notifications and tell the apps that follow dossiers (the portal
+    exchange) of the change, inside the transaction (durable outbox). Every action of the
+    lifecycle passes here: creation (``dossier_receive``, ``dossier_submit_online``) and each
+    transition (``_transition``)."""
     from motcua.dossiers.slips import slip_issue
     from motcua.notifications.services import notification_enqueue
 
@@ -158,6 +162,7 @@ def _after(dossier: Dossier, effects: _Effects, actor) -> None:
         slip_issue(dossier=dossier, kind=kind, actor=user)
     for event in effects.notify:
         notification_enqueue(dossier=dossier, event=event)
+    dossier_changed(dossier)
 
 
 # ---- codes and deadlines ------------------------------------------------------------------
@@ -1279,5 +1284,6 @@ def dossier_recompute_deadlines(*, changed: frozenset[dt.date] | None = None) ->
                         "calendar_version": calendar.version,
                     },
                 )
+                dossier_changed(locked)  # its due date (NgayHenTra) moved
                 moved += 1
     return moved

@@ -1,12 +1,16 @@
 """``motcua demo``: the main job. Generates the synthetic province, imports it through the same
 importer a real province uses (officers included, from users.csv), gives the demo accounts the
-demo password and serves the web UI."""
+demo password and serves the web UI, with the worker and a fake national portal (unless
+``MOTCUA_PORTAL_URL`` names one) beside it."""
 
 import os
+import secrets
 import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -75,14 +79,49 @@ class Command(BaseCommand):
         call_command("import", str(package))
         users = self._create_users()
         set_demo_officials()
-        created = demo_live_dossiers(now=timezone.now())
-        if created:
-            self.stdout.write(f"Tạo {created} hồ sơ đang xử lý mẫu / live demo dossiers created")
-        if options["no_serve"]:
-            self._print_credentials(users, options)
-            return
-        call_command("collectstatic", interactive=False, verbosity=0)
-        self._serve(users, options)
+        # Served, the demo synchronises its dossiers with a portal: the one of
+        # MOTCUA_PORTAL_URL, else a fake portal of its own, from the live dossiers on.
+        portal = None if options["no_serve"] else self._start_portal()
+        try:
+            created = demo_live_dossiers(now=timezone.now())
+            if created:
+                self.stdout.write(
+                    f"Tạo {created} hồ sơ đang xử lý mẫu / live demo dossiers created"
+                )
+            if options["no_serve"]:
+                self._print_credentials(users, options)
+                return
+            call_command("collectstatic", interactive=False, verbosity=0)
+            self._serve(users, options)
+        finally:
+            if portal is not None:
+                _stop(portal)
+
+    def _start_portal(self) -> subprocess.Popen | None:
+        """The fake national portal in a subprocess on a free port, unless MOTCUA_PORTAL_URL
+        names a portal; the settings (and the worker's environment) point at it."""
+        if settings.MOTCUA_PORTAL_URL:
+            self.stdout.write(f"Cổng DVC quốc gia / national portal: {settings.MOTCUA_PORTAL_URL}")
+            return None
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        token = secrets.token_urlsafe(16)
+        portal = subprocess.Popen(
+            [sys.executable, "-m", "motcua", "fakeportal", "--port", str(port), "--token", token],
+            stdout=subprocess.DEVNULL,
+        )
+        for _attempt in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        url = f"http://127.0.0.1:{port}"
+        settings.MOTCUA_PORTAL_URL, settings.MOTCUA_PORTAL_TOKEN = url, token
+        os.environ["MOTCUA_PORTAL_URL"], os.environ["MOTCUA_PORTAL_TOKEN"] = url, token
+        self.stdout.write(f"Cổng DVC quốc gia giả lập / fake national portal: {url}")
+        return portal
 
     def _serve(self, users: list[User], options) -> None:
         """The web server, with the notification worker beside it for as long as it runs; the
@@ -109,11 +148,7 @@ class Command(BaseCommand):
         finally:
             timer.cancel()
             signal.signal(signal.SIGTERM, previous)
-            worker.terminate()
-            try:
-                worker.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                worker.kill()
+            _stop(worker)
 
     @transaction.atomic
     def _create_users(self) -> list[User]:
@@ -139,3 +174,11 @@ class Command(BaseCommand):
         for user in users:
             agency = user.agency.name if user.agency else "-"
             self.stdout.write(f"  {user.username:<12} {user.get_role_display():<28} {agency}")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
