@@ -2,10 +2,12 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext_lazy as _
+
 from motcua.jobs.services import job
 
 
-@job(queue="dossiers", max_attempts=5)
+@job(queue="dossiers", max_attempts=5, label=_("Tính lại hạn giải quyết"))
 def deadlines_recompute(*, dates: list[str]) -> None:
     """Move the due dates of open dossiers after the working calendar changed on ``dates``
     (ISO dates; empty: any date), outside the request that changed it."""
@@ -15,7 +17,7 @@ def deadlines_recompute(*, dates: list[str]) -> None:
     dossier_recompute_deadlines(changed=changed or None)
 
 
-@job(queue="slips", max_attempts=20)
+@job(queue="slips", max_attempts=20, label=_("Lưu phiếu vào kho tệp"))
 def slip_store(*, model: str, pk: int) -> None:
     """Put a composed slip (``DossierDocument`` or ``CounterVisit``) in the file storage, under
     a name of its own so that a repeat after a killed worker reuses the file."""

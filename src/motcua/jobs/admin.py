@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from motcua.jobs.models import Job
-from motcua.jobs.services import job_retry
+from motcua.jobs.services import job_label, job_retry
 
 
 @admin.register(Job)
@@ -11,12 +11,16 @@ class JobAdmin(admin.ModelAdmin):
     """The operator's page of background jobs: what waits, what fails and why, what is dead;
     jobs are sent back to the queue with an action, never edited."""
 
-    list_display = ["id", "name", "status", "attempts", "run_after", "key", "short_error"]
+    list_display = ["id", "job", "status", "attempts", "run_after", "key", "short_error"]
     list_filter = ["status", "queue", "name"]
     search_fields = ["key", "name", "last_error"]
     readonly_fields = [f.name for f in Job._meta.fields]
     actions = ["retry"]
     show_full_result_count = False
+
+    @admin.display(description=_("công việc"), ordering="name")
+    def job(self, obj: Job) -> str:
+        return job_label(obj.name)
 
     @admin.display(description=_("lỗi gần nhất"))
     def short_error(self, obj: Job) -> str:

@@ -47,6 +47,8 @@ class JobSpec:
     max_attempts: int = 10
     lease: dt.timedelta = DEFAULT_LEASE
     backoff_base: dt.timedelta = dt.timedelta(seconds=30)
+    # What an operator reads for it ("Gửi thông báo"); the name when none is given.
+    label: str = ""
 
     def __call__(self, **kwargs: Any) -> Any:
         return self.function(**kwargs)
@@ -71,6 +73,7 @@ def job(
     max_attempts: int = 10,
     lease: dt.timedelta = DEFAULT_LEASE,
     backoff_base: dt.timedelta = dt.timedelta(seconds=30),
+    label: str = "",
 ) -> Callable[[Callable[..., Any]], JobSpec]:
     """Declare ``function`` (keyword arguments that JSON can hold) as a job."""
 
@@ -82,6 +85,7 @@ def job(
             max_attempts=max_attempts,
             lease=lease,
             backoff_base=backoff_base,
+            label=label,
         )
         REGISTRY[spec.name] = spec
         return spec
@@ -139,6 +143,12 @@ def periodic_register(*, label: str, run: Callable[[], int]) -> None:
 
 
 # ---- the worker ------------------------------------------------------------------------------
+
+
+def job_label(name: str) -> str:
+    """What an operator reads for the job ``name``."""
+    spec = REGISTRY.get(name)
+    return str(spec.label) if spec and spec.label else name
 
 
 def worker_id() -> str:
@@ -232,13 +242,18 @@ def worker_run(
     worker = worker or worker_id()
     started = timezone.now()
     ran = 0
+    stretch: dict[str, list[int]] = {}  # jobs run since the queue was last empty: [done, failed]
     while not stopping():
         claimed = job_claim(worker=worker, queues=queues, now=started if once else None)
         if claimed is not None:
             ok = job_run(claimed, worker=worker)
             ran += 1
-            report(f"{claimed.name} #{claimed.pk}: {'xong / done' if ok else 'lỗi / failed'}")
+            stretch.setdefault(claimed.name, [0, 0])[0 if ok else 1] += 1
             continue
+        # One line a kind of job for what ran since the queue was last empty.
+        for name, (done, failed) in stretch.items():
+            report(f"{job_label(name)}: {done} xong / done, {failed} lỗi / failed")
+        stretch.clear()
         for item in PERIODIC:
             if done := item.run():
                 report(f"{item.label}: {done}")

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext_lazy as _
+
 from motcua.jobs.services import job
 from motcua.portal.services import portal_sync_run, sending_hold
 
@@ -18,6 +20,7 @@ MAX_ATTEMPTS = 100
     # again only once its mark on the dossier has expired.
     lease=max(dt.timedelta(minutes=10), 4 * sending_hold()),
     backoff_base=dt.timedelta(seconds=30),
+    label=_("Đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia"),
 )
 def portal_sync(*, dossier_id: int) -> None:
     """Send the dossier's newest snapshot to the national portal (docs/portal.md)."""

@@ -111,7 +111,8 @@ def test_an_operator_retries_dead_jobs(db):
     worker_run(once=True)
     out = StringIO()
     call_command("jobs", "list", "--status", "dead", stdout=out)
-    assert f"#{dead.pk} test.fail [dead]" in out.getvalue() and "422" in out.getvalue()
+    assert f"#{dead.pk} test.fail (test.fail) [dead]" in out.getvalue()
+    assert "422" in out.getvalue()
     call_command("jobs", "retry", "--dead", stdout=out)
     dead.refresh_from_db()
     assert dead.status == JobStatus.QUEUED and dead.attempts == 0
@@ -124,6 +125,8 @@ def test_worker_command_once_runs_what_is_queued(db):
     out = StringIO()
     call_command("worker", once=True, stdout=out)
     assert RAN == [1] and "1 công việc đã chạy / jobs run" in out.getvalue()
+    # One summary line a kind of job, not a line a job.
+    assert "test.record: 1 xong / done, 0 lỗi / failed" in out.getvalue()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -4,7 +4,7 @@ dead, and sending jobs back to the queue."""
 from django.core.management.base import BaseCommand, CommandError
 
 from motcua.jobs.models import Job, JobStatus
-from motcua.jobs.services import job_retry, jobs_summary
+from motcua.jobs.services import job_label, job_retry, jobs_summary
 from motcua.utils.formatting import vn_datetime, vn_number
 
 STATES = {
@@ -55,8 +55,9 @@ class Command(BaseCommand):
             rows = rows.filter(status=status)
         for row in rows[: options["limit"]]:
             line = (
-                f"#{row.pk} {row.name} [{row.status}] lần / attempts {row.attempts}/"
-                f"{row.max_attempts}, chạy từ / run after {vn_datetime(row.run_after)}"
+                f"#{row.pk} {job_label(row.name)} ({row.name}) [{row.status}] lần / attempts "
+                f"{row.attempts}/{row.max_attempts}, chạy từ / run after "
+                f"{vn_datetime(row.run_after)}"
             )
             if row.key:
                 line += f", khóa / key {row.key}"
