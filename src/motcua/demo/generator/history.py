@@ -87,6 +87,7 @@ OPEN_GRACE = dt.timedelta(days=7)
 STILL_OPEN_SHARE = 0.02  # of the older ones (a long-overdue dossier, a dispute)
 STILL_AWAITING_SHARE = 0.2  # of the older ones waiting for the applicant's supplement
 RETURN_GRACE = dt.timedelta(days=7)
+SETTLE_WINDOW = dt.timedelta(days=45)  # longer than T + 1 … LAST: the 2024 history is as before
 
 
 class FiguresError(ValueError):
@@ -741,6 +742,11 @@ class History:
 
     # ---- the end of the history --------------------------------------------------------------
 
+    def _settled_by(self, first: dt.date) -> dt.date:
+        """A desk clears what is left within SETTLE_WINDOW of ``first``, not over the years to
+        ``settle_until`` (which would make the later years' figures look like neglect)."""
+        return min(first + SETTLE_WINDOW, self.settle_until)
+
     def _settle(self, d: _Dossier) -> None:
         """What a working desk has done by ``settle_until`` (the end of the history, or the
         demo's today): a dossier received long ago and still open then is ended after T (so
@@ -758,7 +764,8 @@ class History:
                     after = max([d.received, *(s for _r, s in d.supplements if s is not None)])
                     if waiting:
                         requested = waiting[0]
-                        day = self._pick_day(max(T + ONE_DAY, requested.date()), self.settle_until)
+                        since = max(T + ONE_DAY, requested.date())
+                        day = self._pick_day(since, self._settled_by(since))
                         supplied = self._instant_on(day, requested)
                         paused = work.between(requested, supplied)
                         d.due = work.extend(d.due, paused) if d.due is not None else None
@@ -767,7 +774,7 @@ class History:
                         )
                         after = supplied
                     first = max(T + ONE_DAY, after.date())
-                    day = self._pick_day(first, self.settle_until, near_first=True)
+                    day = self._pick_day(first, self._settled_by(first), near_first=True)
                     d.ended = self._instant_on(day, after)
                     d.outcome = self._outcome(rng.random())
             if (
