@@ -129,3 +129,11 @@ def test_gives_up_after_max_attempts(gateway, settings):
     assert message.status == OutboxStatus.FAILED and message.attempts == 10
     assert message.last_error
     assert Job.objects.get(key=f"outbox:{message.pk}").status == JobStatus.DEAD
+
+
+def test_the_demo_console_shows_no_phone_number(capsys):
+    from motcua.integrations.sms import SummaryBackend
+
+    SummaryBackend().send(to="0912345678", text="Hồ sơ đã được tiếp nhận", key="sms:1:received:1")
+    out = capsys.readouterr().out
+    assert "*******678" in out and "0912345678" not in out
