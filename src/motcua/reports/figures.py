@@ -435,8 +435,9 @@ INDEX_REASONS: dict[str, str] = {
         "thống chỉ có ngày của quyết định công bố của tỉnh."
     ),
     "portal_exchange": _(
-        "Chưa tính được: việc đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia chưa được ghi nhận "
-        "trong hệ thống."
+        "Chưa tính được: Cổng Dịch vụ công quốc gia chấm chỉ tiêu này từ hồ sơ Cổng đã nhận; "
+        "lịch sử nhập từ hệ thống cũ không được đồng bộ lại. Tình trạng đồng bộ từng hồ sơ xem "
+        "ở trang quản trị (Đồng bộ hồ sơ với Cổng) hoặc lệnh motcua portal status."
     ),
     "certified_copies": _(
         "Không tính được: cấp bản sao điện tử từ bản chính là một dịch vụ riêng, ngoài hệ thống."
