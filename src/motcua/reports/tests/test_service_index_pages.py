@@ -47,9 +47,16 @@ def test_province_page_in_vietnamese(client, world):
     # Ranked: the department first, the district, the department without anything.
     ranking = [row.row.agency.name for row in response.context["ranking"]]
     assert ranking == ["Sở Tư pháp", "UBND huyện Một", "Sở Nội vụ"]
-    # The trend: months begun by 20/10 (November began on 15/10), December not yet.
-    trend = response.context["trend"]
+    # The trend comes in a second request (htmx, when the page has loaded): months begun by
+    # 20/10 (November began on 15/10), December not yet.
+    assert response.context["trend"] is None and 'hx-trigger="load"' in page
+    partial = client.get(PAGE, {"year": YEAR, "part": "trend"}, HTTP_HX_REQUEST="true")
+    trend = partial.context["trend"]
     assert [p.index is not None for p in trend] == [True] * 11 + [False]
+    assert "<html" not in partial.content.decode() and "Tháng 11" in partial.content.decode()
+    # Without JavaScript, the link shows the whole page with the trend.
+    whole = client.get(PAGE, {"year": YEAR, "part": "trend"})
+    assert whole.context["trend"] == trend and '<html lang="vi">' in whole.content.decode()
     for english in ("Service index", "Numerator", "Not computed"):
         assert english not in page
 

@@ -181,9 +181,20 @@ def trend(year: int, agency: Agency | None) -> list[TrendPoint]:
 @action_required("report.agency")
 @require_GET
 def service_index_view(request: HttpRequest) -> HttpResponse:
+    """The index of the period. The monthly trend (twelve months computed) comes in a second
+    request (``part=trend``: htmx loads it when the page has loaded; without JavaScript, a link),
+    so that the period's own figures are not kept waiting at province scale."""
     scope = resolve_scope(request.user, request.GET)
-    result = service_index(scope.period, agency=scope.agency)
     year = board.reporting_year(scope.period.end)
+    group_labels = [(key, gettext(INDEX_GROUPS[key])) for key in GROUPS]
+    wants_trend = request.GET.get("part") == "trend"
+    if wants_trend and request.headers.get("HX-Request"):
+        return render(
+            request,
+            "reports/partials/service_index_trend.html",
+            {"trend": trend(year, scope.agency), "trend_year": year, "group_labels": group_labels},
+        )
+    result = service_index(scope.period, agency=scope.agency)
     context = {
         "scope": scope,
         "result": result,
@@ -191,8 +202,9 @@ def service_index_view(request: HttpRequest) -> HttpResponse:
         "legal_source": gettext(LEGAL_SOURCE),
         "ranking": ranking(service_index_breakdown(scope.period, agency=scope.agency)),
         "ranked_indicators": [(key, gettext(INDEX_LABELS[key])) for key in RANKED_INDICATORS],
-        "trend": trend(year, scope.agency),
+        "trend": trend(year, scope.agency) if wants_trend else None,
         "trend_year": year,
-        "group_labels": [(key, gettext(INDEX_GROUPS[key])) for key in GROUPS],
+        "trend_query": scope.query + "&part=trend",
+        "group_labels": group_labels,
     }
     return render(request, "reports/service_index.html", context)
