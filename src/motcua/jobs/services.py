@@ -22,6 +22,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from motcua.jobs.models import Job, JobStatus
 
@@ -48,7 +49,7 @@ class JobSpec:
     lease: dt.timedelta = DEFAULT_LEASE
     backoff_base: dt.timedelta = dt.timedelta(seconds=30)
     # What an operator reads for it ("Gửi thông báo"); the name when none is given.
-    label: str = ""
+    label: str | Promise = ""
 
     def __call__(self, **kwargs: Any) -> Any:
         return self.function(**kwargs)
@@ -73,7 +74,7 @@ def job(
     max_attempts: int = 10,
     lease: dt.timedelta = DEFAULT_LEASE,
     backoff_base: dt.timedelta = dt.timedelta(seconds=30),
-    label: str = "",
+    label: str | Promise = "",
 ) -> Callable[[Callable[..., Any]], JobSpec]:
     """Declare ``function`` (keyword arguments that JSON can hold) as a job."""
 
