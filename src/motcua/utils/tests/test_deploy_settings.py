@@ -77,3 +77,28 @@ def test_production_headers(tmp_path):
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
     assert "Permissions-Policy" in headers
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+
+
+def test_an_empty_database_url_means_the_default(tmp_path):
+    env = {
+        **{k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG"}},
+        "DATABASE_URL": "",
+        "MOTCUA_DATA_DIR": str(tmp_path),
+    }
+    probe = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['NAME'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={
+            **env,
+            "DJANGO_SETTINGS_MODULE": "motcua.settings",
+            "PYTHONPATH": str(Path(__file__).resolve().parents[3]),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(tmp_path / "motcua.sqlite3")
