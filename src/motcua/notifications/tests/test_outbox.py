@@ -137,3 +137,13 @@ def test_the_demo_console_shows_no_phone_number(capsys):
     SummaryBackend().send(to="0912345678", text="Hồ sơ đã được tiếp nhận", key="sms:1:received:1")
     out = capsys.readouterr().out
     assert "*******678" in out and "0912345678" not in out
+
+
+def test_the_demo_console_shows_no_email_address(capsys):
+    from django.core.mail import EmailMessage
+
+    from motcua.notifications.summary_email import SummaryEmailBackend
+
+    SummaryEmailBackend().send_messages([EmailMessage("Hồ sơ", "…", to=["lienhe507@example.vn"])])
+    out = capsys.readouterr().out
+    assert "l********@example.vn: Hồ sơ" in out and "lienhe507" not in out
