@@ -31,7 +31,28 @@ class ReturnMethod(models.TextChoices):
     ONLINE = "online", _("Trực tuyến")
 
 
-class Dossier(LocalDatesMixin, models.Model):
+class ApplicantFields(models.Model):
+    """Who came with the dossier, as the slips print it (a dossier, a counter visit)."""
+
+    applicant_kind = models.CharField(
+        _("loại người nộp"),
+        max_length=16,
+        choices=ApplicantKind.choices,
+        default=ApplicantKind.PERSON,
+    )
+    applicant_name = models.CharField(_("tên người nộp"), max_length=255)
+    applicant_id_number = models.CharField(
+        _("số định danh / mã số thuế"), max_length=32, blank=True
+    )
+    applicant_address = models.CharField(_("địa chỉ"), max_length=500, blank=True)
+    applicant_phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    applicant_email = models.EmailField(_("thư điện tử"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Dossier(ApplicantFields, LocalDatesMixin, models.Model):
     LOCAL_DATES = {"received_at": "received_on", "due_at": "due_on", "ended_at": "ended_on"}
 
     code = models.CharField(_("mã hồ sơ"), max_length=64, unique=True)
@@ -73,19 +94,6 @@ class Dossier(LocalDatesMixin, models.Model):
     state = models.PositiveSmallIntegerField(_("trạng thái"), choices=State.choices)
     outcome = models.CharField(_("kết quả"), max_length=16, choices=Outcome.choices, blank=True)
 
-    applicant_kind = models.CharField(
-        _("loại người nộp"),
-        max_length=16,
-        choices=ApplicantKind.choices,
-        default=ApplicantKind.PERSON,
-    )
-    applicant_name = models.CharField(_("tên người nộp"), max_length=255)
-    applicant_id_number = models.CharField(
-        _("số định danh / mã số thuế"), max_length=32, blank=True
-    )
-    applicant_address = models.CharField(_("địa chỉ"), max_length=500, blank=True)
-    applicant_phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
-    applicant_email = models.EmailField(_("thư điện tử"), blank=True)
     sets = models.PositiveSmallIntegerField(_("số bộ hồ sơ"), default=1)
     note = models.TextField(_("ghi chú"), blank=True)
 
@@ -546,7 +554,7 @@ class VisitOutcome(models.TextChoices):
     REFUSAL = "refusal", _("Từ chối tiếp nhận hồ sơ (Mẫu 03)")
 
 
-class CounterVisit(models.Model):
+class CounterVisit(ApplicantFields, models.Model):
     """A visit to the counter that ended without receiving a dossier: the officer guided the
     applicant to complete it (form 02) or refused it (form 03). Recorded with the slip handed
     over, never a dossier: it gets no dossier code and no statistic counts it (statistics.md,
@@ -573,19 +581,6 @@ class CounterVisit(models.Model):
         related_name="+",
     )
     outcome = models.CharField(_("kết quả"), max_length=16, choices=VisitOutcome.choices)
-    applicant_kind = models.CharField(
-        _("loại người nộp"),
-        max_length=16,
-        choices=ApplicantKind.choices,
-        default=ApplicantKind.PERSON,
-    )
-    applicant_name = models.CharField(_("tên người nộp"), max_length=255)
-    applicant_id_number = models.CharField(
-        _("số định danh / mã số thuế"), max_length=32, blank=True
-    )
-    applicant_address = models.CharField(_("địa chỉ"), max_length=500, blank=True)
-    applicant_phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
-    applicant_email = models.EmailField(_("thư điện tử"), blank=True)
     # Form 02: what is missing, one item a line; form 03: the reasons, one a line.
     items = models.TextField(_("nội dung cần bổ sung"), blank=True)
     reason = models.TextField(_("lý do"), blank=True)

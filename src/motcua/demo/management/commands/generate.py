@@ -5,6 +5,7 @@ dossier figures at scale 1 (every figure × S at another scale). ``--settle-unti
 work through the history's open dossiers until that day (the demo passes today), leaving the
 2024 figures as they are."""
 
+import argparse
 import datetime as dt
 from pathlib import Path
 
@@ -20,7 +21,9 @@ def _date(text: str) -> dt.date:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise CommandError(f"Ngày không hợp lệ: {text!r} (dd/mm/yyyy) / Invalid date: {text!r}")
+    raise argparse.ArgumentTypeError(
+        f"ngày không hợp lệ: {text!r} (dd/mm/yyyy) / invalid date: {text!r}"
+    )
 
 
 class Command(BaseCommand):
