@@ -1,6 +1,7 @@
 """One settings module, driven by environment variables with safe local defaults.
 
 DATABASE_URL     default: SQLite in $MOTCUA_DATA_DIR/motcua.sqlite3
+DATABASE_REPLICA_URL  optional: a read replica for reports (docs/scaling.md)
 MOTCUA_DATA_DIR  default: ./var (uploads, generated documents, secret key)
 SECRET_KEY       default: generated once into $MOTCUA_DATA_DIR/secret_key
 ALLOWED_HOSTS    comma separated, default: localhost,127.0.0.1
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+from motcua.utils.logs import logging_config
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("MOTCUA_DATA_DIR", "var")).resolve()
@@ -79,6 +82,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id (utils/logs.py).
+    "motcua.utils.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Refuses NUL bytes and non-NFC text at the edge, before anything reaches the database.
     "motcua.utils.middleware.CleanInputMiddleware",
@@ -125,10 +130,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # JIT compilation adds ~0.3 s to every large list or report query and gains nothing for
-    # this workload of short indexed queries.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# A read replica (optional) for dashboards, drill-downs and exports (utils/replica.py); writes
+# never go there. Under tests it is a mirror of the default database.
+if _replica_url := os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        _replica_url, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0"))
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["motcua.utils.replica.ReplicaRouter"]
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        # JIT compilation adds ~0.3 s to every large list or report query and gains nothing
+        # for this workload of short indexed queries.
+        _database.setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while an import writes; a busy timeout instead of instant errors.
     DATABASES["default"]["OPTIONS"] = {
@@ -189,7 +203,9 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Hashed, compressed names once `collectstatic` has run (`motcua serve` runs it), so that
+    # browsers may keep them for a year; plain names before (development, tests).
+    "staticfiles": {"BACKEND": "motcua.utils.staticfiles.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
@@ -343,10 +359,12 @@ if _env_bool("SECURE_COOKIES"):
         # application's, so check --deploy's advice to preload does not apply by default.
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The load balancer asks over plain HTTP on the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# Logs on the console (journald under systemd), each line with its request's id; JSON lines
+# with MOTCUA_LOG_FORMAT=json (as deploy/motcua.env sets it), else text.
+LOGGING = logging_config(
+    level=os.environ.get("LOG_LEVEL", "WARNING"),
+    fmt=os.environ.get("MOTCUA_LOG_FORMAT", "text"),
+)

@@ -30,6 +30,7 @@ from motcua.reports.drilldown import Records, figure_records
 from motcua.reports.models import ExportFormat, ExportJob, ExportKind, ExportStatus
 from motcua.utils.errors import DomainError
 from motcua.utils.periods import Period, parse_date
+from motcua.utils.replica import replica_reads
 
 logger = logging.getLogger(__name__)
 
@@ -217,7 +218,8 @@ def _run(job: ExportJob) -> None:
 
     try:
         with tempfile.TemporaryFile() as out:
-            filename = _write(job, out, progress)
+            with replica_reads():
+                filename = _write(job, out, progress)
             out.seek(0)
             job.file.save(f"export-{job.pk}.{job.fmt}", File(out), save=False)
     except Exception as error:  # noqa: BLE001 - any failure is the job's, shown to its owner

@@ -62,3 +62,11 @@ def client_ip(request) -> str:
         if not _trusted(address, proxies):
             return str(address)
     return str(remote_address)
+
+
+def from_trusted_proxy(request) -> bool:
+    """Whether the request reached us through one of our reverse proxies (so its headers
+    ``X-Forwarded-*`` and ``X-Request-ID`` were written by that proxy)."""
+    remote_address = _address(request.META.get("REMOTE_ADDR", "") or "")
+    proxies = trusted_proxies()
+    return remote_address is not None and bool(proxies) and _trusted(remote_address, proxies)

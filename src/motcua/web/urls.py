@@ -1,9 +1,11 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from motcua.web.views import officer, public
+from motcua.web.views import health, officer, public
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("", public.catalog, name="catalog"),
     path("thu-tuc/<str:code>/", public.procedure_detail, name="procedure-detail"),
     path(

@@ -64,6 +64,7 @@ from motcua.reports.selectors.dossiers import (
 )
 from motcua.reports.xlsx import GROUP_HEADINGS, form06_workbook
 from motcua.utils.periods import Period
+from motcua.utils.replica import on_replica
 from motcua.web.permissions import DENIED, action_required
 
 PAGE_SIZE = 50
@@ -211,6 +212,7 @@ def _breakdown_table(breakdown: board.Breakdown) -> dict[str, object]:
 
 @action_required("report.agency")
 @require_GET
+@on_replica
 def dashboard_view(request: HttpRequest) -> HttpResponse:
     scope = resolve_scope(request.user, request.GET)
     by = request.GET.get("by") or "agency"
@@ -267,6 +269,7 @@ def _group_label(by: str | None, key: str | None) -> str:
 
 @action_required("report.agency")
 @require_GET
+@on_replica
 def drilldown_view(request: HttpRequest) -> HttpResponse:
     scope = resolve_scope(request.user, request.GET)
     records, by, key = _records(request.GET, scope)
@@ -289,6 +292,7 @@ def drilldown_view(request: HttpRequest) -> HttpResponse:
 
 @action_required("report.agency")
 @require_POST
+@on_replica
 def drilldown_export(request: HttpRequest) -> HttpResponse:
     """The list as CSV or XLSX: written now when it is short, else queued for the worker."""
     scope = resolve_scope(request.user, request.POST)
@@ -341,6 +345,7 @@ def drilldown_export(request: HttpRequest) -> HttpResponse:
 
 @action_required("report.agency")
 @require_GET
+@on_replica
 def form06_export(request: HttpRequest) -> HttpResponse:
     """Form 06 (XLSX) of the period for the scope, by agency, level, field or procedure."""
     scope = resolve_scope(request.user, request.GET)
@@ -359,6 +364,7 @@ def form06_export(request: HttpRequest) -> HttpResponse:
 
 @action_required("report.view")
 @require_POST
+@on_replica
 def annual_export(request: HttpRequest) -> HttpResponse:
     """The annual report (statistics.md §9) of a year, written by the worker."""
     if not sees_whole_province(request.user):

@@ -17,6 +17,7 @@ from motcua.reports.dashboard import default_period, public_statistics
 from motcua.reports.figures import PUBLIC_DEFINITIONS
 from motcua.reports.forms import PeriodForm
 from motcua.reports.selectors.dossiers import latest_received_on
+from motcua.utils.replica import on_replica
 
 MIN_DOSSIERS = 30
 # The page is public and its figures move slowly: a few minutes of cache spares the database.
@@ -37,6 +38,7 @@ def min_dossiers() -> int:
 
 
 @require_GET
+@on_replica
 def statistics_view(request: HttpRequest) -> HttpResponse:
     form = PublicPeriodForm(
         request.GET, default=default_period(timezone.localdate(), latest_received_on())

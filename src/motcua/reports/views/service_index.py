@@ -38,6 +38,7 @@ from motcua.reports.service_index_rules import GROUPS, RULES, IndexScore, Indica
 from motcua.reports.views.officer import resolve_scope
 from motcua.utils.formatting import vn_number
 from motcua.utils.periods import Period
+from motcua.utils.replica import on_replica
 from motcua.web.permissions import action_required
 
 ACT_FIRST = 3  # how many indicators "where to act first" names
@@ -180,6 +181,7 @@ def trend(year: int, agency: Agency | None) -> list[TrendPoint]:
 
 @action_required("report.agency")
 @require_GET
+@on_replica
 def service_index_view(request: HttpRequest) -> HttpResponse:
     """The index of the period. The monthly trend (twelve months computed) comes in a second
     request (``part=trend``: htmx loads it when the page has loaded; without JavaScript, a link),
