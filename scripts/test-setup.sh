@@ -7,6 +7,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xgettext >/dev/null 2>&1 || need+=(gettext)
+# The one-server recipe of docs/operations.md is run with nginx in front (web/tests).
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)
 # Liberation Serif has the metrics of Times New Roman, the font of official documents.
 [ -e /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
 [ ${#need[@]} -eq 0 ] && exit 0

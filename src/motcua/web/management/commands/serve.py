@@ -95,11 +95,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from gunicorn.app.base import BaseApplication
 
-        from motcua.wsgi import application
-
         if not options["no_migrate"]:
             call_command("migrate", interactive=False, verbosity=0)
         _collect_static()
+        # Only now: WhiteNoise lists the collected files when the application is made.
+        from motcua.wsgi import application
+
         settings_ = gunicorn_options(options["bind"])
 
         class Application(BaseApplication):
