@@ -27,7 +27,12 @@ from motcua.reports.annual import annual_content, annual_figures
 from motcua.reports.annual_docx import write_annual_docx
 from motcua.reports.annual_xlsx import write_annual_xlsx
 from motcua.reports.drilldown import Records, figure_records
-from motcua.reports.models import ExportFormat, ExportJob, ExportKind, ExportStatus
+from motcua.reports.models import (
+    ExportFormat,
+    ExportJob,
+    ExportKind,
+    ExportStatus,
+)
 from motcua.utils.errors import DomainError
 from motcua.utils.periods import Period, parse_date
 from motcua.utils.replica import replica_reads
@@ -36,9 +41,6 @@ logger = logging.getLogger(__name__)
 
 # Lists longer than this go to the worker (settings may lower it, e.g. for a small server).
 INLINE_MAX_ROWS = 20_000
-# An export running for longer than this lost its worker (killed, restarted): run it again.
-EXPORT_LEASE = dt.timedelta(hours=1)
-MAX_ATTEMPTS = 3
 RECORD_FORMATS = (ExportFormat.CSV, ExportFormat.XLSX)
 ANNUAL_FORMATS = (ExportFormat.DOCX, ExportFormat.XLSX)
 CONTENT_TYPES = {

@@ -8,8 +8,14 @@ User-facing names are Vietnamese strings, not yet marked for translation: the En
 (locale/) is kept by the i18n work and would fail on untranslated new entries.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+
+# An export running for longer than this lost its worker (killed, restarted): run it again.
+EXPORT_LEASE = dt.timedelta(hours=1)
+MAX_ATTEMPTS = 3
 
 
 class ExportKind(models.TextChoices):

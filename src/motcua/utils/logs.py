@@ -19,10 +19,12 @@ import logging
 import re
 import uuid
 from collections.abc import Callable
-
-from django.http import HttpRequest, HttpResponse
+from typing import TYPE_CHECKING
 
 from motcua.utils.client import from_trusted_proxy
+
+if TYPE_CHECKING:  # the settings import this module: it imports no part of Django's web stack
+    from django.http import HttpRequest, HttpResponse
 
 HEADER = "X-Request-ID"
 _META_KEY = "HTTP_X_REQUEST_ID"

@@ -21,9 +21,9 @@ from motcua.feedback.selectors import feedback_figures
 from motcua.jobs.services import job_claim, job_run, worker_run
 from motcua.reports.charts import Series, bar_chart, line_chart, nice_ticks
 from motcua.reports.dashboard import default_period, public_statistics, reporting_year
-from motcua.reports.exports import EXPORT_LEASE, export_job_request, export_job_run
+from motcua.reports.exports import export_job_request, export_job_run
 from motcua.reports.figures import DEFINITIONS, LABELS, TITLES, definition_text
-from motcua.reports.models import ExportJob, ExportStatus
+from motcua.reports.models import EXPORT_LEASE, ExportJob, ExportStatus
 from motcua.reports.selectors.catalog import catalog_figures, online_service_figures
 from motcua.reports.selectors.digitization import digitization_counts, digitization_rates
 from motcua.reports.selectors.dossiers import FIGURES, form06, form06_rates

@@ -18,13 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
-from openpyxl import Workbook
 
 from motcua.agencies.models import Agency, Province
 from motcua.feedback.selectors import feedback_breakdown, feedback_figures
 from motcua.reports.annual import annual_content, annual_figures, annual_period
-from motcua.reports.annual_docx import annual_text, write_annual_docx
-from motcua.reports.annual_xlsx import feedback_sheet, write_annual_xlsx
 from motcua.reports.selectors.catalog import catalog_report
 from motcua.reports.selectors.dossiers import (
     BREAKDOWNS,
@@ -33,7 +30,6 @@ from motcua.reports.selectors.dossiers import (
     form06_breakdown,
     form06_rates,
 )
-from motcua.reports.xlsx import write_form06_xlsx
 from motcua.utils.dates import EARLIEST, date_in_range, latest, out_of_range_message
 from motcua.utils.formatting import vn_number, vn_percent
 from motcua.utils.periods import (
@@ -44,6 +40,8 @@ from motcua.utils.periods import (
     period_from_options,
 )
 
+# The writers of Word and Excel files (python-docx, openpyxl: a quarter of a second to import)
+# are imported by the reports that write a file, when they write it.
 TEXT_FORMATS = ("table", "json")
 
 # A table row: (indent level, label, value already formatted); a None value makes a heading.
@@ -200,6 +198,8 @@ class Form06Report(Report):
         return "\n".join([*heading, "", body, "", *notes])
 
     def write_file(self, period: Period, data: dict[str, Any], fmt: str, out: Path) -> None:
+        from motcua.reports.xlsx import write_form06_xlsx
+
         rows = [BreakdownRow(row["key"], row["label"], row["dossiers"]) for row in data["rows"]]
         unit = data["agency"]["name"] if data["agency"] else ""
         write_form06_xlsx(out, period, rows, data["dossiers"], by=data["by"], unit_name=unit)
@@ -261,6 +261,10 @@ class FeedbackReport(Report):
         return "\n".join([*heading, "", "\n\n".join(parts), "", *notes])
 
     def write_file(self, period: Period, data: dict[str, Any], fmt: str, out: Path) -> None:
+        from openpyxl import Workbook
+
+        from motcua.reports.annual_xlsx import feedback_sheet
+
         book = Workbook()
         feedback_sheet(
             book.active,
@@ -294,6 +298,9 @@ REPORTS: dict[str, Report] = {
 
 class Command(BaseCommand):
     help = "Báo cáo định kỳ / Periodic reports"
+    # Started by people and cron jobs alike: no system checks (`motcua check` runs them), so
+    # that a report starts in well under half a second.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         kinds = parser.add_subparsers(
@@ -505,9 +512,14 @@ class AnnualReport(Report):
         return annual_figures(year)
 
     def render_table(self, period: Period, data: dict[str, Any]) -> str:
+        from motcua.reports.annual_docx import annual_text
+
         return annual_text(annual_content(period.end.year, data))
 
     def write_file(self, period: Period, data: dict[str, Any], fmt: str, out: Path) -> None:
+        from motcua.reports.annual_docx import write_annual_docx
+        from motcua.reports.annual_xlsx import write_annual_xlsx
+
         content = annual_content(period.end.year, data)
         if fmt == "docx":
             write_annual_docx(out, content)
