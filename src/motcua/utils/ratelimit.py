@@ -1,6 +1,6 @@
-"""Rate limits shared by every process: sliding windows counted in the default cache (the
-database, or Redis), keyed on the real client address or on any other identifier (a dossier
-code, a phone number).
+"""Rate limits shared by every process: sliding windows counted in the database's counter
+table (one upsert an attempt), or in Redis when that is the cache; keyed on the real client
+address or on any other identifier (a dossier code, a phone number).
 
 Limits are named in ``settings.MOTCUA_RATE_LIMITS`` as ``"<count>/<seconds>"``. A caller counts
 an attempt *before* doing the guarded work (``hit``) and refuses when the count passes the
@@ -10,10 +10,12 @@ limit, so parallel requests cannot all slip in before the first failure is recor
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import hashlib
 import ipaddress
 import math
+import secrets
 import time
 from dataclasses import dataclass
 
@@ -108,8 +110,8 @@ class ClientAddressThrottleMixin:
 # allow twice the limit across the boundary), and a limit reached decays smoothly.
 
 
-def _keys(name: str, ident: str, now: float | None) -> tuple[str, str, float, int]:
-    """(current key, previous key, weight of the previous window, timeout)."""
+def _keys(name: str, ident: str, now: float | None) -> tuple[str, str, float, int, float]:
+    """(current key, previous key, weight of the previous window, timeout, now)."""
     window = rate(name)
     now = time.time() if now is None else now
     index = int(now // window.seconds)
@@ -120,6 +122,7 @@ def _keys(name: str, ident: str, now: float | None) -> tuple[str, str, float, in
         f"rl:{name}:{digest}:{index - 1}",
         1.0 - elapsed,
         2 * window.seconds,
+        now,
     )
 
 
@@ -127,10 +130,67 @@ def _estimate(current: int, previous: int, weight: float) -> int:
     return current + math.ceil(previous * weight)
 
 
+def _in_database() -> bool:
+    """Counters in the database's counter table unless the cache is Redis (whose ``incr`` is
+    one atomic command already)."""
+    return "redis" not in str(settings.CACHES["default"]["BACKEND"]).lower()
+
+
+def _instant(seconds: float) -> dt.datetime:
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+
+
+# One statement counts an attempt: a new window's row is inserted with 1, an expired one
+# starts again at 1, a live one adds 1; the row lock of the upsert serialises parallel hits.
+_HIT = """
+INSERT INTO {table} ({key}, {count}, {expires}) VALUES (%s, 1, %s)
+ON CONFLICT ({key}) DO UPDATE SET
+    {count} = CASE WHEN {table}.{expires} <= %s THEN 1 ELSE {table}.{count} + 1 END,
+    {expires} = CASE WHEN {table}.{expires} <= %s THEN excluded.{expires}
+                     ELSE {table}.{expires} END
+RETURNING {count}
+"""
+# Expired windows are deleted now and then by the hits themselves (no job needed).
+_PURGE_EVERY = 1000
+
+
+def _sql(template: str) -> str:
+    from django.db import connection
+
+    from motcua.utils.models import RateCounter
+
+    q = connection.ops.quote_name
+    return template.format(
+        table=q(RateCounter._meta.db_table), key=q("key"), count=q("count"), expires=q("expires")
+    )
+
+
+def _database_hit(key: str, previous_key: str, timeout: int, now: float) -> tuple[int, int]:
+    from django.db import connection
+
+    from motcua.utils.models import RateCounter
+
+    moment = _instant(now)
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(_HIT), [key, _instant(now + timeout), moment, moment])
+        current = cursor.fetchone()[0]
+    previous = (
+        RateCounter.objects.filter(key=previous_key, expires__gt=moment)
+        .values_list("count", flat=True)
+        .first()
+    )
+    if secrets.randbelow(_PURGE_EVERY) == 0:
+        RateCounter.objects.filter(expires__lte=moment).delete()
+    return current, previous or 0
+
+
 def hit(name: str, ident: str, *, now: float | None = None) -> int:
     """Count one attempt of ``ident`` under the limit ``name``; the count of the last window,
     this attempt included."""
-    key, previous_key, weight, timeout = _keys(name, ident, now)
+    key, previous_key, weight, timeout, now = _keys(name, ident, now)
+    if _in_database():
+        current, previous = _database_hit(key, previous_key, timeout, now)
+        return _estimate(current, previous, weight)
     cache.add(key, 0, timeout)
     try:
         current = cache.incr(key)
@@ -146,14 +206,32 @@ def hit_over(name: str, ident: str, *, now: float | None = None) -> bool:
 
 
 def count(name: str, ident: str, *, now: float | None = None) -> int:
-    key, previous_key, weight, _timeout = _keys(name, ident, now)
-    counts = cache.get_many([key, previous_key])
+    key, previous_key, weight, _timeout, now = _keys(name, ident, now)
+    if _in_database():
+        from motcua.utils.models import RateCounter
+
+        counts = dict(
+            RateCounter.objects.filter(
+                key__in=[key, previous_key], expires__gt=_instant(now)
+            ).values_list("key", "count")
+        )
+    else:
+        counts = cache.get_many([key, previous_key])
     return _estimate(counts.get(key, 0), counts.get(previous_key, 0), weight)
 
 
 def undo(name: str, ident: str, *, now: float | None = None) -> None:
     """Take back an attempt counted by ``hit`` (a legitimate one, or one refused unchecked)."""
-    key, _previous_key, _weight, _timeout = _keys(name, ident, now)
+    key, _previous_key, _weight, _timeout, now = _keys(name, ident, now)
+    if _in_database():
+        from django.db.models import F
+
+        from motcua.utils.models import RateCounter
+
+        RateCounter.objects.filter(key=key, expires__gt=_instant(now), count__gt=0).update(
+            count=F("count") - 1
+        )
+        return
     with contextlib.suppress(ValueError):
         cache.decr(key)
 
