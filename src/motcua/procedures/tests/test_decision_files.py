@@ -70,6 +70,7 @@ def test_svg_refused_by_the_admin(admin_client, upload):
     assert not Decision.objects.exists()
 
 
+@pytest.mark.storage
 def test_api_and_admin_accept_a_real_pdf_and_audit_it(admin_client, controller):
     api = APIClient()
     api.force_authenticate(controller)
@@ -92,6 +93,7 @@ def test_api_and_admin_accept_a_real_pdf_and_audit_it(admin_client, controller):
     assert AuditEntry.objects.filter(action="decision.delete").count() == 1
 
 
+@pytest.mark.storage
 def test_decision_file_is_served_as_an_attachment(client):
     decision = Decision.objects.create(number="1/QĐ", date=dt.date(2024, 1, 1), kind="other")
     # Whatever is stored (here an SVG from before the check), it is never rendered inline.
@@ -104,6 +106,7 @@ def test_decision_file_is_served_as_an_attachment(client):
     assert "sandbox" in response["Content-Security-Policy"]
 
 
+@pytest.mark.storage
 def test_officer_page_change_is_audited(client, controller):
     client.force_login(controller)
     pdf = SimpleUploadedFile("qd.pdf", files.PDF)

@@ -28,6 +28,7 @@ def decision_data(upload=None, **overrides) -> dict:
     return data
 
 
+@pytest.mark.storage
 @pytest.mark.parametrize(("name", "content"), [("quyet-dinh.pdf", PDF), ("Quyet dinh.DOCX", DOCX)])
 def test_create_decision_with_pdf_or_docx(controller_client, name, content):
     upload = SimpleUploadedFile(name, content)
