@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -23,6 +23,7 @@ from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 from django.db.models.fields.files import FieldFile
+from django.forms import ClearableFileInput
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
@@ -247,6 +248,31 @@ def stored_or_pending_download(field: FieldFile, pending: bytes | None, filename
     if pending is None:
         raise Http404
     return bytes_download(bytes(pending), filename)
+
+
+class _Linked:
+    """A stored file as ``ClearableFileInput`` shows it: its name, linked to ``url``."""
+
+    def __init__(self, name: str, url: str):
+        self.name, self.url = name, url
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StoredFileInput(ClearableFileInput):
+    """A file input whose "currently" link goes to the authorised view ``link(field_file)``,
+    never to the storage (a storage URL would be a signed link to the object store, or a
+    ``/media/`` path nobody serves)."""
+
+    def __init__(self, link: Callable[[FieldFile], str], attrs: dict | None = None):
+        super().__init__(attrs)
+        self.link = link
+
+    def format_value(self, value):
+        if value and getattr(value, "instance", None) is not None and value.instance.pk:
+            return _Linked(value.name.rsplit("/", 1)[-1], self.link(value))
+        return None
 
 
 class RequestSizeLimitHandler(FileUploadHandler):
