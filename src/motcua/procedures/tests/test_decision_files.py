@@ -81,6 +81,10 @@ def test_api_and_admin_accept_a_real_pdf_and_audit_it(admin_client, controller):
     assert decision.file.read() == files.PDF
     entry = AuditEntry.objects.get(action="decision.create")
     assert entry.actor == controller and entry.target_id == str(decision.pk)
+    change = reverse("admin:procedures_decision_change", args=[decision.pk])
+    html = admin_client.get(change).content.decode()
+    assert f'href="{reverse("decision-file", args=[decision.pk])}"' in html
+    assert decision.file.name not in html and "X-Amz" not in html  # no storage link
 
     response = admin_client.post(
         reverse("admin:procedures_decision_change", args=[decision.pk]),
