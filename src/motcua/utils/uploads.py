@@ -25,6 +25,7 @@ from django.core.files.uploadhandler import FileUploadHandler
 from django.db.models.fields.files import FieldFile
 from django.forms import ClearableFileInput
 from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 
@@ -187,7 +188,7 @@ class UploadValidator:
 
 def file_download(
     field: FieldFile, filename: str | None = None, content_type: str | None = None
-) -> HttpResponse:
+) -> HttpResponseBase:
     """Serve a stored user file (uploaded or generated): always as an attachment, with the
     content type of its accepted kind (or ``content_type`` for a generated document) and
     ``nosniff``, so that no stored file can run as a page of this site. Streamed from the

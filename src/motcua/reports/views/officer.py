@@ -21,6 +21,7 @@ from django.http import (
     QueryDict,
     StreamingHttpResponse,
 )
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
@@ -404,7 +405,7 @@ def job_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @action_required("report.agency")
 @require_GET
-def job_download(request: HttpRequest, pk: int) -> HttpResponse:
+def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     job = _own_job(request, pk)
     if job.status != ExportStatus.DONE or not job.file:
         raise Http404("Tệp chưa sẵn sàng / The file is not ready")
