@@ -9,6 +9,22 @@ from motcua.testing.browser import (  # noqa: F401  (fixtures)
     csp_violations,
     page,
 )
+from motcua.testing.storage import (  # noqa: F401  (fixtures)
+    file_storage,
+    s3_server,
+    storage_backends,
+)
+
+
+def pytest_generate_tests(metafunc):
+    """A test marked ``storage`` runs against the local folder and the S3 server (unless it
+    names its own ``file_storage``)."""
+    own = any(
+        "file_storage" in marker.args[0]
+        for marker in metafunc.definition.iter_markers("parametrize")
+    )
+    if metafunc.definition.get_closest_marker("storage") and not own:
+        metafunc.parametrize("file_storage", storage_backends(), indirect=True)
 
 
 @pytest.fixture(autouse=True)

@@ -6,11 +6,24 @@ MOTCUA_DATA_DIR  default: ./var (uploads, generated documents, secret key)
 SECRET_KEY       default: generated once into $MOTCUA_DATA_DIR/secret_key
 ALLOWED_HOSTS    comma separated, default: localhost,127.0.0.1
 DEBUG            "1"/"true" to enable; off by default
+
+Files (uploads, slips, results, exports, decisions) live in $MOTCUA_DATA_DIR/media unless
+MOTCUA_S3_BUCKET names a bucket of an S3-compatible object store (docs/storage.md):
+MOTCUA_S3_BUCKET             the bucket (private; it must exist)
+MOTCUA_S3_ENDPOINT_URL       MinIO, Ceph or another S3-compatible store; empty: AWS
+MOTCUA_S3_REGION             the store's region (optional)
+MOTCUA_S3_ACCESS_KEY_ID      credentials; empty: boto3's own chain (environment, instance role)
+MOTCUA_S3_SECRET_ACCESS_KEY
+MOTCUA_S3_PREFIX             folder inside the bucket (optional)
+MOTCUA_S3_ADDRESSING_STYLE   "path" (default, MinIO) or "virtual"
+MOTCUA_S3_URL_EXPIRE         seconds a signed link lives, default 300 (files are streamed
+                             through authorised views; nothing shows a storage link)
 """
 
 import datetime as dt
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 
 import dj_database_url
@@ -201,6 +214,41 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns about a missing folder
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
+
+
+def s3_storage(env: Mapping[str, str]) -> dict:
+    """The default storage in the object store the ``MOTCUA_S3_*`` variables of ``env`` name.
+    Objects are private (no ACL is sent: the bucket's, private, applies; many stores refuse
+    ACLs anyway), never overwritten, and any URL asked of them is signed and short-lived."""
+    from botocore.config import Config
+
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env["MOTCUA_S3_BUCKET"],
+            "endpoint_url": env.get("MOTCUA_S3_ENDPOINT_URL") or None,
+            "region_name": env.get("MOTCUA_S3_REGION") or None,
+            "access_key": env.get("MOTCUA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env.get("MOTCUA_S3_SECRET_ACCESS_KEY") or None,
+            "location": env.get("MOTCUA_S3_PREFIX", "").strip("/"),
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": int(env.get("MOTCUA_S3_URL_EXPIRE") or 300),
+            # A download larger than this is buffered on disk, not in memory.
+            "max_memory_size": FILE_UPLOAD_MAX_MEMORY_SIZE,
+            # A store that is down fails a request within seconds (503), not minutes.
+            "client_config": Config(
+                s3={"addressing_style": env.get("MOTCUA_S3_ADDRESSING_STYLE") or "path"},
+                signature_version="s3v4",
+                connect_timeout=5,
+                read_timeout=30,
+                retries={"mode": "standard", "max_attempts": 3},
+            ),
+        },
+    }
+
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed names once `collectstatic` has run (`motcua serve` runs it), so that
@@ -226,6 +274,9 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+# Files in an object store when a bucket is named (``s3_storage`` above).
+if os.environ.get("MOTCUA_S3_BUCKET"):
+    STORAGES["default"] = s3_storage(os.environ)
 
 # Notifications. E-mail goes through Django's mail backends (console unless SMTP is configured);
 # SMS through a pluggable backend (integrations/sms.py), console by default.

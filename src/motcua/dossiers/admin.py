@@ -65,6 +65,8 @@ class DossierAdmin(admin.ModelAdmin):
     search_fields = ["code", "applicant_name"]
     list_select_related = ["procedure", "agency"]
     show_full_result_count = False
+    # The admin would link a file to its storage URL; files are read on the dossier's page.
+    exclude = ["result_file"]
 
     def has_add_permission(self, request):
         return False
@@ -85,3 +87,4 @@ class CounterVisitAdmin(DossierAdmin):
     search_fields = ["applicant_name"]
     list_select_related = ["desk", "procedure", "officer"]
     date_hierarchy = "at"
+    exclude = ["docx", "pdf"]

@@ -59,6 +59,7 @@ from motcua.dossiers.workflow import (
 from motcua.procedures.models import Level, Procedure, ProcedureStatus
 from motcua.procedures.services import procedure_version_at
 from motcua.utils.errors import DomainError
+from motcua.utils.storage import file_save, files_atomic
 from motcua.utils.uploads import check_uploads
 
 
@@ -266,7 +267,7 @@ def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, 
             row.sha256, row.size = digest.hexdigest(), component.file.size or 0
             row.content_type = getattr(component.file, "content_type", "") or ""
             row.original_name = (component.file.name or "")[:255]
-            row.file.save(component.file.name or "", component.file, save=False)
+            file_save(row.file, component.file.name or "", component.file)
         rows.append(row)
     DossierComponent.objects.bulk_create(rows)
     if rows:
@@ -397,7 +398,7 @@ def dossier_submit_online(
     competent = _competent_agency(procedure, agency)
     _check(Action.SUBMIT, None, APPLICANT_ACTOR)
     try:
-        with transaction.atomic():
+        with files_atomic(), transaction.atomic():
             dossier = _new_dossier(
                 procedure=procedure,
                 agency=competent,
@@ -446,7 +447,7 @@ def dossier_receive(
             403,
         )
     _check(Action.RECEIVE, None, actor, receiving=receiving)
-    with transaction.atomic():
+    with files_atomic(), transaction.atomic():
         dossier = _new_dossier(
             procedure=procedure,
             agency=competent,
@@ -544,7 +545,8 @@ def _transition(
     *,
     note: str = "",
 ) -> Dossier:
-    with transaction.atomic():
+    # Files stored by ``apply`` (supplements, the result) go if the transition fails.
+    with files_atomic(), transaction.atomic():
         dossier = _lock(dossier)
         transition = _check(action, dossier, actor, now=now)
         before = dossier.state
@@ -1030,7 +1032,7 @@ def dossier_approve(
         _end(d, Outcome.APPROVED, now)
         d.result_note = note
         if result_file is not None:
-            d.result_file.save(result_file.name or "", result_file, save=False)
+            file_save(d.result_file, result_file.name or "", result_file)
             d.result_digitized = True
         d.current_agency_id = d.receiving_agency_id
         effects.notify.append("resolved")

@@ -3,6 +3,7 @@ components together, as one amendment) so that the admin keeps versions like eve
 
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Province
@@ -24,6 +25,7 @@ from motcua.procedures.services import (
     shortening_save,
 )
 from motcua.utils.formatting import vn_number
+from motcua.utils.uploads import StoredFileInput
 
 COMPONENT_FIELDS = ("name", "originals", "copies", "required", "form_name")
 
@@ -34,6 +36,13 @@ class DecisionAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["number", "title"]
     date_hierarchy = "date"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "file":
+            kwargs["widget"] = StoredFileInput(
+                lambda file: reverse("decision-file", args=[file.instance.pk])
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change) -> None:
         upload = form.cleaned_data.get("file")

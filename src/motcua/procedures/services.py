@@ -22,6 +22,7 @@ from motcua.procedures.models import (
     Shortening,
 )
 from motcua.utils.errors import DomainError
+from motcua.utils.storage import file_save, files_atomic
 from motcua.utils.text import fold
 from motcua.utils.uploads import check_upload
 
@@ -287,7 +288,7 @@ def decision_save(
         raise ValueError(f"not decision fields: {sorted(unknown)}")
     if file is not None:
         check_upload(file, extensions=DECISION_FILES)
-    with transaction.atomic():
+    with files_atomic(), transaction.atomic():
         created = decision is None
         if decision is None:
             decision = Decision()
@@ -301,7 +302,7 @@ def decision_save(
             changed["file"] = None
         _full_clean(decision)
         if file is not None:
-            decision.file.save(file.name or "", file, save=False)
+            file_save(decision.file, file.name or "", file)
             changed["file"] = decision.file.name
         if not created and not changed:
             return decision

@@ -36,6 +36,7 @@ from motcua.reports.models import (
 from motcua.utils.errors import DomainError
 from motcua.utils.periods import Period, parse_date
 from motcua.utils.replica import replica_reads
+from motcua.utils.storage import file_save
 
 logger = logging.getLogger(__name__)
 
@@ -223,7 +224,7 @@ def _run(job: ExportJob) -> None:
             with replica_reads():
                 filename = _write(job, out, progress)
             out.seek(0)
-            job.file.save(f"export-{job.pk}.{job.fmt}", File(out), save=False)
+            file_save(job.file, f"export-{job.pk}.{job.fmt}", File(out))
     except Exception as error:  # noqa: BLE001 - any failure is the job's, shown to its owner
         logger.exception("export job %s failed", job.pk)
         job.status = ExportStatus.FAILED

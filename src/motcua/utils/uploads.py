@@ -13,8 +13,9 @@ file is stored."""
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,11 +23,16 @@ from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404
+from django.forms import ClearableFileInput
+from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 
 from motcua.utils.errors import DomainError
+from motcua.utils.storage import STORAGE_ERRORS, StorageUnavailable
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -180,23 +186,45 @@ class UploadValidator:
         return isinstance(other, UploadValidator) and other.extensions == self.extensions
 
 
-def file_download(field: FieldFile, filename: str | None = None) -> FileResponse:
+def file_download(
+    field: FieldFile, filename: str | None = None, content_type: str | None = None
+) -> HttpResponseBase:
     """Serve a stored user file (uploaded or generated): always as an attachment, with the
-    content type of its accepted kind and ``nosniff``, so that no stored file can run as a
-    page of this site. Callers authorise the request first."""
+    content type of its accepted kind (or ``content_type`` for a generated document) and
+    ``nosniff``, so that no stored file can run as a page of this site. Streamed from the
+    storage (local folder or object store), never through a storage URL. A store that is down
+    answers 503. Callers authorise the request first."""
     if not field:
         raise Http404
+    name = filename or (field.name or "").rsplit("/", 1)[-1]
     try:
         handle = field.open("rb")
+        # Builds the headers, hence reaches the store (the object's size).
+        response = FileResponse(
+            handle,
+            as_attachment=True,
+            filename=name,
+            content_type=content_type or content_type_for(name),
+        )
     except FileNotFoundError as error:
         raise Http404 from error
-    name = filename or (field.name or "").rsplit("/", 1)[-1]
-    response = FileResponse(
-        handle, as_attachment=True, filename=name, content_type=content_type_for(name)
-    )
+    except STORAGE_ERRORS:
+        logger.warning("file store failed serving %s", field.name, exc_info=True)
+        return storage_unavailable_response()
     response["X-Content-Type-Options"] = "nosniff"
     # Should a browser render it anyway, it runs nothing and loads nothing.
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def storage_unavailable_response() -> HttpResponse:
+    """What a download answers while the file store is down: 503, try again later."""
+    error = StorageUnavailable()
+    response = HttpResponse(
+        error.bilingual, status=error.status_code, content_type="text/plain; charset=utf-8"
+    )
+    response["Retry-After"] = "30"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
@@ -221,6 +249,31 @@ def stored_or_pending_download(field: FieldFile, pending: bytes | None, filename
     if pending is None:
         raise Http404
     return bytes_download(bytes(pending), filename)
+
+
+class _Linked:
+    """A stored file as ``ClearableFileInput`` shows it: its name, linked to ``url``."""
+
+    def __init__(self, name: str, url: str):
+        self.name, self.url = name, url
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StoredFileInput(ClearableFileInput):
+    """A file input whose "currently" link goes to the authorised view ``link(field_file)``,
+    never to the storage (a storage URL would be a signed link to the object store, or a
+    ``/media/`` path nobody serves)."""
+
+    def __init__(self, link: Callable[[FieldFile], str], attrs: dict | None = None):
+        super().__init__(attrs)
+        self.link = link
+
+    def format_value(self, value):
+        if value and getattr(value, "instance", None) is not None and value.instance.pk:
+            return _Linked(value.name.rsplit("/", 1)[-1], self.link(value))
+        return None
 
 
 class RequestSizeLimitHandler(FileUploadHandler):

@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import RegexValidator
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,7 +26,7 @@ from motcua.utils.dates import validate_date_in_range
 from motcua.utils.errors import DomainError
 from motcua.utils.formatting import vn_number
 from motcua.utils.text import vn_sorted
-from motcua.utils.uploads import check_upload
+from motcua.utils.uploads import StoredFileInput, check_upload
 
 # Validation messages in the page's language (Vietnamese msgids, translated by gettext).
 BILINGUAL_ERRORS = {
@@ -290,11 +291,12 @@ class DecisionForm(BilingualErrorsMixin, forms.ModelForm):
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "title": forms.Textarea(attrs={"rows": 3}),
-            "file": forms.ClearableFileInput(
+            "file": StoredFileInput(
+                lambda file: reverse("decision-file", args=[file.instance.pk]),
                 attrs={
                     "accept": ".pdf,.docx,application/pdf,"
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                }
+                },
             ),
         }
 

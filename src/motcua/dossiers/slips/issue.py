@@ -36,6 +36,7 @@ from motcua.dossiers.slips.common import (
 from motcua.dossiers.slips.forms import Form, FormSet, form_set_for
 from motcua.utils.formatting import vn_date, vn_number
 from motcua.utils.official_layout import Sheet
+from motcua.utils.storage import file_read
 
 SLIP_KINDS = ("receipt", "supplement", "refusal", "apology", "stop")
 
@@ -381,8 +382,7 @@ def slip_bytes(row: DossierDocument | CounterVisit) -> bytes:
     """The DOCX of a slip, stored or still waiting to be stored."""
     if row.content is not None:
         return bytes(row.content)
-    with row.docx.open("rb") as handle:
-        return handle.read()
+    return file_read(row.docx)
 
 
 def slip_file_name(row: DossierDocument | CounterVisit, fmt: str = "docx") -> str:

@@ -19,6 +19,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from motcua.dossiers.models import CounterVisit, DossierDocument
+from motcua.utils.storage import file_read, file_save, files_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -31,11 +32,6 @@ class SlipConversionError(RuntimeError):
 
 def _soffice() -> str | None:
     return shutil.which(getattr(settings, "MOTCUA_SOFFICE", "") or "soffice")
-
-
-def _read(field) -> bytes:
-    with field.open("rb") as handle:
-        return handle.read()
 
 
 def docx_to_pdf(data: bytes, *, soffice: str, stem: str = "slip") -> bytes:
@@ -82,7 +78,7 @@ def slip_pdf(document: DossierDocument | CounterVisit) -> bytes | None:
     """The stored PDF of ``document`` (a dossier's slip or a counter visit's), converting its
     DOCX the first time. None (with a warning) when LibreOffice is not installed."""
     if document.pdf:
-        return _read(document.pdf)
+        return file_read(document.pdf)
     soffice = _soffice()
     if soffice is None:
         logger.warning(
@@ -94,10 +90,10 @@ def slip_pdf(document: DossierDocument | CounterVisit) -> bytes | None:
 
     stem = Path(slip_file_name(document)).stem
     data = docx_to_pdf(slip_bytes(document), soffice=soffice, stem=stem)
-    with transaction.atomic():
+    with files_atomic(), transaction.atomic():
         locked = type(document)._default_manager.select_for_update().get(pk=document.pk)
         if not locked.pdf:  # nobody stored one while we converted
-            locked.pdf.save(f"{stem}.pdf", ContentFile(data), save=False)
+            file_save(locked.pdf, f"{stem}.pdf", ContentFile(data))
             locked.save(update_fields=["pdf"])
     document.pdf = locked.pdf
-    return _read(document.pdf)
+    return file_read(document.pdf)

@@ -71,14 +71,3 @@ def world(db) -> World:
                 first_name=f"{role} {key}",
             )
     return World(province, dept, other, procedure, users)
-
-
-@pytest.fixture
-def s3():
-    """A local S3-compatible server with an empty bucket (motcua.testing.s3)."""
-    from motcua.testing.s3 import S3Server
-
-    server = S3Server().start()
-    server.create_bucket()
-    yield server
-    server.stop()

@@ -76,6 +76,7 @@ def snapshot():
     )
 
 
+@pytest.mark.storage
 def test_every_endpoint_hides_another_agencys_dossier(world):
     dossier = processing(world)
     document = dossier.documents.first()

@@ -189,6 +189,7 @@ def test_controller_reads_but_has_no_action(client, world):
 # ---- another agency's dossier is a 404, everywhere ------------------------------------------
 
 
+@pytest.mark.storage
 def test_other_agency_gets_404_on_everything(client, world):
     dossier = received(world)
     with_result = resolved(world)
@@ -271,6 +272,7 @@ def test_desk_refuses_intake_and_reason_is_required(client, world):
     assert dossier.documents.filter(kind="refusal").exists()
 
 
+@pytest.mark.storage
 def test_request_supplement_at_intake_and_record_it_at_the_desk(client, world):
     dossier = submitted(world)
     login(client, world, DESK)
@@ -487,6 +489,7 @@ def test_offered_actions_follow_role_scope_and_step(client, world):
 # ---- the dossier page -----------------------------------------------------------------------
 
 
+@pytest.mark.storage
 def test_dossier_page_shows_timeline_steps_components_and_documents(client, world):
     dossier = at_approval(world)
     login(client, world, HANDLER)
@@ -569,6 +572,7 @@ def intake_data(procedure, /, **overrides):
     return {k: v for k, v in data.items() if v is not None}
 
 
+@pytest.mark.storage
 def test_counter_intake_creates_a_dossier_and_slip_01(client, world, land):
     login(client, world, DESK)
     first = land.components.first()
@@ -590,6 +594,7 @@ def test_counter_intake_creates_a_dossier_and_slip_01(client, world, land):
     assert slip.status_code == 200 and b"".join(slip.streaming_content)[:2] == b"PK"
 
 
+@pytest.mark.storage
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
 def test_slip_01_as_pdf(client, world):
     dossier = received(world)

@@ -15,11 +15,10 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
 from motcua.accounts.models import User
-from motcua.dossiers.models import Dossier, DossierDocument
+from motcua.dossiers.models import Dossier, DossierComponent
 from motcua.jobs.models import Job, JobStatus
 from motcua.testing import processes
 from motcua.testing.files import PDF
-from motcua.testing.s3 import s3_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.processes]
 
@@ -54,10 +53,21 @@ def _submit(url: str, world, i: int) -> tuple[int, str]:
     return response.status_code, response.text[:500]
 
 
-def _env(tmp_path, s3):
+@pytest.fixture
+def store(s3_server):
+    """One object store for every process of the test: a new bucket on the tests' S3 server."""
+    bucket = s3_server.bucket_create()
+    yield s3_server, bucket
+    if not s3_server.running:
+        s3_server.start()
+    s3_server.bucket_drop(bucket)
+
+
+def _env(tmp_path, store):
+    server, bucket = store
     return processes.process_env(
         tmp_path,
-        **s3_env(s3),
+        **server.env(bucket),
         # The burst comes from one address: the per-address limit of a public form is not
         # what is tested here.
         MOTCUA_SUBMIT_LIMIT_PER_ADDRESS="100000/3600",
@@ -82,9 +92,9 @@ def _login(session: requests.Session, url: str, username: str) -> None:
 
 
 def test_two_servers_two_workers_one_database_one_store_and_a_crash(
-    postgres_only, world, s3, tmp_path
+    postgres_only, world, store, tmp_path
 ):
-    env = _env(tmp_path, s3)
+    env = _env(tmp_path, store)
     a = processes.server(tmp_path, env).start()
     b = processes.server(tmp_path, env).start()
     workers = [processes.worker(tmp_path, env, name).start() for name in ("w1", "w2")]
@@ -122,10 +132,14 @@ def test_two_servers_two_workers_one_database_one_store_and_a_crash(
         assert len(answered) == len(set(answered))
         codes = list(Dossier.objects.values_list("code", flat=True))
         assert len(codes) == len(set(codes))
-        # Each dossier's scanned page is in the object store, none is half there.
-        for document in DossierDocument.objects.filter(dossier__code__in=answered):
-            with document.file.open("rb") as handle:
-                assert handle.read() == PDF
+        # Each answered dossier's scanned page is in the object store.
+        s3_server, bucket = store
+        client = s3_server.client()
+        documents = DossierComponent.objects.filter(dossier__code__in=answered)
+        assert documents.count() == len(answered)
+        for document in documents:
+            stored_file = client.get_object(Bucket=bucket, Key=f"media/{document.file.name}")
+            assert stored_file["Body"].read() == PDF
 
         # The workers share the queue: everything the burst caused is done, nothing twice.
         deadline = time.monotonic() + 120
@@ -155,14 +169,16 @@ def test_two_servers_two_workers_one_database_one_store_and_a_crash(
             process.kill(signal.SIGTERM)
 
 
-def test_store_down_fails_clearly_and_writes_nothing(postgres_only, world, s3, tmp_path):
-    env = _env(tmp_path, s3)
+def test_store_down_fails_clearly_and_writes_nothing(postgres_only, world, store, tmp_path):
+    env = _env(tmp_path, store)
+    s3, bucket = store
     server = processes.server(tmp_path, env, workers=1).start()
     try:
         server.wait_ready()
         status, code = _submit(server.url, world, 1)
         assert status == 201, code
         before = Dossier.objects.count()
+        objects = s3.keys(bucket)
 
         s3.stop()
         status, text = _submit(server.url, world, 2)
@@ -173,6 +189,7 @@ def test_store_down_fails_clearly_and_writes_nothing(postgres_only, world, s3, t
         assert ready.status_code == 503 and ready.json()["storage"] == "unavailable"
 
         s3.start()
+        assert s3.keys(bucket) == objects  # nothing of the failed submission in the store
         status, code = _submit(server.url, world, 3)
         assert status == 201, code
         assert Dossier.objects.count() == before + 1

@@ -3,7 +3,6 @@
 import datetime as dt
 import re
 import uuid
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -137,6 +136,7 @@ def to_returned(world, dossier):
 # ---- submission -----------------------------------------------------------------------------
 
 
+@pytest.mark.storage
 def test_submission_creates_one_dossier_and_shows_its_code(client, procedure):
     page = client.get(submit_url(procedure))
     assert page.status_code == 200
@@ -447,6 +447,7 @@ def test_dossier_page_says_what_is_needed(world, procedure):
 # ---- supplement -----------------------------------------------------------------------------
 
 
+@pytest.mark.storage
 def test_supplement_upload_resumes_processing(world, procedure):
     dossier = to_awaiting_supplement(world, submitted(procedure))
     client = proven_client(dossier, ID_NUMBER[-4:])
@@ -656,7 +657,8 @@ def test_supplement_and_evaluate_on_a_360px_phone(live_server, page, world, proc
     screenshot(page, "public-dossier-returned-phone")
 
 
-def test_submission_form_refuses_more_files_than_the_cap(client, procedure, settings):
+@pytest.mark.storage
+def test_submission_form_refuses_more_files_than_the_cap(client, procedure, settings, file_storage):
     """Issue #7, finding 6: the page applies the per-request cap and stores nothing."""
     settings.MOTCUA_MAX_UPLOAD_FILES = 3
     extra = [pdf(f"them-{i}.pdf") for i in range(2)]
@@ -664,8 +666,7 @@ def test_submission_form_refuses_more_files_than_the_cap(client, procedure, sett
     assert response.status_code == 200
     assert "Tối đa 3 tệp" in response.content.decode()
     assert not Dossier.objects.exists()
-    media = Path(settings.MEDIA_ROOT)
-    assert not media.exists() or not [p for p in media.rglob("*") if p.is_file()]
+    assert file_storage.names() == []
 
 
 @pytest.mark.parametrize("secret", ["٥٦٧٨", "５６７８"])

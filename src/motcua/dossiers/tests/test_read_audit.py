@@ -12,6 +12,7 @@ from motcua.dossiers.tests.test_api_permissions import processing
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.storage
 def test_reads_and_downloads_of_a_dossier_are_recorded(client, world):
     dossier = processing(world)
     officer = world.user(Role.HANDLER)

@@ -402,6 +402,7 @@ def test_refused_submission_uses_its_submission_date(desk):
     assert "1. Sai thẩm quyền" in text and "2. Thiếu tờ khai" in text
 
 
+@pytest.mark.storage
 @pytest.mark.django_db
 def test_every_call_stores_a_new_document_with_the_hash_of_its_bytes(desk):
     dossier = full_dossier(desk, local(2024, 3, 5, 8, 15), local(2024, 3, 19, 16, 30))
@@ -453,6 +454,7 @@ def require_soffice():
     pytest.skip("LibreOffice (soffice) is not installed: slip PDFs not tested")
 
 
+@pytest.mark.storage
 @pytest.mark.django_db
 def test_pdf_is_converted_once_then_served_from_storage(desk, monkeypatch):
     require_soffice()

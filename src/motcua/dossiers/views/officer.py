@@ -17,7 +17,8 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F, Prefetch
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -362,12 +363,12 @@ def dossier_document(request: HttpRequest, code: str, pk: int, fmt: str) -> Http
     return response
 
 
-def _file(field, filename: str) -> FileResponse:
+def _file(field, filename: str) -> HttpResponseBase:
     return file_download(field, filename)
 
 
 @action_required("dossier.work")
-def dossier_component(request: HttpRequest, code: str, pk: int) -> FileResponse:
+def dossier_component(request: HttpRequest, code: str, pk: int) -> HttpResponseBase:
     dossier = visible_dossier(request, code)
     component = get_object_or_404(dossier.components, pk=pk)
     name = component.original_name or component.file.name.rsplit("/", 1)[-1]
@@ -377,7 +378,7 @@ def dossier_component(request: HttpRequest, code: str, pk: int) -> FileResponse:
 
 
 @action_required("dossier.work")
-def dossier_result(request: HttpRequest, code: str) -> FileResponse:
+def dossier_result(request: HttpRequest, code: str) -> HttpResponseBase:
     dossier = visible_dossier(request, code)
     extension = dossier.result_file.name.rsplit(".", 1)[-1] if dossier.result_file else ""
     response = _file(dossier.result_file, f"{dossier.code}-ket-qua.{extension}")

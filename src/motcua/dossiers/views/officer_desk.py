@@ -30,6 +30,7 @@ from motcua.dossiers.views.officer import DOCX, WORK_LIST_PAGE_SIZE, visible_dos
 from motcua.dossiers.workflow import Action, State
 from motcua.procedures.selectors import procedure_search
 from motcua.utils.errors import DomainError
+from motcua.utils.storage import StorageUnavailable
 from motcua.utils.uploads import file_download, stored_or_pending_download
 from motcua.web.permissions import action_required
 
@@ -276,6 +277,9 @@ def desk_visit_slip(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
             available = slip_pdf(visit) is not None
         except SlipConversionError:
             available = False
+        except StorageUnavailable as error:
+            messages.error(request, error.message)
+            return redirect("desk-visit", pk=visit.pk)
         if not available:
             messages.error(request, str(_("Chưa tạo được bản PDF; vui lòng tải bản DOCX.")))
             return redirect("desk-visit", pk=visit.pk)

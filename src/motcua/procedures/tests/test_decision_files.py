@@ -70,6 +70,7 @@ def test_svg_refused_by_the_admin(admin_client, upload):
     assert not Decision.objects.exists()
 
 
+@pytest.mark.storage
 def test_api_and_admin_accept_a_real_pdf_and_audit_it(admin_client, controller):
     api = APIClient()
     api.force_authenticate(controller)
@@ -80,6 +81,10 @@ def test_api_and_admin_accept_a_real_pdf_and_audit_it(admin_client, controller):
     assert decision.file.read() == files.PDF
     entry = AuditEntry.objects.get(action="decision.create")
     assert entry.actor == controller and entry.target_id == str(decision.pk)
+    change = reverse("admin:procedures_decision_change", args=[decision.pk])
+    html = admin_client.get(change).content.decode()
+    assert f'href="{reverse("decision-file", args=[decision.pk])}"' in html
+    assert decision.file.name not in html and "X-Amz" not in html  # no storage link
 
     response = admin_client.post(
         reverse("admin:procedures_decision_change", args=[decision.pk]),
@@ -92,6 +97,7 @@ def test_api_and_admin_accept_a_real_pdf_and_audit_it(admin_client, controller):
     assert AuditEntry.objects.filter(action="decision.delete").count() == 1
 
 
+@pytest.mark.storage
 def test_decision_file_is_served_as_an_attachment(client):
     decision = Decision.objects.create(number="1/QĐ", date=dt.date(2024, 1, 1), kind="other")
     # Whatever is stored (here an SVG from before the check), it is never rendered inline.
@@ -104,6 +110,7 @@ def test_decision_file_is_served_as_an_attachment(client):
     assert "sandbox" in response["Content-Security-Policy"]
 
 
+@pytest.mark.storage
 def test_officer_page_change_is_audited(client, controller):
     client.force_login(controller)
     pdf = SimpleUploadedFile("qd.pdf", files.PDF)

@@ -368,6 +368,7 @@ def test_form06_xlsx_export(client, world):
     assert values[0][2] == form06(PERIOD)["received"]["total"]
 
 
+@pytest.mark.storage
 def test_large_export_runs_in_the_background_for_its_requester_only(client, world, settings):
     settings.MOTCUA_EXPORT_INLINE_MAX_ROWS = 2
     login(client, world.controller)
@@ -407,6 +408,7 @@ def test_large_export_runs_in_the_background_for_its_requester_only(client, worl
     assert client.get(reverse("reports-job", args=[job.pk])).status_code == 404
 
 
+@pytest.mark.storage
 def test_failed_job_says_why(client, world):
     job = ExportJob.objects.create(
         kind="records",
@@ -421,6 +423,7 @@ def test_failed_job_says_why(client, world):
     assert "dossiers.nothing" in page.content.decode()
 
 
+@pytest.mark.storage
 def test_an_export_whose_worker_was_killed_runs_again(world):
     export = export_job_request(
         user=world.controller,
@@ -439,6 +442,7 @@ def test_an_export_whose_worker_was_killed_runs_again(world):
     assert (export.status, export.attempts) == (ExportStatus.DONE, 2)
 
 
+@pytest.mark.storage
 def test_the_worker_runs_waiting_exports(world):
     job = export_job_request(
         user=world.controller,

@@ -15,13 +15,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import (
-    FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
     QueryDict,
     StreamingHttpResponse,
 )
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
@@ -65,6 +65,7 @@ from motcua.reports.selectors.dossiers import (
 from motcua.reports.xlsx import GROUP_HEADINGS, form06_workbook
 from motcua.utils.periods import Period
 from motcua.utils.replica import on_replica
+from motcua.utils.uploads import file_download
 from motcua.web.permissions import DENIED, action_required
 
 PAGE_SIZE = 50
@@ -410,14 +411,9 @@ def job_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @action_required("report.agency")
 @require_GET
-def job_download(request: HttpRequest, pk: int) -> FileResponse:
+def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     job = _own_job(request, pk)
     if job.status != ExportStatus.DONE or not job.file:
         raise Http404("Tệp chưa sẵn sàng / The file is not ready")
     audit_read(request, action="export.download", target=job, params=job.params)
-    return FileResponse(
-        job.file.open("rb"),
-        as_attachment=True,
-        filename=job.filename,
-        content_type=CONTENT_TYPES.get(job.fmt),
-    )
+    return file_download(job.file, job.filename, CONTENT_TYPES.get(job.fmt))

@@ -159,6 +159,7 @@ def test_unknown_code_is_404(client, catalog):
     assert "Không tìm thấy" in response.content.decode()
 
 
+@pytest.mark.storage
 def test_component_form_file_download(client, catalog):
     from django.core.files.base import ContentFile
 

@@ -28,6 +28,7 @@ def decision_data(upload=None, **overrides) -> dict:
     return data
 
 
+@pytest.mark.storage
 @pytest.mark.parametrize(("name", "content"), [("quyet-dinh.pdf", PDF), ("Quyet dinh.DOCX", DOCX)])
 def test_create_decision_with_pdf_or_docx(controller_client, name, content):
     upload = SimpleUploadedFile(name, content)
@@ -40,6 +41,11 @@ def test_create_decision_with_pdf_or_docx(controller_client, name, content):
     assert "14/06/2024" in listing
     download = controller_client.get(reverse("decision-file", args=[decision.pk]))
     assert b"".join(download.streaming_content) == content
+    # The edit page links the current file to that view, never to the storage.
+    edit = controller_client.get(reverse("officer-decision-edit", args=[decision.pk]))
+    html = edit.content.decode()
+    assert f'href="{reverse("decision-file", args=[decision.pk])}"' in html
+    assert decision.file.name not in html and "X-Amz" not in html
 
 
 @pytest.mark.parametrize(

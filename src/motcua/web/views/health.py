@@ -10,19 +10,15 @@ another server until this one is ready again. Neither needs a login, neither say
 from __future__ import annotations
 
 import logging
-import os
-import socket
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import connections
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-logger = logging.getLogger(__name__)
+from motcua.utils.storage import storage_check
 
-PROBE = b"motcua readiness probe\n"
+logger = logging.getLogger(__name__)
 
 
 def database_ready() -> None:
@@ -31,21 +27,7 @@ def database_ready() -> None:
         cursor.fetchone()
 
 
-def storage_ready() -> None:
-    """Write, read back and delete one small object: a store that can be listed but not
-    written (full disk, read-only credentials) is not ready."""
-    name = default_storage.save(
-        f"readiness/{socket.gethostname()}-{os.getpid()}.txt", ContentFile(PROBE)
-    )
-    try:
-        with default_storage.open(name, "rb") as handle:
-            if handle.read() != PROBE:
-                raise OSError("the file store returned other bytes than were written")
-    finally:
-        default_storage.delete(name)
-
-
-CHECKS = {"database": database_ready, "storage": storage_ready}
+CHECKS = {"database": database_ready, "storage": storage_check}
 
 
 @never_cache

@@ -2,7 +2,8 @@
 
 from django.core.paginator import Paginator
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 
@@ -55,16 +56,16 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def decision_file(request: HttpRequest, pk: int) -> FileResponse:
+def decision_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The attached text of a decision. Publication decisions are public documents."""
     return _file_response(get_object_or_404(Decision, pk=pk).file)
 
 
-def _file_response(file: FieldFile) -> FileResponse:
+def _file_response(file: FieldFile) -> HttpResponseBase:
     return file_download(file)
 
 
-def component_form_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
+def component_form_file(request: HttpRequest, code: str, pk: int) -> HttpResponseBase:
     """The blank form (mẫu đơn, tờ khai) of a component, for applicants to fill in."""
     component = get_object_or_404(ProcedureComponent, pk=pk, procedure__code=code)
     return _file_response(component.form_file)
