@@ -39,6 +39,7 @@ from motcua.dossiers.models import (
 )
 from motcua.dossiers.selectors import (
     deadline_text,
+    dossiers_in_order,
     dossiers_visible_to,
     mask,
     personal_numbers,
@@ -49,6 +50,7 @@ from motcua.procedures.models import Procedure
 from motcua.utils.dates import validate_date_in_range
 from motcua.utils.errors import DomainError
 from motcua.utils.formatting import vn_number
+from motcua.utils.pagination import CappedPaginator
 from motcua.utils.ratelimit import client_address
 from motcua.utils.schema import ErrorSerializer
 from motcua.utils.uploads import file_download, stored_or_pending_download
@@ -381,9 +383,30 @@ CanWork = action_permission("dossier.work")
 
 
 class DossierPagination(PageNumberPagination):
+    """Pages of 50 (``page_size`` up to 200). ``count`` stops at 10.000: ``count_capped`` is
+    true when there are more (counting a department's every dossier costs more than a page)."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+    django_paginator_class = CappedPaginator
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["count_capped"] = self.page.paginator.capped
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        described = super().get_paginated_response_schema(schema)
+        described["properties"]["count"]["description"] = (
+            "Số hồ sơ, tối đa 10.000 / number of dossiers, at most 10,000"
+        )
+        described["properties"]["count_capped"] = {
+            "type": "boolean",
+            "description": "Còn hơn 10.000 hồ sơ / there are more than 10,000 dossiers",
+        }
+        described["required"].append("count_capped")
+        return described
 
 
 @extend_schema(tags=["dossiers"])
@@ -419,7 +442,7 @@ class DossierListCreate(APIView):
             overdue=params.get("overdue") in ("1", "true"),
         )
         paginator = self.pagination_class()
-        page = paginator.paginate_queryset(dossiers, request)
+        page = dossiers_in_order(paginator.paginate_queryset(dossiers, request) or [])
         return paginator.get_paginated_response(DossierListOut(page, many=True).data)
 
     @extend_schema(request=ReceiveIn, responses={201: DossierDetailOut})

@@ -19,6 +19,11 @@ from motcua.dossiers.evaluation_rules import APPLICANT_INDICATORS
 from motcua.dossiers.workflow import OPEN_STATES, Channel, Outcome, State
 from motcua.utils.db import AppendOnlyMixin, LocalDatesMixin
 
+# Submitted and open: the work still to do (the work list's default, with the recently
+# resolved); the partial indexes of the work list cover these and RESOLVED.
+LIVE_STATES = sorted({*OPEN_STATES, State.SUBMITTED})
+WORK_LIST_STATES = sorted({*LIVE_STATES, State.RESOLVED})
+
 
 class ApplicantKind(models.TextChoices):
     PERSON = "person", _("Cá nhân")
@@ -144,6 +149,32 @@ class Dossier(ApplicantFields, LocalDatesMixin, models.Model):
             models.Index(fields=["current_agency", "state", "due_at"]),
             models.Index(fields=["receiving_agency", "state"]),
             models.Index(fields=["state", "due_at"]),
+            # The work list (selectors.work_list): the whole province's in due-date order,
+            # stopping after a page; an agency's live dossiers by the competent agency (by
+            # the receiving desk and the current agency: the indexes above); the recently
+            # resolved by each of the three agencies (docs/dossiers.md, "Work list").
+            models.Index(
+                fields=["due_at", "id"],
+                condition=models.Q(state__in=WORK_LIST_STATES),
+                name="dossier_work_list_due",
+            ),
+            models.Index(
+                fields=["agency", "state"],
+                condition=models.Q(state__in=LIVE_STATES),
+                name="dossier_live_agency",
+            ),
+            *(
+                models.Index(
+                    fields=[column, "ended_at"],
+                    condition=models.Q(state=State.RESOLVED),
+                    name=f"dossier_resolved_{short}",
+                )
+                for column, short in (
+                    ("receiving_agency", "receiving"),
+                    ("agency", "agency"),
+                    ("current_agency", "current"),
+                )
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,6 +34,7 @@ from motcua.dossiers.authz import allowed_actions_for
 from motcua.dossiers.models import Dossier, DossierDocument, DossierStep, Evaluation
 from motcua.dossiers.selectors import (
     deadline_text,
+    dossiers_in_order,
     dossiers_visible_to,
     late_without_apology,
     mask,
@@ -43,6 +44,7 @@ from motcua.dossiers.selectors import (
 from motcua.dossiers.slips import TIMING_LABELS, SlipConversionError, control_sheet_docx
 from motcua.dossiers.workflow import ACTION_LABELS, OPEN_STATES, Action, State
 from motcua.utils.errors import DomainError
+from motcua.utils.pagination import CappedPaginator
 from motcua.utils.uploads import file_download
 from motcua.web.permissions import action_required
 from motcua.web.views.public import render_fragment_or_page
@@ -92,16 +94,11 @@ def work_list_view(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     # Sort and count narrow rows (ids), then load the page's 50 dossiers with what they show:
     # with 100,000 visible dossiers, sorting whole joined rows is what makes a list slow.
-    # Dossiers without a due date come last on every database (SQLite sorts NULL first).
-    ids = work_list(request.user, now=now, **form.filters()).order_by(
-        F("due_at").asc(nulls_last=True), "id"
-    )
-    page = Paginator(ids.values_list("pk", flat=True), WORK_LIST_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    loaded = Dossier.objects.select_related("procedure").prefetch_related(open_steps_prefetch())
-    by_id = loaded.in_bulk(list(page.object_list))
-    page.object_list = [by_id[pk] for pk in page.object_list]
+    # The count stops at 10.000 ("more than 10.000").
+    rows = work_list(request.user, now=now, **form.filters())
+    page = CappedPaginator(rows, WORK_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = dossiers_in_order(page.object_list)
+    prefetch_related_objects(page.object_list, open_steps_prefetch())
     for dossier in page.object_list:
         dossier.urgency = urgency(dossier, now)
         dossier.current_step = dossier.open_steps[0] if dossier.open_steps else None
