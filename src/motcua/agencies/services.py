@@ -95,9 +95,7 @@ def _successor_rule(into_agencies: list[Agency], top: Agency) -> Callable[[Agenc
     return successor
 
 
-def province_merge(
-    *, into: str, merged: list[str], on: dt.date, actor=None
-) -> MergeResult:
+def province_merge(*, into: str, merged: list[str], on: dt.date, actor=None) -> MergeResult:
     """Merge the provinces coded ``merged`` into the province ``into`` from day ``on``: each
     active agency of a merged province is deactivated on ``on`` with its successor in ``into``
     (``_successor_rule``); the merged provinces record where and when they went; the
@@ -110,10 +108,14 @@ def province_merge(
         )
     if into in codes:
         raise _merge_error(
-            f"Tỉnh {into} không thể sáp nhập vào chính nó.", f"Province {into} cannot merge into itself."
+            f"Tỉnh {into} không thể sáp nhập vào chính nó.",
+            f"Province {into} cannot merge into itself.",
         )
     with transaction.atomic():
-        units = {u.code: u for u in ProvinceUnit.objects.select_for_update().filter(code__in=[into, *codes])}
+        units = {
+            u.code: u
+            for u in ProvinceUnit.objects.select_for_update().filter(code__in=[into, *codes])
+        }
         missing = [code for code in [into, *codes] if code not in units]
         if missing:
             listed = ", ".join(missing)
@@ -127,13 +129,15 @@ def province_merge(
         target = units[into]
         if target.merged_into_id is not None:
             raise _merge_error(
-                f"Tỉnh {into} đã sáp nhập vào tỉnh khác.", f"Province {into} has itself been merged."
+                f"Tỉnh {into} đã sáp nhập vào tỉnh khác.",
+                f"Province {into} has itself been merged.",
             )
         already = [code for code in codes if units[code].merged_into_id is not None]
         if already:
             listed = ", ".join(already)
             raise _merge_error(
-                f"Tỉnh {listed} đã được sáp nhập trước đó.", f"Province {listed} was already merged."
+                f"Tỉnh {listed} đã được sáp nhập trước đó.",
+                f"Province {listed} was already merged.",
             )
         into_agencies = list(Agency.objects.filter(province_unit=target))
         top = next(
@@ -153,7 +157,9 @@ def province_merge(
         successors: dict[str, str] = {}
         for code in codes:
             unit = units[code]
-            for agency in Agency.objects.filter(province_unit=unit, is_active=True).order_by("code"):
+            for agency in Agency.objects.filter(province_unit=unit, is_active=True).order_by(
+                "code"
+            ):
                 successor = successor_of(agency)
                 agency_deactivate(agency=agency, on=on, successor=successor, actor=actor)
                 successors[agency.code] = successor.code
@@ -162,9 +168,7 @@ def province_merge(
         province = Province.get()
         if province.code != target.code:
             if province.name:
-                ProvinceName.objects.create(
-                    name=province.name, valid_to=on - dt.timedelta(days=1)
-                )
+                ProvinceName.objects.create(name=province.name, valid_to=on - dt.timedelta(days=1))
             province.name, province.code = target.name, target.code
             province.save(update_fields=["name", "code"])
         audit_record(

@@ -112,9 +112,14 @@ class SettingsHandler(FileHandler):
             values[field] = parse(record["value"]) if record["value"] is not None else ""
         self.province_code = values.get("code") or None
         province = Province.objects.filter(pk=1).first()
-        if province is not None and province.code and self.province_code not in (
-            None,
-            province.code,
+        if (
+            province is not None
+            and province.code
+            and self.province_code
+            not in (
+                None,
+                province.code,
+            )
         ):
             return self._apply_other(values)
         counts = FileCounts()

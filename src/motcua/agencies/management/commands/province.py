@@ -77,10 +77,14 @@ class Command(BaseCommand):
         instance = Province.objects.filter(pk=1).first()
         if instance is not None and instance.code:
             self.stdout.write(f"Tỉnh của hệ thống / instance: {instance.name} ({instance.code})")
-        units = ProvinceUnit.objects.select_related("merged_into").annotate(
-            agencies_total=Count("agencies"),
-            agencies_active=Count("agencies", filter=Q(agencies__is_active=True)),
-        ).order_by("code")
+        units = (
+            ProvinceUnit.objects.select_related("merged_into")
+            .annotate(
+                agencies_total=Count("agencies"),
+                agencies_active=Count("agencies", filter=Q(agencies__is_active=True)),
+            )
+            .order_by("code")
+        )
         for unit in units:
             line = (
                 f"  {unit.code}  {unit.name}: {vn_number(unit.agencies_total)} đơn vị / "
