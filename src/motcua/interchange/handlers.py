@@ -218,16 +218,20 @@ class AgenciesHandler(FileHandler):
         package = self.package_province()
         owner = code_province(code)
         units = self.units()
-        if package is not None and owner != package and owner in units:
-            if units[owner][1] != package:
-                yield (
-                    "code",
-                    (
-                        f"đơn vị thuộc tỉnh {owner}, không thuộc tỉnh {package} của gói dữ liệu "
-                        f"này / the agency belongs to province {owner}, not to this package's "
-                        f"province {package}"
-                    ),
-                )
+        if (
+            package is not None
+            and owner != package
+            and owner in units
+            and units[owner][1] != package
+        ):
+            yield (
+                "code",
+                (
+                    f"đơn vị thuộc tỉnh {owner}, không thuộc tỉnh {package} của gói dữ liệu "
+                    f"này / the agency belongs to province {owner}, not to this package's "
+                    f"province {package}"
+                ),
+            )
         for column in ("parent_code", "successor_code"):
             if record[column] == code:
                 yield column, "không thể là chính đơn vị này / cannot be the agency itself"
