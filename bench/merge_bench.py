@@ -61,6 +61,7 @@ def statistics(database_url: str) -> None:
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "motcua.settings")
     import django
+    from django.db import connections
 
     django.setup()
     from motcua.agencies.models import ProvinceUnit
@@ -89,6 +90,8 @@ def statistics(database_url: str) -> None:
             f"{vn_number(rates['on_time_rate'], 2):>12}"
             f"{vn_number(figures['in_process']['total']):>17}"
         )
+    # The database is dropped next, unless kept: no session of this process may hold it.
+    connections.close_all()
 
 
 def bench(scale: float, database_url: str, *, keep: bool) -> None:
