@@ -15,11 +15,46 @@ class AgencyKind(models.TextChoices):
     OTHER = "other", _("Khác")
 
 
+class ProvinceUnit(models.Model):
+    """A province whose agencies this instance holds (đơn vị hành chính cấp tỉnh): the one it
+    serves, and, after a merger (since 1 July 2025 Lâm Đồng took in Bình Thuận and Đắk Nông),
+    each former province, with the province it merged into and the day. An instance that
+    never merged has one. docs/merged-province.md."""
+
+    code = models.CharField(_("mã tỉnh"), max_length=16, unique=True)
+    name = models.CharField(_("tên tỉnh"), max_length=128)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("sáp nhập vào"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_from",
+    )
+    merged_on = models.DateField(_("ngày sáp nhập"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("tỉnh (trước và sau sáp nhập)")
+        verbose_name_plural = _("tỉnh (trước và sau sáp nhập)")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(merged_into__isnull=True, merged_on__isnull=True)
+                | models.Q(merged_into__isnull=False, merged_on__isnull=False),
+                name="province_unit_merged_with_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Agency(models.Model):
     """An agency with its identification code (mã định danh).
 
     Reorganisations deactivate an agency and name its successor; records keep pointing at the
-    agency as it was, so history stays true.
+    agency as it was, so history stays true. ``province_unit``: the province (former or
+    current) it belongs to, from the package that brought it (docs/merged-province.md).
     """
 
     code = models.CharField(_("mã định danh"), max_length=64, unique=True)
@@ -43,6 +78,14 @@ class Agency(models.Model):
         related_name="predecessors",
     )
     deactivated_on = models.DateField(_("ngày ngừng hoạt động"), null=True, blank=True)
+    province_unit = models.ForeignKey(
+        ProvinceUnit,
+        verbose_name=_("thuộc tỉnh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agencies",
+    )
     # Office hours (giờ làm việc); the working-time calendar counts only these.
     morning_start = models.TimeField(_("sáng từ"), default=dt.time(7, 0))
     morning_end = models.TimeField(_("sáng đến"), default=dt.time(11, 30))

@@ -14,7 +14,7 @@ from django.core.validators import validate_email
 from motcua.accounts.models import User
 from motcua.accounts.officers import OfficerData, officers_import
 from motcua.accounts.roles import Role
-from motcua.agencies.models import Agency, AgencyKind, Province
+from motcua.agencies.models import Agency, AgencyKind, Province, ProvinceUnit
 from motcua.interchange.history import DossiersHandler, SupplementsHandler
 from motcua.interchange.parsing import (
     CellError,
@@ -60,6 +60,11 @@ from motcua.procedures.services import procedure_save, procedures_save_many
 
 
 class SettingsHandler(FileHandler):
+    """The province the package belongs to. The first package with a ``province_code`` names
+    the instance's province; a later one naming another code is a former (or merged-in)
+    province: it becomes a ``ProvinceUnit`` and leaves the instance's name, code and hourly
+    cost as they are (docs/merged-province.md)."""
+
     name = "settings.csv"
     key_columns = ("key",)
     # key → (Province field, parser, whether an empty value is allowed)
@@ -77,6 +82,10 @@ class SettingsHandler(FileHandler):
         Column("value", parse_text),
     )
 
+    def __init__(self) -> None:
+        # The package's province code, once its settings are read (validation, then apply).
+        self.province_code: str | None = None
+
     def check(self, record: Record, line: int) -> Iterable[Problem]:
         if record["key"] is None:
             return
@@ -86,21 +95,37 @@ class SettingsHandler(FileHandler):
                 yield "value", REQUIRED
             return
         try:
-            parse(record["value"])
+            value = parse(record["value"])
         except CellError as error:
             yield "value", error.message
+            return
+        if record["key"] == "province_code":
+            self.province_code = value
 
     def db_keys(self) -> set[Hashable]:
         return set()
 
     def apply(self, read: Read) -> FileCounts:
-        counts = FileCounts()
-        province = Province.objects.filter(pk=1).first()
-        created = province is None
-        province = province or Province(pk=1)
+        values: dict[str, Any] = {}
         for _line, record in read():
             field, parse, _ = self.KEYS[record["key"]]
-            value = parse(record["value"]) if record["value"] is not None else ""
+            values[field] = parse(record["value"]) if record["value"] is not None else ""
+        self.province_code = values.get("code") or None
+        province = Province.objects.filter(pk=1).first()
+        if (
+            province is not None
+            and province.code
+            and self.province_code
+            not in (
+                None,
+                province.code,
+            )
+        ):
+            return self._apply_other(values)
+        counts = FileCounts()
+        created = province is None
+        province = province or Province(pk=1)
+        for field, value in values.items():
             if created:
                 counts.created += 1
             elif getattr(province, field) != value:
@@ -110,6 +135,29 @@ class SettingsHandler(FileHandler):
             setattr(province, field, value)
         if created or counts.updated:
             province.save()
+        if province.code:
+            unit, _created = ProvinceUnit.objects.get_or_create(
+                code=province.code, defaults={"name": province.name}
+            )
+            if unit.name != province.name:
+                unit.name = province.name
+                unit.save(update_fields=["name"])
+        return counts
+
+    @staticmethod
+    def _apply_other(values: dict[str, Any]) -> FileCounts:
+        """Settings of another province than the instance's: its ``ProvinceUnit``. Its hourly
+        cost is not the instance's: it counts as unchanged."""
+        counts = FileCounts(unchanged=len(values))
+        unit = ProvinceUnit.objects.filter(code=values["code"]).first()
+        name = values.get("name") or (unit.name if unit else values["code"])
+        if unit is None:
+            ProvinceUnit.objects.create(code=values["code"], name=name)
+            counts = FileCounts(created=len(values))
+        elif unit.name != name:
+            unit.name = name
+            unit.save(update_fields=["name"])
+            counts = FileCounts(updated=1, unchanged=len(values) - 1)
         return counts
 
     def export(self) -> Iterator[list[str]]:
@@ -118,6 +166,12 @@ class SettingsHandler(FileHandler):
             return
         for key, (field, _parse, _) in self.KEYS.items():
             yield [key, str(getattr(province, field))]
+
+
+def code_province(agency_code: str) -> str:
+    """The level-1 part of an agency identification code (``000.00.12.H12`` → ``H12``): the
+    province (QĐ 20/2020/QĐ-TTg)."""
+    return agency_code.rsplit(".", 1)[-1]
 
 
 class AgenciesHandler(FileHandler):
@@ -139,11 +193,45 @@ class AgenciesHandler(FileHandler):
         # Every agency of the file with its parent code and line, to find cycles. Agencies
         # number in the hundreds, so this stays small.
         self.parents: dict[str, tuple[str | None, int]] = {}
+        self._units: dict[str, tuple[int, str | None]] | None = None
+        self._instance_code: str | None = None
+
+    def units(self) -> dict[str, tuple[int, str | None]]:
+        """Province code → (unit id, code of the province it merged into)."""
+        if self._units is None:
+            self._units = {
+                code: (pk, into)
+                for pk, code, into in ProvinceUnit.objects.values_list(
+                    "pk", "code", "merged_into__code"
+                )
+            }
+        return self._units
+
+    def package_province(self) -> str | None:
+        settings = self.siblings.get(SettingsHandler.name)
+        return settings.province_code if isinstance(settings, SettingsHandler) else None
 
     def check(self, record: Record, line: int) -> Iterable[Problem]:
         code = record["code"]
         if code is None:
             return
+        package = self.package_province()
+        owner = code_province(code)
+        units = self.units()
+        if (
+            package is not None
+            and owner != package
+            and owner in units
+            and units[owner][1] != package
+        ):
+            yield (
+                "code",
+                (
+                    f"đơn vị thuộc tỉnh {owner}, không thuộc tỉnh {package} của gói dữ liệu "
+                    f"này / the agency belongs to province {owner}, not to this package's "
+                    f"province {package}"
+                ),
+            )
         for column in ("parent_code", "successor_code"):
             if record[column] == code:
                 yield column, "không thể là chính đơn vị này / cannot be the agency itself"
@@ -175,8 +263,27 @@ class AgenciesHandler(FileHandler):
     def db_keys(self) -> set[Hashable]:
         return set(Agency.objects.values_list("code", flat=True))
 
-    @staticmethod
-    def _fields(record: Record, ids: dict[str, int]) -> dict[str, Any]:
+    def _unit_id(self, code: str, current: int | None) -> int | None:
+        """The province an agency belongs to: the one its code names, else the package's,
+        else the one it already had, else the instance's."""
+        units = self.units()
+        for candidate in (code_province(code), self.package_province()):
+            if candidate in units:
+                return units[candidate][0]
+        if current is not None:
+            return current
+        if self._instance_code is None:
+            self._instance_code = (
+                Province.objects.filter(pk=1).values_list("code", flat=True).first() or ""
+            )
+        return units[self._instance_code][0] if self._instance_code in units else None
+
+    def _merged(self, unit: int | None) -> bool:
+        return any(pk == unit and into is not None for pk, into in self.units().values())
+
+    def _fields(
+        self, record: Record, ids: dict[str, int], unit: int | None = None
+    ) -> dict[str, Any]:
         return {
             "name": record["name"],
             "kind": record["kind"],
@@ -184,10 +291,13 @@ class AgenciesHandler(FileHandler):
             "is_active": record["is_active"],
             "successor_id": ids.get(record["successor_code"]),
             "deactivated_on": record["deactivated_on"],
+            "province_unit_id": self._unit_id(record["code"], unit),
         }
 
     def apply(self, read: Read) -> FileCounts:
         counts = FileCounts()
+        # The settings of this package may just have added its province, or set the instance's.
+        self._units = self._instance_code = None
         # First pass: create the new agencies, so that the second can point parents and
         # successors at agencies that come later in the file.
         created: set[str] = set()
@@ -210,7 +320,12 @@ class AgenciesHandler(FileHandler):
             changed = []
             for record in batch:
                 agency = agencies[record["code"]]
-                values = self._fields(record, ids)
+                values = self._fields(record, ids, agency.province_unit_id)
+                if values["is_active"] and self._merged(values["province_unit_id"]):
+                    # A package from before its province's merger: the merger's deactivation
+                    # and successor stay (docs/merged-province.md).
+                    for name in ("is_active", "successor_id", "deactivated_on"):
+                        values[name] = getattr(agency, name)
                 is_changed = differs(agency, values)
                 if is_changed:
                     assign(agency, values)
@@ -223,7 +338,15 @@ class AgenciesHandler(FileHandler):
                     counts.unchanged += 1
             Agency.objects.bulk_update(
                 changed,
-                ["name", "kind", "parent", "is_active", "successor", "deactivated_on"],
+                [
+                    "name",
+                    "kind",
+                    "parent",
+                    "is_active",
+                    "successor",
+                    "deactivated_on",
+                    "province_unit",
+                ],
             )
         return counts
 

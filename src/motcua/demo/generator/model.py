@@ -104,3 +104,6 @@ class ProvinceData:
     settle_until: dt.date | None = None
     # supplements.csv rows, collected while dossiers.csv is written (one pass makes both).
     supplement_rows: list[tuple[str, ...]] | None = None
+    # Put before the province's own keys that are not unique across provinces (feedback
+    # codes): empty for the seed's province, "H36-" for another (province.py).
+    local_prefix: str = ""

@@ -93,7 +93,7 @@ def feedback_rows(data: ProvinceData, rng: random.Random) -> Iterator[tuple[str,
                 published = max(published, processed)
         rows.append(
             (
-                f"PAKN-{day.year}-{number:04d}",
+                f"PAKN-{data.local_prefix}{day.year}-{number:04d}",
                 _instant(day, rng),
                 kind,
                 rng.choice(agencies),
@@ -108,7 +108,7 @@ def feedback_rows(data: ProvinceData, rng: random.Random) -> Iterator[tuple[str,
         done = _instant(day + dt.timedelta(days=10), rng)
         rows.append(
             (
-                f"PAKN-2023-H{number + 1:03d}",
+                f"PAKN-{data.local_prefix}2023-H{number + 1:03d}",
                 _instant(day, rng),
                 kind,
                 rng.choice(agencies),

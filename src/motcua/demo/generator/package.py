@@ -4,6 +4,7 @@ so does the dossier history (§2, §7) at scale 1.0."""
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from motcua.demo.generator.history import FiguresError, scaled_figures
 from motcua.demo.generator.model import ProvinceData
 from motcua.demo.generator.officers import build_officers
 from motcua.demo.generator.organisation import build_agencies, department_codes
+from motcua.demo.generator.province import rehome
 from motcua.demo.generator.rng import stream as _rng
 from motcua.demo.generator.shortening import build_shortenings
 
@@ -38,24 +40,32 @@ class GenerationSummary:
     rows: dict[str, int]  # file name → data rows (without the header)
 
 
-def build_province(*, seed: int, scale: float, settle_until: dt.date | None = None) -> ProvinceData:
+def build_province(
+    *,
+    seed: int,
+    scale: float,
+    settle_until: dt.date | None = None,
+    province_name: str = PROVINCE_NAME,
+    province_code: str = PROVINCE_CODE,
+) -> ProvinceData:
     """The province in memory; ``scale`` is carried for the builders of dossier volume,
-    ``settle_until`` for the end of the history."""
+    ``settle_until`` for the end of the history. Another province than the seed's gets the
+    same organisation and volume under its own name and code (province.py)."""
     data = ProvinceData(
         seed=seed,
         scale=scale,
         settle_until=settle_until,
-        name=PROVINCE_NAME,
-        code=PROVINCE_CODE,
+        name=province_name,
+        code=province_code,
         hourly_cost_vnd=targets.HOURLY_COST_VND,
     )
-    data.agencies = build_agencies(PROVINCE_CODE)
-    departments = department_codes(PROVINCE_CODE)
+    data.agencies = build_agencies(province_code)
+    departments = department_codes(province_code)
     topics, weights = publication_topics()
     data.decisions = build_decisions(_rng(seed, "decisions"), topics, weights)
     data.procedures = build_procedures(
         _rng(seed, "procedures"),
-        province_code=PROVINCE_CODE,
+        province_code=province_code,
         department_codes=departments,
         decisions=data.decisions,
     )
@@ -64,7 +74,29 @@ def build_province(*, seed: int, scale: float, settle_until: dt.date | None = No
     # Texts and officers last, from their own stream: the figures above stay as they were.
     write_content(data.procedures)
     data.officers = build_officers(_rng(seed, "officers"), data.agencies)
+    if (province_name, province_code) != (PROVINCE_NAME, PROVINCE_CODE):
+        rehome(data)
     return data
+
+
+# The level-1 part of an agency identification code: a letter and two digits (H12, H36).
+PROVINCE_CODE_PATTERN = re.compile(r"[A-Z][0-9]{2}")
+
+
+def _check_province(name: str, code: str) -> None:
+    if not PROVINCE_CODE_PATTERN.fullmatch(code):
+        raise GeneratorError(
+            f"Mã tỉnh phải là một chữ in hoa và hai chữ số (ví dụ H36), nhận được {code!r} / "
+            f"The province code must be a capital letter and two digits (e.g. H36), got {code!r}"
+        )
+    if not name.strip():
+        raise GeneratorError("Tên tỉnh không được để trống / The province name must not be empty")
+    if (name == PROVINCE_NAME) != (code == PROVINCE_CODE):
+        raise GeneratorError(
+            f"Cần cả tên và mã của tỉnh khác tỉnh mẫu ({PROVINCE_NAME}, {PROVINCE_CODE}) / "
+            f"Give both the name and the code of a province other than the seed's "
+            f"({PROVINCE_NAME}, {PROVINCE_CODE})"
+        )
 
 
 def _check_arguments(path: Path, scale: float, force: bool) -> None:
@@ -95,15 +127,25 @@ def generate_package(
     scale: float = 1.0,
     force: bool = False,
     settle_until: dt.date | None = None,
+    province_name: str = PROVINCE_NAME,
+    province_code: str = PROVINCE_CODE,
 ) -> GenerationSummary:
     """Write the package files into ``path`` (created if missing; it must be empty unless
     ``force``, which overwrites the package's files and leaves other files alone). The same
     seed (and ``settle_until``) gives byte-identical files. ``settle_until``: the desks work
     through the history's open dossiers until that day (the demo: today), so only recent ones,
-    and a few long-disputed ones, are still open; the 2024 figures do not change."""
+    and a few long-disputed ones, are still open; the 2024 figures do not change.
+    ``province_name`` and ``province_code``: a package for another province (province.py)."""
     path = Path(path)
+    _check_province(province_name, province_code)
     _check_arguments(path, scale, force)
-    data = build_province(seed=seed, scale=scale, settle_until=settle_until)
+    data = build_province(
+        seed=seed,
+        scale=scale,
+        settle_until=settle_until,
+        province_name=province_name,
+        province_code=province_code,
+    )
     path.mkdir(parents=True, exist_ok=True)
     rows = {f.name: write_csv(path / f.name, f.columns, f.rows(data)) for f in PACKAGE_FILES}
     return GenerationSummary(path=path, seed=seed, scale=scale, province=data.name, rows=rows)

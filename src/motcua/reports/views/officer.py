@@ -28,8 +28,12 @@ from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from motcua.accounts.roles import can
-from motcua.agencies.models import Agency
-from motcua.agencies.selectors import agencies_visible_to
+from motcua.agencies.models import Agency, ProvinceUnit
+from motcua.agencies.selectors import (
+    agencies_visible_to,
+    province_unit_root,
+    province_units_for_reports,
+)
 from motcua.audit.services import audit_event, audit_read, audit_request_data
 from motcua.dossiers.models import Dossier
 from motcua.procedures.models import Level, Procedure
@@ -116,10 +120,16 @@ class Scope:
     agency: Agency | None
     province: bool  # may the user see the whole province
     agencies: QuerySet[Agency]  # the agencies the user may pick
+    # A merged instance (docs/merged-province.md): the province chosen, whose figures are its
+    # People's Committee's with everything below it (``agency``), and those one may choose.
+    unit: ProvinceUnit | None = None
+    units: tuple[ProvinceUnit, ...] = ()
 
     def params(self, **extra: str | None) -> dict[str, str]:
         params = dict(self.form.query())
-        if self.agency is not None:
+        if self.unit is not None:
+            params["province"] = self.unit.code
+        elif self.agency is not None:
             params["agency"] = self.agency.code
         params.update({name: value for name, value in extra.items() if value is not None})
         return params
@@ -136,11 +146,15 @@ class Scope:
     @property
     def where(self) -> str:
         """The unit's name as exports (official documents) print it: always Vietnamese."""
+        if self.unit is not None:
+            return f"Tỉnh {self.unit.name} (trước sáp nhập)"
         return self.agency.name if self.agency is not None else "Toàn tỉnh"
 
     @property
     def where_shown(self) -> str:
         """The unit's name as the pages show it, in the reader's language."""
+        if self.unit is not None:
+            return gettext("Tỉnh %(name)s (trước sáp nhập)") % {"name": self.unit.name}
         return self.agency.name if self.agency is not None else gettext("Toàn tỉnh")
 
 
@@ -153,6 +167,15 @@ def resolve_scope(user, params: QueryDict) -> Scope:
         params, default=board.default_period(timezone.localdate(), latest_received_on())
     )
     code = params.get("agency") or None
+    units = tuple(province_units_for_reports()) if province else ()
+    unit_code = params.get("province") or None
+    if code is None and unit_code is not None:
+        # One province of a merged instance: its People's Committee with everything below.
+        unit = next((u for u in units if u.code == unit_code), None)
+        root = province_unit_root(unit) if unit is not None else None
+        if unit is None or root is None:
+            raise Http404("Không có tỉnh này / No such province")
+        return Scope(form.chosen(), form, root, province, visible, unit, units)
     if code is not None:
         agency = visible.filter(code=code).first()
         if agency is None:
@@ -163,7 +186,7 @@ def resolve_scope(user, params: QueryDict) -> Scope:
         agency = user.agency
     else:
         raise PermissionDenied(DENIED)
-    return Scope(form.chosen(), form, agency, province, visible)
+    return Scope(form.chosen(), form, agency, province, visible, None, units)
 
 
 # --- the dashboard --------------------------------------------------------------------------

@@ -1,9 +1,11 @@
-"""``motcua generate PATH [--seed N] [--scale S] [--settle-until DATE] [--force]``: write a
+"""``motcua generate PATH [--seed N] [--scale S] [--settle-until DATE] [--province-name NAME
+--province-code CODE] [--force]``: write a
 synthetic province data package (interchange.md) whose catalog reproduces the seed report's
 2024 figures, with a dossier history (dossiers.csv, supplements.csv) that reproduces its
 dossier figures at scale 1 (every figure × S at another scale). ``--settle-until``: the desks
 work through the history's open dossiers until that day (the demo passes today), leaving the
-2024 figures as they are."""
+2024 figures as they are. ``--province-name``/``--province-code``: the same synthetic province
+under another province's name and code (for a merged province, docs/merged-province.md)."""
 
 import argparse
 import datetime as dt
@@ -12,6 +14,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from motcua.demo.generator import GeneratorError, generate_package
+from motcua.demo.generator.data.places import PROVINCE_CODE, PROVINCE_NAME
 from motcua.utils.formatting import vn_number
 
 
@@ -28,7 +31,7 @@ def _date(text: str) -> dt.date:
 
 class Command(BaseCommand):
     help = (
-        "Tạo gói dữ liệu tỉnh mẫu (CSV) cho tỉnh Bình Thuận / "
+        "Tạo gói dữ liệu tỉnh mẫu (CSV), mặc định cho tỉnh Bình Thuận / "
         "Generate a synthetic province data package (CSV files)"
     )
     # Writes files only: no database, nothing for the system checks to guard.
@@ -58,6 +61,16 @@ class Command(BaseCommand):
             ),
         )
         parser.add_argument(
+            "--province-name",
+            default=PROVINCE_NAME,
+            help=f"Tên tỉnh (mặc định {PROVINCE_NAME}) / Province name",
+        )
+        parser.add_argument(
+            "--province-code",
+            default=PROVINCE_CODE,
+            help=f"Mã tỉnh trong mã định danh (mặc định {PROVINCE_CODE}) / Province code",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Ghi đè vào thư mục không trống / Write into a non-empty folder",
@@ -66,7 +79,13 @@ class Command(BaseCommand):
     def handle(self, *args, path: Path, seed: int, scale: float, force: bool, **options):
         try:
             summary = generate_package(
-                path, seed=seed, scale=scale, force=force, settle_until=options["settle_until"]
+                path,
+                seed=seed,
+                scale=scale,
+                force=force,
+                settle_until=options["settle_until"],
+                province_name=options["province_name"],
+                province_code=options["province_code"],
             )
         except GeneratorError as exc:
             raise CommandError(str(exc)) from exc
