@@ -34,7 +34,9 @@ def test_the_officers_dossier_list_is_a_paginated_envelope(schema):
     ok = schema["paths"]["/api/dossiers/"]["get"]["responses"]["200"]
     name = ok["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
     envelope = schema["components"]["schemas"][name]
-    assert set(envelope["properties"]) == {"count", "next", "previous", "results"}
+    # DRF's envelope, and whether the count stopped at 10.000 (utils/pagination.py).
+    assert set(envelope["properties"]) == {"count", "count_capped", "next", "previous", "results"}
+    assert envelope["properties"]["count_capped"]["type"] == "boolean"
     assert envelope["properties"]["results"]["items"]["$ref"].endswith("/DossierListOut")
     for path in ("/api/procedures/", "/api/shortenings/"):
         ok = schema["paths"][path]["get"]["responses"]["200"]
