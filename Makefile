@@ -49,9 +49,9 @@ check-schema: $(STAMP)
 	$(BIN)/motcua spectacular --file /tmp/motcua-openapi.yaml --validate
 	diff -u docs/openapi.yaml /tmp/motcua-openapi.yaml
 
+## The application under gunicorn on the database of DATABASE_URL, as in production (it migrates first).
 serve: $(STAMP)
-	$(BIN)/motcua migrate --noinput
-	$(BIN)/motcua runserver $(HOST):$(PORT)
+	$(BIN)/motcua serve --bind $(HOST):$(PORT)
 
 clean:
 	rm -rf $(VENV) var
