@@ -8,9 +8,10 @@ and ``motcua import`` (or reuses it: a database named in ``--database-url`` that
 dossiers, or the one ``--keep`` left behind, ``motcua_lists_<N>``), migrates it, creates three
 officers (a handler of the department with the most dossiers, an intake officer of a district,
 the provincial controller), gives a sample of dossiers an applicant's phone number for the
-lookups, then serves the application with ``motcua serve`` (gunicorn with ``--workers``
-workers directly while that command does not exist), logs the officers in (session cookies)
-and runs ``--clients`` concurrent clients (threads, one HTTP request at a time each, no pause)
+lookups, then serves the application with ``motcua serve`` (``--workers`` gunicorn processes
+of 4 threads), logs the officers in (session cookies)
+and runs ``--clients`` concurrent clients (threads, one HTTP request at a time each, with no
+pause or ``--think`` seconds between requests on average)
 for ``--requests`` requests per page: the work list, the dossier API list, the dossier page, the
 public lookup (page and API) and a catalog search. Prints p50, p95 and requests per second of
 each next to the goal (p50 < 50 ms, p95 < 200 ms), and how many answers were not the expected
@@ -23,6 +24,7 @@ import argparse
 import http.client
 import json
 import os
+import random
 import re
 import secrets
 import socket
@@ -119,13 +121,6 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def has_serve_command() -> bool:
-    probe = subprocess.run(
-        [str(MOTCUA), "help", "serve"], capture_output=True, text=True, check=False
-    )
-    return probe.returncode == 0
-
-
 def start_server(database_url: str, port: int, workers: int) -> subprocess.Popen:
     env = {
         **os.environ,
@@ -135,16 +130,11 @@ def start_server(database_url: str, port: int, workers: int) -> subprocess.Popen
         "DEBUG": "",
         # Connections kept between requests, as a server in production does.
         "DB_CONN_MAX_AGE": "60",
-        "WEB_CONCURRENCY": str(workers),
-        "GUNICORN_WORKERS": str(workers),
+        "MOTCUA_WEB_WORKERS": str(workers),
         "LOG_LEVEL": "ERROR",
     }
     bind = f"127.0.0.1:{port}"
-    if has_serve_command():
-        command = [str(MOTCUA), "serve", "--bind", bind]
-    else:
-        gunicorn = Path(sys.executable).with_name("gunicorn")
-        command = [str(gunicorn), "motcua.wsgi:application", "-w", str(workers), "-b", bind]
+    command = [str(MOTCUA), "serve", "--bind", bind, "--no-migrate"]
     print(f"Máy chủ / server: {' '.join(command)}", flush=True)
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -243,9 +233,12 @@ class Result:
     seconds: float = 0.0
 
 
-def load(port: int, scenario: Scenario, *, clients: int, total: int) -> Result:
+def load(port: int, scenario: Scenario, *, clients: int, total: int, think: float = 0.0) -> Result:
     """``total`` requests from ``clients`` threads, each sending its next request as soon as
-    the previous one is answered; a warm-up round first (not counted)."""
+    the previous one is answered, or after a pause of ``think`` seconds on average (between
+    half and one and a half of it: people read a page before the next click); a warm-up round
+    first (not counted)."""
+    pauses = random.Random(2024)
     result = Result()
     lock = threading.Lock()
     counter = iter(range(total))
@@ -271,6 +264,10 @@ def load(port: int, scenario: Scenario, *, clients: int, total: int) -> Result:
             if index is None:
                 return
             one(index, True)
+            if think:
+                with lock:
+                    pause = think * (0.5 + pauses.random())
+                time.sleep(pause)
 
     warm = [threading.Thread(target=one, args=(total + i, False)) for i in range(clients)]
     for thread in warm:
@@ -405,6 +402,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=480, help="requests per page")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--only", default="", help="run only the pages whose label has this")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="seconds each user reads a page before the next request (average; 0: none)",
+    )
     args = parser.parse_args()
 
     database, built = database_for(args.database_url, args.dossiers, args.keep)
@@ -422,14 +425,17 @@ def main() -> None:
         load_average = os.getloadavg()[0]
         print(
             f"\n{args.clients} người dùng cùng lúc, {vn_number(args.requests)} yêu cầu mỗi trang"
-            f" / {args.clients} concurrent users, {args.requests} requests per page; "
+            f" / {args.clients} concurrent users, {args.requests} requests per page, "
+            f"think time {vn_number(args.think, 1)} s; "
             f"mục tiêu / goal p50 < {GOAL_P50_MS} ms, p95 < {GOAL_P95_MS} ms; "
             f"tải máy trước khi chạy / load average before: {vn_number(load_average, 2)}\n"
         )
         for scenario in scenarios(port, setup):
             if args.only and args.only not in scenario.label:
                 continue
-            result = load(port, scenario, clients=args.clients, total=args.requests)
+            result = load(
+                port, scenario, clients=args.clients, total=args.requests, think=args.think
+            )
             p50 = statistics.median(result.latencies) * 1000
             p95 = percentile(result.latencies, 0.95) * 1000
             rate = len(result.latencies) / result.seconds
