@@ -240,6 +240,17 @@ def rollup_install(using: str = "default", *, rebuild: bool = False) -> bool:
     return rebuild
 
 
+def _alter_triggers(cursor, names: set[str], verb: str) -> None:
+    """PostgreSQL alters no table with checks still pending in the transaction (the deferred
+    foreign keys of rows just written): run them now, then defer them again, as Django's are."""
+    if not names:
+        return
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    for name in sorted(names):
+        cursor.execute(f"ALTER TABLE {DOSSIERS} {verb} TRIGGER {name}")
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 @contextmanager
 def rollup_suspended(using: str = "default") -> Iterator[None]:
     """Write dossiers in bulk without the triggers (one upsert per row would slow a load of
@@ -251,14 +262,12 @@ def rollup_suspended(using: str = "default") -> Iterator[None]:
     with connection.cursor() as cursor:
         names = _installed_triggers(cursor, vendor) if vendor in ("postgresql", "sqlite") else set()
         if vendor == "postgresql":
-            for name in sorted(names):
-                cursor.execute(f"ALTER TABLE {DOSSIERS} DISABLE TRIGGER {name}")
+            _alter_triggers(cursor, names, "DISABLE")
         else:
             _drop_triggers(cursor, vendor, names)
     yield
     with connection.cursor() as cursor:
         if vendor == "postgresql":
-            for name in sorted(names):
-                cursor.execute(f"ALTER TABLE {DOSSIERS} ENABLE TRIGGER {name}")
+            _alter_triggers(cursor, names, "ENABLE")
     if names:
         rollup_install(using, rebuild=True)
