@@ -5,9 +5,11 @@
 Generates (or reuses, from bench/out/) the demo province at the given scale (scale 1 is a
 province-year of about 750.000 dossiers whose 2024 figures are those of the seed report), imports
 it into a fresh PostgreSQL database and a fresh SQLite file with ``motcua import``, then times
-``form06`` for the year 2024 and for month 6 of 2024 on each, next to the same aggregation run by
-DuckDB over the package's CSV held in memory (the reference point). Prints the best of
-``--repeat`` runs of each, the ratio to DuckDB, and checks that all three agree figure by figure.
+``form06`` (from the rollup) and ``form06_direct`` (counted from the dossiers) for the year 2024
+and for month 6 of 2024 on each, next to the same aggregation run by DuckDB over the package's
+CSV held in memory (the reference point), then the parts of the province's dashboard. Prints the
+best of ``--repeat`` runs of each, the ratio to DuckDB, and checks that all agree figure by
+figure.
 """
 
 from __future__ import annotations
@@ -38,17 +40,36 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "motcua.settings")
 django.setup()
 from motcua.utils.periods import Period
-from motcua.reports.selectors.dossiers import form06
+from motcua.reports.selectors.dossiers import form06, form06_direct
+from motcua.reports import dashboard as board
 repeat, periods = int(sys.argv[1]), json.loads(sys.argv[2])
-out = {}
-for label, (start, end) in periods.items():
-    period = Period(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+def best(call):
     times = []
     for _ in range(repeat):
         began = time.perf_counter()
-        figures = form06(period)
+        result = call()
         times.append(time.perf_counter() - began)
-    out[label] = {"seconds": min(times), "figures": figures}
+    return min(times), result
+
+out = {}
+for label, (start, end) in periods.items():
+    period = Period(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+    seconds, figures = best(lambda: form06(period))
+    direct_seconds, direct = best(lambda: form06_direct(period))
+    out[label] = {"seconds": seconds, "figures": figures, "direct_seconds": direct_seconds,
+                  "direct_figures": direct}
+year = Period.for_year(2024)
+today = dt.date(2025, 1, 10)
+out["dashboard"] = {
+    name: best(call)[0]
+    for name, call in {
+        "dashboard()": lambda: board.dashboard(year, agency=None),
+        "monthly_trend()": lambda: board.monthly_trend(2024, agency=None, today=today),
+        "breakdown(agency)": lambda: board.breakdown(year, "agency", agency=None),
+        "public_statistics()": lambda: board.public_statistics(year, min_resolved=10),
+    }.items()
+}
 print(json.dumps(out))
 """
 
@@ -213,6 +234,24 @@ def main() -> None:
                 f"DuckDB) — số liệu {'khớp' if same else 'KHÔNG KHỚP'} / figures "
                 f"{'match' if same else 'DIFFER'}"
             )
+            direct = result[label]["direct_seconds"]
+            same = result[label]["direct_figures"] == reference[label]["figures"]
+            print(
+                f"      {name}, đếm thẳng từ hồ sơ / counted from the dossiers: {ms(direct)} — "
+                f"số liệu {'khớp' if same else 'KHÔNG KHỚP'} / figures "
+                f"{'match' if same else 'DIFFER'}"
+            )
+    print(
+        f"  Mục tiêu / goal: Form 06 năm / annual ≤ DuckDB "
+        f"({ms(reference[next(iter(PERIODS))]['seconds'])})"
+    )
+    print(
+        "\nBảng điều khiển năm 2024 toàn tỉnh / province dashboard, year 2024 (mục tiêu / goal "
+        "trang / page < 300 ms):"
+    )
+    for name, result in results.items():
+        for part, seconds in result["dashboard"].items():
+            print(f"  {name}: {part} {ms(seconds)}")
     year = next(iter(PERIODS))
     print(f"\nSố liệu năm / year figures: {json.dumps(reference[year]['figures'])}")
 

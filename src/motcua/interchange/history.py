@@ -18,6 +18,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from motcua.agencies.models import Agency
+from motcua.dossiers.changes import dossiers_bulk_write
 from motcua.dossiers.models import Dossier, DossierEvent, DossierStep, SupplementRequest
 from motcua.dossiers.services import dossiers_adopt_imported
 from motcua.dossiers.workflow import Channel, Outcome, State
@@ -164,10 +165,13 @@ class DossiersHandler(FileHandler):
         )
         mapping = DossierRows(awaiting_supplement=awaiting)
         rows = (mapping.row(record) for _line, record in read())
-        if connection.vendor == "postgresql":
-            counts = _merge_by_copy(rows, now=mapping.now)
-        else:
-            counts = _merge_in_batches(rows, now=mapping.now)
+        # What is kept from the dossiers (the statistics' rollup) is set aside and recounted
+        # once, not row by row.
+        with dossiers_bulk_write():
+            if connection.vendor == "postgresql":
+                counts = _merge_by_copy(rows, now=mapping.now)
+            else:
+                counts = _merge_in_batches(rows, now=mapping.now)
         _close_steps_of_ended()
         # The open dossiers carry on here: their process steps, in the same transaction.
         dossiers_adopt_imported()

@@ -22,6 +22,7 @@ from motcua.reports.selectors.dossiers import (
     BreakdownRow,
     form06,
     form06_breakdown,
+    form06_flows,
     form06_rates,
     form06_total,
 )
@@ -244,15 +245,17 @@ class MonthPoint:
 
 
 def monthly_trend(year: int, *, agency: Agency | None, today: dt.date) -> list[MonthPoint]:
-    """The 12 monthly periods of reporting year ``year`` (§1), one form 06 query each; months
-    that have not begun by ``today`` are left empty (None), not shown as zeros."""
+    """The 12 monthly periods of reporting year ``year`` (§1), their form 06 flows in one query;
+    months that have not begun by ``today`` are left empty (None), not shown as zeros."""
+    periods = [Period.for_month(year, month) for month in MONTHS]
+    begun = [period for period in periods if period.start <= today]
+    flows = dict(zip(begun, form06_flows(begun, agency=agency), strict=True)) if begun else {}
     points = []
-    for month in MONTHS:
-        period = Period.for_month(year, month)
-        if period.start > today:
+    for month, period in zip(MONTHS, periods, strict=True):
+        if period not in flows:
             points.append(MonthPoint(month, period, None, None, None, None))
             continue
-        figures = form06(period, agency=agency)
+        figures = flows[period]
         rates = form06_rates(figures)
         points.append(
             MonthPoint(

@@ -82,3 +82,39 @@ class ExportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (ExportStatus.DONE, ExportStatus.FAILED)
+
+
+class SettlementCount(models.Model):
+    """Counts behind form 06 (statistics.md §2) per competent agency and day (``grain`` "D")
+    or reporting month (``grain`` "M": from the 15th to the 14th, ``day`` is its first day),
+    kept exact by database triggers on the dossiers (``reports/rollups.py``), never written by
+    Python. Only accepted dossiers count.
+
+    - ``received*``: received on the day, in all and by channel;
+    - ``ended_*``: ended on the day, by the category of its end (date(ended) against date(due));
+    - ``overdue_from``: dossiers that become overdue on the day, max(date(received),
+      date(due) + 1), among those with a due date that are still open or ended late.
+    """
+
+    agency_id = models.IntegerField()
+    grain = models.CharField(max_length=1)
+    day = models.DateField()
+    received = models.IntegerField(default=0)
+    received_online = models.IntegerField(default=0)
+    received_direct = models.IntegerField(default=0)
+    received_postal = models.IntegerField(default=0)
+    ended_early = models.IntegerField(default=0)
+    ended_on_time = models.IntegerField(default=0)
+    ended_late = models.IntegerField(default=0)
+    overdue_from = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency_id", "grain", "day"], name="settlement_count_key"
+            )
+        ]
+        indexes = [models.Index(fields=["grain", "day"], name="settlement_count_day")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.grain} {self.day}"

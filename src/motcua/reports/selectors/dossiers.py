@@ -9,6 +9,23 @@ condition: a figure and its records cannot disagree.
 Dates are the local date columns ``received_on`` / ``due_on`` / ``ended_on`` ("date of X" is the
 local date, §1), which the database can answer from their indexes. Supplement requests keep only
 instants: "requested on or before T" is ``requested_at`` before 00:00 local of T+1.
+
+``form06`` and the breakdown by agency add up the rollup (``SettlementCount``: counts per agency
+and day or reporting month, kept by triggers, ``reports/rollups.py``) instead of reading every
+dossier of the period: with R(<d) the accepted dossiers received before day d and E(<d) those
+ended before d (a dossier ends after it is received),
+
+- new (by channel) = received in [F, T]; carried over = R(<F) − E(<F); resolved early / on time
+  / late = ended in [F, T] by the category of their end; in process = R(≤T) − E(≤T);
+- overdue (§2: in process, date(due) < T, no supplement request open at T) = the dossiers
+  overdue at T without regard to supplements, O(≤T) − L(≤T) with O counted on the day a dossier
+  with a due date, open or ended late, becomes overdue (max(date(received), date(due) + 1)) and
+  L the late ends, less those of them paused at T, counted from the few requests open at T;
+  within deadline = in process − overdue.
+
+``form06_direct`` is the same form counted from the dossiers, as the drill-down lists them: a
+property test holds the two equal. The breakdowns by level, field and procedure count the
+dossiers (a rollup by procedure would hold about as many rows as there are dossiers).
 """
 
 import datetime as dt
@@ -24,6 +41,7 @@ from django.db.models import (
     Max,
     Q,
     QuerySet,
+    Sum,
     Value,
     When,
 )
@@ -33,8 +51,9 @@ from motcua.agencies.selectors import agency_descendant_ids
 from motcua.dossiers.models import Dossier, SupplementRequest
 from motcua.dossiers.workflow import Channel
 from motcua.procedures.models import Level
+from motcua.reports.models import SettlementCount
 from motcua.reports.selectors.catalog import percentage
-from motcua.utils.periods import Period
+from motcua.utils.periods import CUT_DAY, Period
 
 # The §9 ``dossiers`` object: group → figure keys, in the order of the form.
 FORM06_KEYS: dict[str, tuple[str, ...]] = {
@@ -160,13 +179,215 @@ def _alias(figure: str) -> str:
 def form06(
     period: Period, *, agency: Agency | None = None, include_children: bool = True
 ) -> dict[str, dict[str, int]]:
-    """statistics.md §2, exactly the §9 ``dossiers`` object, in one query.
+    """statistics.md §2, exactly the §9 ``dossiers`` object, from the rollup (module docstring):
+    two small queries, whatever the length of the period.
 
     ``agency``: only dossiers whose competent agency is it (and, with ``include_children``,
     any agency below it).
     """
+    ids = _agency_ids(agency, include_children)
+    (sums,) = _rollup_sums([period], ids)
+    paused = _paused_overdue(period, ids).count()
+    return _from_sums(sums, paused)
+
+
+def form06_direct(
+    period: Period, *, agency: Agency | None = None, include_children: bool = True
+) -> dict[str, dict[str, int]]:
+    """``form06`` counted from the dossiers, in one query: the conditions of
+    ``form06_conditions`` over ``received_dossiers``, exactly as ``form06_records`` lists them."""
     rows = received_dossiers(period, agency=agency, include_children=include_children)
     return _nest(rows.aggregate(**_aggregates(period)))
+
+
+def form06_flows(
+    periods: list[Period], *, agency: Agency | None = None
+) -> list[dict[str, dict[str, int]]]:
+    """The ``received`` and ``resolved`` groups of form 06 (§2) for each of ``periods`` (the
+    monthly trend of a dashboard), from one query: the rollup's rows those periods read,
+    summed over the agencies by day or month (a few hundred rows), then added up per period."""
+    ids = _agency_ids(agency, True)
+    parts = [
+        (_spans(None, period.start - dt.timedelta(days=1)), _spans(period.start, period.end))
+        for period in periods
+    ]
+    read = Q(pk__in=[])
+    for period in periods:
+        read |= _days(None, period.start - dt.timedelta(days=1)) | _days(period.start, period.end)
+    rows = SettlementCount.objects.filter(read)
+    if ids is not None:
+        rows = rows.filter(agency_id__in=ids)
+    totals: list[dict[str, Any]] = [
+        dict(row)
+        for row in rows.values("grain", "day")
+        .annotate(**{name: Sum(name) for name in _WITHIN})
+        .order_by()
+    ]
+    result = []
+    for before, within in parts:
+        sums = dict.fromkeys([f"b_{name}" for name in _BEFORE] + [f"w_{n}" for n in _WITHIN], 0)
+        for row in totals:
+            for prefix, names, spans in (("b_", _BEFORE, before), ("w_", _WITHIN, within)):
+                if _in_spans(spans, row["grain"], row["day"]):
+                    for name in names:
+                        sums[prefix + name] += row[name]
+        figures = _from_sums(sums, 0)
+        result.append({group: figures[group] for group in ("received", "resolved")})
+    return result
+
+
+# --- the rollup --------------------------------------------------------------------------------
+
+_BEFORE = ("received", "ended_early", "ended_on_time", "ended_late", "overdue_from")
+_WITHIN = (
+    "received",
+    "received_online",
+    "received_direct",
+    "received_postal",
+    "ended_early",
+    "ended_on_time",
+    "ended_late",
+    "overdue_from",
+)
+
+
+def _agency_ids(agency: Agency | None, include_children: bool) -> set[int] | None:
+    if agency is None:
+        return None
+    return agency_descendant_ids(agency) if include_children else {agency.pk}
+
+
+def _month_start(day: dt.date) -> dt.date:
+    """First day of the reporting month (the 15th to the 14th) holding ``day``."""
+    if day.day >= CUT_DAY:
+        return day.replace(day=CUT_DAY)
+    previous = day.replace(day=1) - dt.timedelta(days=1)
+    return previous.replace(day=CUT_DAY)
+
+
+def _next_month(start: dt.date) -> dt.date:
+    return (start.replace(day=28) + dt.timedelta(days=7)).replace(day=CUT_DAY)
+
+
+# A run of rollup rows: (grain, first day or None for "from the beginning", last day).
+_Span = tuple[str, dt.date | None, dt.date]
+
+
+def _spans(first: dt.date | None, last: dt.date) -> list[_Span]:
+    """The runs of rollup rows that add up to the days [first, last] (``first`` None: every
+    day up to ``last``), each day once: the reporting months that lie wholly inside from the
+    monthly rows, the days at either end from the daily rows."""
+    if first is None:
+        lo = None
+    else:
+        lo = first if _month_start(first) == first else _next_month(_month_start(first))
+    hi = _month_start(last + dt.timedelta(days=1))  # months before it end by ``last``
+    if first is not None and lo is not None and lo >= hi:
+        return [("D", first, last)]
+    spans: list[_Span] = [("M", lo, hi - dt.timedelta(days=1))]
+    if first is not None and lo is not None and first < lo:
+        spans.append(("D", first, lo - dt.timedelta(days=1)))
+    if hi <= last:
+        spans.append(("D", hi, last))
+    return spans
+
+
+def _days(first: dt.date | None, last: dt.date) -> Q:
+    """``_spans`` as a filter of the rollup."""
+    q = Q(pk__in=[])
+    for grain, lo, hi in _spans(first, last):
+        q |= Q(grain=grain, day__lte=hi) if lo is None else Q(grain=grain, day__range=(lo, hi))
+    return q
+
+
+def _in_spans(spans: list[_Span], grain: str, day: dt.date) -> bool:
+    return any(g == grain and (lo is None or lo <= day) and day <= hi for g, lo, hi in spans)
+
+
+def _sums(period: Period, prefix: str = "") -> tuple[Q, dict[str, Sum]]:
+    """The rollup rows a period reads, and their sums before F (``b_*``) and in [F, T]
+    (``w_*``)."""
+    before = _days(None, period.start - dt.timedelta(days=1))
+    within = _days(period.start, period.end)
+    aggregates = {f"{prefix}b_{name}": Sum(name, filter=before) for name in _BEFORE}
+    aggregates.update({f"{prefix}w_{name}": Sum(name, filter=within) for name in _WITHIN})
+    return before | within, aggregates
+
+
+def _rollup_sums(periods: list[Period], ids: set[int] | None) -> list[dict[str, int]]:
+    """For each period, the sums of the rollup before F (``b_*``) and in [F, T] (``w_*``)."""
+    aggregates: dict[str, Sum] = {}
+    everything = Q()
+    for i, period in enumerate(periods):
+        rows_read, sums = _sums(period, f"p{i}_")
+        everything |= rows_read
+        aggregates.update(sums)
+    rows = SettlementCount.objects.filter(everything)
+    if ids is not None:
+        rows = rows.filter(agency_id__in=ids)
+    totals = rows.aggregate(**aggregates)
+    return [
+        {
+            key.removeprefix(f"p{i}_"): value or 0
+            for key, value in totals.items()
+            if key.startswith(f"p{i}_")
+        }
+        for i in range(len(periods))
+    ]
+
+
+def _from_sums(sums: dict[str, int], paused_overdue: int) -> dict[str, dict[str, int]]:
+    """Form 06 from the rollup's sums and the overdue dossiers paused at T (module docstring)."""
+    ended_before = sums["b_ended_early"] + sums["b_ended_on_time"] + sums["b_ended_late"]
+    carried_over = sums["b_received"] - ended_before
+    new = sums["w_received"]
+    received = carried_over + new
+    resolved = sums["w_ended_early"] + sums["w_ended_on_time"] + sums["w_ended_late"]
+    in_process = received - resolved
+    overdue_unpaused = (
+        sums["b_overdue_from"]
+        + sums["w_overdue_from"]
+        - sums["b_ended_late"]
+        - sums["w_ended_late"]
+    )
+    overdue = overdue_unpaused - paused_overdue
+    return {
+        "received": {
+            "total": received,
+            "carried_over": carried_over,
+            "new": new,
+            "new_online": sums["w_received_online"],
+            "new_direct": sums["w_received_direct"],
+            "new_postal": sums["w_received_postal"],
+        },
+        "resolved": {
+            "total": resolved,
+            "early": sums["w_ended_early"],
+            "on_time": sums["w_ended_on_time"],
+            "late": sums["w_ended_late"],
+        },
+        "in_process": {
+            "total": in_process,
+            "within_deadline": in_process - overdue,
+            "overdue": overdue,
+        },
+    }
+
+
+def _paused_overdue(period: Period, ids: set[int] | None) -> QuerySet[Dossier]:
+    """The dossiers in process at T, past their due date (date(due) < T) and with a supplement
+    request open at the end of T: within deadline (§2), though overdue without the pause. Few:
+    found from the requests open at T."""
+    last = period.end
+    rows = accepted_dossiers().filter(
+        (Q(ended_on__isnull=True) | Q(ended_on__gt=last)),
+        open_supplement(period),
+        received_on__lte=last,
+        due_on__lt=last,
+    )
+    if ids is not None:
+        rows = rows.filter(agency_id__in=ids)
+    return rows
 
 
 def form06_rates(figures: dict[str, dict[str, int]]) -> dict[str, float]:
@@ -300,6 +521,8 @@ def form06_breakdown(
     of ``form06``; only groups with at least one received dossier. The rows add up to
     ``form06(period, agency=agency)``.
     """
+    if by == "agency":
+        return _breakdown_by_agency(period, agency)
     grouping = _grouping(by, agency)
     extra = ("procedure__name",) if by == "procedure" else ()
     counts = (
@@ -311,6 +534,35 @@ def form06_breakdown(
     )
     rows = [BreakdownRow(*grouping.describe(row), _nest(row)) for row in counts]
     return sorted(rows, key=grouping.sort_key)
+
+
+def _breakdown_by_agency(period: Period, agency: Agency | None) -> list[BreakdownRow]:
+    """The breakdown by agency from the rollup: the sums of each agency, added up into the
+    units of ``_agency_units`` (a district with its communes)."""
+    units, agencies = _agency_units(agency)
+    ids = _agency_ids(agency, True)
+    rows_read, aggregates = _sums(period)
+    rows = SettlementCount.objects.filter(rows_read)
+    paused = _paused_overdue(period, ids)
+    if ids is not None:
+        rows = rows.filter(agency_id__in=ids)
+    grouped: list[dict[str, Any]] = [
+        dict(row) for row in rows.values("agency_id").annotate(**aggregates).order_by()
+    ]
+    by_agency = {row.pop("agency_id"): row for row in grouped}
+    paused_by_agency = dict(
+        paused.values("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n").order_by()
+    )
+    result = []
+    for unit, members in units.items():
+        sums = dict.fromkeys(aggregates, 0)
+        for member in members & by_agency.keys():
+            for key, value in by_agency[member].items():
+                sums[key] += value or 0
+        figures = _from_sums(sums, sum(paused_by_agency.get(member, 0) for member in members))
+        if figures["received"]["total"]:
+            result.append(BreakdownRow(agencies[unit].code, agencies[unit].name, figures))
+    return sorted(result, key=lambda row: row.key)
 
 
 def form06_total(rows: list[BreakdownRow]) -> dict[str, dict[str, int]]:

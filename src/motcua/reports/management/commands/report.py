@@ -291,6 +291,13 @@ def _feedback_rows(title: str, figures: dict[str, Any]) -> list[Row]:
     ]
 
 
+# Not a report: recounts the form 06 rollup from the dossiers (repair; reports/rollups.py).
+REBUILD = "rebuild-rollups"
+REBUILD_HELP = (
+    "Đếm lại bảng tổng hợp của biểu 06 từ hồ sơ (sửa chữa) / "
+    "Recount the form 06 rollup from the dossiers (repair)"
+)
+
 REPORTS: dict[str, Report] = {
     report.name: report for report in (CatalogReport(), Form06Report(), FeedbackReport())
 }
@@ -321,8 +328,16 @@ class Command(BaseCommand):
                 help="Ghi ra tệp (bắt buộc với xlsx, docx) / Write to FILE (required for files)",
             )
             report.add_arguments(sub)
+        kinds.add_parser(
+            REBUILD,
+            help=REBUILD_HELP,
+            description=REBUILD_HELP,
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["report"] == REBUILD:
+            self._rebuild_rollups()
+            return
         report = REPORTS[options["report"]]
         fmt, out = options["format"], options.get("out")
         try:
@@ -346,6 +361,20 @@ class Command(BaseCommand):
             Path(out).write_text(text + "\n", encoding="utf-8")
         else:
             self.stdout.write(text)
+
+    def _rebuild_rollups(self) -> None:
+        from django.db import transaction
+
+        from motcua.reports.models import SettlementCount
+        from motcua.reports.rollups import rollup_install
+
+        with transaction.atomic():
+            rollup_install(rebuild=True)
+        rows = SettlementCount.objects.count()
+        self.stdout.write(
+            f"Đã đếm lại bảng tổng hợp biểu 06 từ hồ sơ: {vn_number(rows)} dòng / "
+            f"form 06 rollup rebuilt from the dossiers: {rows} rows"
+        )
 
 
 def _add_period_arguments(parser: argparse.ArgumentParser) -> None:
