@@ -44,7 +44,9 @@ COUNTS = (
 # The columns whose change can change a count: an UPDATE of nothing else fires no trigger.
 WATCHED = ("agency_id", "channel", "received_on", "due_on", "ended_on")
 # Bump when the SQL changes: installed triggers of another version are replaced.
-VERSION = 1
+VERSION = 2
+# PostgreSQL: the transaction-local setting that makes the trigger function count nothing.
+SUSPENDED = "motcua.rollup_suspended"
 PREFIX = "reports_settlement"
 NAME = f"{PREFIX}_v{VERSION}"
 
@@ -147,8 +149,12 @@ def _trigger_sql(vendor: str) -> list[str]:
     both = f"{_entries(d, 'OLD', '-1')} UNION ALL {_entries(d, 'NEW', '1')}"
     if d.postgres:
         return [
+            # A bulk load sets SUSPENDED for its own transaction (``rollup_suspended``): no
+            # DDL, so the application's role (which owns no table) can load, and nobody else's
+            # writes stop counting.
             f"CREATE OR REPLACE FUNCTION {NAME}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-            f"BEGIN {_apply(d, both)}; RETURN NULL; END $$",
+            f"BEGIN IF current_setting('{SUSPENDED}', true) = 'on' THEN RETURN NULL; END IF; "
+            f"{_apply(d, both)}; RETURN NULL; END $$",
             f"CREATE TRIGGER {NAME}_rows AFTER INSERT OR DELETE ON {DOSSIERS} "
             f"FOR EACH ROW EXECUTE FUNCTION {NAME}()",
             f"CREATE TRIGGER {NAME}_update AFTER UPDATE OF {watched} ON {DOSSIERS} "
@@ -240,34 +246,30 @@ def rollup_install(using: str = "default", *, rebuild: bool = False) -> bool:
     return rebuild
 
 
-def _alter_triggers(cursor, names: set[str], verb: str) -> None:
-    """PostgreSQL alters no table with checks still pending in the transaction (the deferred
-    foreign keys of rows just written): run them now, then defer them again, as Django's are."""
-    if not names:
-        return
-    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    for name in sorted(names):
-        cursor.execute(f"ALTER TABLE {DOSSIERS} {verb} TRIGGER {name}")
-    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-
-
 @contextmanager
 def rollup_suspended(using: str = "default") -> Iterator[None]:
     """Write dossiers in bulk without the triggers (one upsert per row would slow a load of
     hundreds of thousands of rows), then recount the rollup from the table. Use inside the
-    transaction of the load: if it fails, the triggers are back as they were."""
+    transaction of the load: if it fails, everything is as it was.
+
+    PostgreSQL: a setting local to this transaction tells the trigger function to count
+    nothing (``SET LOCAL``: it ends with the transaction, and concerns no other session).
+    SQLite: the triggers are dropped and created again, inside the transaction (one writer)."""
     connection = connections[using]
     assert connection.in_atomic_block, "rollup_suspended() belongs inside the load's transaction"
     vendor = connection.vendor
+    if vendor not in ("postgresql", "sqlite"):
+        yield
+        return
     with connection.cursor() as cursor:
-        names = _installed_triggers(cursor, vendor) if vendor in ("postgresql", "sqlite") else set()
+        names = _installed_triggers(cursor, vendor)
         if vendor == "postgresql":
-            _alter_triggers(cursor, names, "DISABLE")
+            cursor.execute("SELECT set_config(%s, 'on', true)", [SUSPENDED])
         else:
             _drop_triggers(cursor, vendor, names)
     yield
     with connection.cursor() as cursor:
         if vendor == "postgresql":
-            _alter_triggers(cursor, names, "ENABLE")
+            cursor.execute("SELECT set_config(%s, 'off', true)", [SUSPENDED])
     if names:
         rollup_install(using, rebuild=True)

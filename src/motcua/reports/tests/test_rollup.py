@@ -212,6 +212,27 @@ def test_a_suspended_bulk_write_is_recounted_at_the_end(setting):
         assert len(_trigger_names(cursor)) >= 2  # back in place
 
 
+def test_the_application_role_loads_in_bulk_and_its_writes_count(setting):
+    """PostgreSQL: suspending needs no DDL (the application's role owns no table), and only the
+    loading transaction stops counting."""
+    if connection.vendor != "postgresql":
+        pytest.skip("database roles exist on PostgreSQL only")
+    call_command(
+        "db", "grant-app-role", "--role", "motcua_rollup_app", "--create", stdout=StringIO()
+    )
+    received = ORIGIN + dt.timedelta(days=20)
+    period = Period(dt.date(2024, 1, 1), dt.date(2024, 1, 31))
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL ROLE motcua_rollup_app")
+        with rollup_suspended():
+            Dossier.objects.bulk_create(
+                build_dossier(setting, received_at=received) for _ in range(3)
+            )
+        Dossier.objects.bulk_create([build_dossier(setting, received_at=received)])
+        assert form06(period)["received"]["new"] == 4
+    assert form06(period) == form06_direct(period)
+
+
 def test_the_rebuild_command(setting):
     received = ORIGIN + dt.timedelta(days=20)
     Dossier.objects.bulk_create(build_dossier(setting, received_at=received) for _ in range(2))
