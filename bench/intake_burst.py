@@ -16,6 +16,7 @@ next to the goal (200 a second for a minute: none lost, no duplicate codes, p95 
 from __future__ import annotations
 
 import argparse
+import csv
 import http.client
 import json
 import os
@@ -173,9 +174,10 @@ def main() -> None:
         )
         if imported.returncode:
             sys.exit(imported.stderr[-3000:])
-        with (package / "procedures.csv").open(encoding="utf-8") as handle:
+        with (package / "procedures.csv").open(encoding="utf-8", newline="") as handle:
+            # Province-level procedures: each has its agency, the submission names none.
             procedures = [
-                line.split(",", 1)[0] for line in list(handle)[1:] if ".000.00.00." in line
+                row["code"] for row in csv.DictReader(handle) if row["level"] == "province"
             ]
         port = import_bench_free_port()
         env = {
@@ -240,6 +242,9 @@ def report(burst: Burst, elapsed: float, database: import_bench.Database) -> Non
     print(
         f"Trả lời / answers: {dict(sorted(statuses.items()))} (0 = lỗi kết nối / connection error)"
     )
+    errors = Counter(code for status, _, _, code in burst.results if status != 201)
+    for text, times in errors.most_common(3):
+        print(f"  {vn_number(times)} × {text[:300]}")
     print(
         f"Độ trễ / latency (201): p50 {ms(percentile(latencies, 0.5))}, "
         f"p95 {ms(percentile(latencies, 0.95))}, p99 {ms(percentile(latencies, 0.99))}, "
