@@ -50,6 +50,30 @@ def process_env(data_dir: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def _libc():
+    if sys.platform != "linux":
+        return None
+    import ctypes
+
+    try:
+        return ctypes.CDLL("libc.so.6", use_errno=True)
+    except OSError:
+        return None
+
+
+# Loaded here, in the parent: the child between fork and exec only calls into it.
+_LIBC = _libc()
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_the_tests() -> None:
+    """In the child, before it runs: Linux sends it SIGKILL when the test process (the thread
+    that started it) dies, so a test run that is itself killed leaves no server or worker
+    behind."""
+    if _LIBC is not None:
+        _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def _motcua(*args: str) -> list[str]:
     return [sys.executable, "-m", "motcua", *args]
 
@@ -71,6 +95,7 @@ class Process:
             stdout=handle,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=_die_with_the_tests if _LIBC is not None else None,
         )
         return self
 
