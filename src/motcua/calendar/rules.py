@@ -22,8 +22,6 @@ from fractions import Fraction
 from typing import Any, Literal, Protocol
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from motcua.utils.formatting import vn_date, vn_number
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -141,6 +139,8 @@ def _package_year(year: int) -> tuple[tuple[DayInfo, ...], tuple[DayInfo, ...]]:
     Shared by every calendar (it does not depend on administrator exceptions). The neighbouring
     years are loaded too, so that a swap across New Year finds its counterpart.
     """
+    import holidays  # a fifth of a command's start-up: loaded when a calendar needs it
+
     package = holidays.country_holidays("VN", years=range(year - 1, year + 2), language="vi")
     days_off = tuple(
         DayInfo(day, DayKind.HOLIDAY, name)
@@ -153,6 +153,13 @@ def _package_year(year: int) -> tuple[tuple[DayInfo, ...], tuple[DayInfo, ...]]:
         if day.year == year
     )
     return days_off, makeup
+
+
+@functools.cache
+def _package_version() -> str:
+    import holidays
+
+    return holidays.__version__
 
 
 def _makeup_reason(day: dt.date, package: Mapping[dt.date, str]) -> str:
@@ -192,12 +199,13 @@ class WorkCalendar:
                 raise ValueError(
                     f"Loại ngày không hợp lệ / Invalid exception kind {kind!r} ({day})"
                 )
+        package_version = _package_version()
         text = "\n".join(
-            [f"holidays {holidays.__version__}"]
+            [f"holidays {package_version}"]
             + [f"{day.isoformat()} {kind} {note}" for day, kind, note in sorted(self.exceptions)]
         )
         digest = hashlib.sha256(text.encode()).hexdigest()
-        object.__setattr__(self, "version", f"{holidays.__version__}-{digest[:12]}")
+        object.__setattr__(self, "version", f"{package_version}-{digest[:12]}")
 
     @classmethod
     def build(
