@@ -175,6 +175,16 @@ class Dossier(ApplicantFields, LocalDatesMixin, models.Model):
                     ("current_agency", "current"),
                 )
             ),
+            # statistics.md §7: the approved dossiers whose components were digitized but not
+            # their result, the one two-date term of "digitized" that the rollup cannot hold
+            # (reports/selectors/digitization.py); a small set, read from this index alone.
+            models.Index(
+                fields=["received_on", "ended_on", "agency"],
+                condition=models.Q(
+                    outcome=Outcome.APPROVED, components_digitized=True, result_digitized=False
+                ),
+                name="dossier_result_undigitized",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -93,7 +93,8 @@ class SettlementCount(models.Model):
     - ``received*``: received on the day, in all and by channel;
     - ``ended_*``: ended on the day, by the category of its end (date(ended) against date(due));
     - ``overdue_from``: dossiers that become overdue on the day, max(date(received),
-      date(due) + 1), among those with a due date that are still open or ended late.
+      date(due) + 1), among those with a due date that are still open or ended late;
+    - ``new_*``, ``approved*``: the linear counts of digitization (statistics.md §7).
     """
 
     agency_id = models.IntegerField()
@@ -107,6 +108,13 @@ class SettlementCount(models.Model):
     ended_on_time = models.IntegerField(default=0)
     ended_late = models.IntegerField(default=0)
     overdue_from = models.IntegerField(default=0)
+    # statistics.md §7, on date(received): received with components digitized, with reused
+    # data, paid online; on date(ended): approved, approved with its result digitized.
+    new_components = models.IntegerField(default=0)
+    new_reused = models.IntegerField(default=0)
+    new_paid = models.IntegerField(default=0)
+    approved = models.IntegerField(default=0)
+    approved_result = models.IntegerField(default=0)
 
     class Meta:
         constraints = [

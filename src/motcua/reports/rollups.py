@@ -27,6 +27,7 @@ from contextlib import contextmanager
 
 from django.db import connections
 
+from motcua.dossiers.workflow import Outcome
 from motcua.utils.periods import CUT_DAY
 
 TABLE = "reports_settlementcount"
@@ -40,14 +41,31 @@ COUNTS = (
     "ended_on_time",
     "ended_late",
     "overdue_from",
+    "new_components",
+    "new_reused",
+    "new_paid",
+    "approved",
+    "approved_result",
 )
 # The columns whose change can change a count: an UPDATE of nothing else fires no trigger.
-WATCHED = ("agency_id", "channel", "received_on", "due_on", "ended_on")
+WATCHED = (
+    "agency_id",
+    "channel",
+    "received_on",
+    "due_on",
+    "ended_on",
+    "outcome",
+    "components_digitized",
+    "result_digitized",
+    "reused_data",
+    "paid_online",
+)
 # Bump when the SQL changes: installed triggers of another version are replaced.
-VERSION = 2
+VERSION = 3
 # PostgreSQL: the transaction-local setting that makes the trigger function count nothing.
 SUSPENDED = "motcua.rollup_suspended"
 PREFIX = "reports_settlement"
+APPROVED = Outcome.APPROVED.value
 NAME = f"{PREFIX}_v{VERSION}"
 
 
@@ -73,8 +91,10 @@ def _entries(d: _Dialect, row: str, sign: str, source: str = "") -> str:
     """What one dossier row adds (``sign`` 1) or takes away (-1): one entry per day it counts
     on, each with the counts it adds there (statistics.md §2):
 
-    - on date(received): received, by channel;
+    - on date(received): received, by channel; and (§7) with components digitized, with
+      reused data, paid online;
     - on date(ended): ended early (< date(due)), on time (= date(due) or no due date) or late;
+      and (§7) approved, approved with its result digitized;
     - on max(date(received), date(due) + 1), when it has a due date and is open or ended late:
       it becomes overdue (and stops being so on date(ended), counted as ended late there).
 
@@ -102,6 +122,9 @@ def _entries(d: _Dialect, row: str, sign: str, source: str = "") -> str:
                     "received_online": one(f"{r}.channel = 'online'"),
                     "received_direct": one(f"{r}.channel = 'direct'"),
                     "received_postal": one(f"{r}.channel = 'postal'"),
+                    "new_components": one(f"{r}.components_digitized"),
+                    "new_reused": one(f"{r}.reused_data"),
+                    "new_paid": one(f"{r}.paid_online"),
                 },
                 "1 = 1",
             ),
@@ -111,6 +134,8 @@ def _entries(d: _Dialect, row: str, sign: str, source: str = "") -> str:
                     "ended_early": one(f"{r}.ended_on < {r}.due_on"),
                     "ended_on_time": one(f"{r}.due_on IS NULL OR {r}.ended_on = {r}.due_on"),
                     "ended_late": one(f"{r}.ended_on > {r}.due_on"),
+                    "approved": one(f"{r}.outcome = '{APPROVED}'"),
+                    "approved_result": one(f"{r}.outcome = '{APPROVED}' AND {r}.result_digitized"),
                 },
                 f"{r}.ended_on IS NOT NULL",
             ),

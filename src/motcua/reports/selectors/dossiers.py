@@ -185,8 +185,8 @@ def form06(
     ``agency``: only dossiers whose competent agency is it (and, with ``include_children``,
     any agency below it).
     """
-    ids = _agency_ids(agency, include_children)
-    (sums,) = _rollup_sums([period], ids)
+    ids = agency_ids(agency, include_children)
+    (sums,) = rollup_sums([period], ids)
     paused = _paused_overdue(period, ids).count()
     return _from_sums(sums, paused)
 
@@ -206,7 +206,7 @@ def form06_flows(
     """The ``received`` and ``resolved`` groups of form 06 (§2) for each of ``periods`` (the
     monthly trend of a dashboard), from one query: the rollup's rows those periods read,
     summed over the agencies by day or month (a few hundred rows), then added up per period."""
-    ids = _agency_ids(agency, True)
+    ids = agency_ids(agency, True)
     parts = [
         (_spans(None, period.start - dt.timedelta(days=1)), _spans(period.start, period.end))
         for period in periods
@@ -248,10 +248,15 @@ _WITHIN = (
     "ended_on_time",
     "ended_late",
     "overdue_from",
+    "new_components",
+    "new_reused",
+    "new_paid",
+    "approved",
+    "approved_result",
 )
 
 
-def _agency_ids(agency: Agency | None, include_children: bool) -> set[int] | None:
+def agency_ids(agency: Agency | None, include_children: bool) -> set[int] | None:
     if agency is None:
         return None
     return agency_descendant_ids(agency) if include_children else {agency.pk}
@@ -314,7 +319,7 @@ def _sums(period: Period, prefix: str = "") -> tuple[Q, dict[str, Sum]]:
     return before | within, aggregates
 
 
-def _rollup_sums(periods: list[Period], ids: set[int] | None) -> list[dict[str, int]]:
+def rollup_sums(periods: list[Period], ids: set[int] | None) -> list[dict[str, int]]:
     """For each period, the sums of the rollup before F (``b_*``) and in [F, T] (``w_*``)."""
     aggregates: dict[str, Sum] = {}
     everything = Q()
@@ -540,7 +545,7 @@ def _breakdown_by_agency(period: Period, agency: Agency | None) -> list[Breakdow
     """The breakdown by agency from the rollup: the sums of each agency, added up into the
     units of ``_agency_units`` (a district with its communes)."""
     units, agencies = _agency_units(agency)
-    ids = _agency_ids(agency, True)
+    ids = agency_ids(agency, True)
     rows_read, aggregates = _sums(period)
     rows = SettlementCount.objects.filter(rows_read)
     paused = _paused_overdue(period, ids)
