@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 
 from motcua.agencies.models import Agency, AgencyKind
+from motcua.agencies.selectors import province_units_for_reports
 from motcua.feedback.selectors import feedback_figures
 from motcua.reports.figures import DIRECT_AND_POSTAL, LABELS, definition_text
 from motcua.reports.selectors.catalog import catalog_figures, online_service_figures
@@ -297,6 +298,10 @@ class PublicRow:
     figures: dict[str, dict[str, int]]
     enough: bool
     rank: int | None = None
+    # In a merged province, the province the agency belongs to (three "Sở Tư pháp" are told
+    # apart), and whether it is a former one; empty for an instance of one province.
+    province: str = ""
+    former_province: bool = False
 
     @property
     def resolved(self) -> int:
@@ -345,8 +350,13 @@ def public_statistics(period: Period, *, min_resolved: int) -> list[PublicGroup]
     (and the page shows no rate for it). Active agencies without any dossier are listed too.
     """
     agencies = {
-        a.pk: a for a in Agency.objects.only("pk", "code", "name", "kind", "parent_id", "is_active")
+        a.pk: a
+        for a in Agency.objects.only(
+            "pk", "code", "name", "kind", "parent_id", "is_active", "province_unit_id"
+        )
     }
+    # Every province of a merged instance (none for one province): rows name their province.
+    provinces = {unit.pk: unit for unit in province_units_for_reports()}
     by_code = {a.code: a for a in agencies.values()}
     parts: dict[int, list[BreakdownRow]] = {}
     for row in form06_breakdown(period, "agency"):
@@ -357,9 +367,16 @@ def public_statistics(period: Period, *, min_resolved: int) -> list[PublicGroup]
     for kind in PUBLIC_KINDS:
         units = [a for a in agencies.values() if a.kind == kind and (a.is_active or a.pk in parts)]
         rows = [
-            PublicRow(unit, figures, figures["resolved"]["total"] >= min_resolved)
+            PublicRow(
+                unit,
+                figures,
+                figures["resolved"]["total"] >= min_resolved,
+                province=province.name if province else "",
+                former_province=bool(province and province.merged_into_id),
+            )
             for unit in units
             for figures in [form06_total(parts.get(unit.pk, []))]
+            for province in [provinces.get(unit.province_unit_id)]
         ]
         groups.append(PublicGroup(kind, _ranked(rows)))
     return groups

@@ -2,7 +2,9 @@
 instance; each former province's statistics are those of its package imported alone; dossier
 codes stay unique; ``motcua province merge`` gives every former agency a successor."""
 
+import json
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -133,6 +135,17 @@ def test_three_packages_in_one_instance(packages, client):
     )
     assert client.get(reverse("reports-dashboard"), {"province": "H99"}).status_code == 404
 
+    # `motcua report form06 --province` gives a former province's figures, as the pages do.
+    out = StringIO()
+    call_command(
+        "report", "form06", "--year", "2024", "--province", "h12", "--format", "json", stdout=out
+    )
+    assert json.loads(out.getvalue()) == alone["H12"][PERIODS[0], "whole"]
+    with pytest.raises(CommandError, match="No province 'H99' to choose"):
+        call_command("report", "form06", "--year", "2024", "--province", "H99")
+    with pytest.raises(CommandError, match="not both"):
+        call_command("report", "feedback", "--year", "2024", "--province", "H12", "--agency", "x")
+
     # The merger: former agencies inactive from 1/7/2025, each with a successor in Lâm Đồng.
     call_command(
         "province", "merge", "--into", "H36", "--from", "H12", "--from", "H17", "--on", "2025-07-01"
@@ -150,6 +163,12 @@ def test_three_packages_in_one_instance(packages, client):
     # History stays: the merger changes no figure.
     for code in PROVINCES:
         assert statistics(top(code)) == alone[code]
+    # The public statistics page tells the three provinces' departments of one name apart,
+    # the former ones marked as such.
+    public = client.get(reverse("public-statistics"), {"year": 2024}).content.decode()
+    assert public.count(">Sở Tư pháp<span") == 3
+    assert "Tỉnh Bình Thuận (trước sáp nhập)" in public and "Tỉnh Lâm Đồng<" in public
+
     # A package of before the merger does not bring its agencies back.
     package_import(path=packages["H12"])
     assert not Agency.objects.filter(province_unit__code="H12", is_active=True).exists()
@@ -186,6 +205,8 @@ def test_one_province_shows_no_choice_and_merge_errors(packages, client):
     assert page.status_code == 200 and 'name="province"' not in page.content.decode()
     # Without a second province, ?province= is no scope.
     assert client.get(reverse("reports-dashboard"), {"province": "H12"}).status_code == 404
+    with pytest.raises(CommandError, match="No province 'H12' to choose"):
+        call_command("report", "form06", "--year", "2024", "--province", "H12")
     with pytest.raises(CommandError, match="No province H17 in this instance"):
         call_command("province", "merge", "--into", "H12", "--from", "H17", "--on", "2025-07-01")
     with pytest.raises(CommandError, match="cannot merge into itself"):

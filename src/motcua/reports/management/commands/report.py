@@ -20,6 +20,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from motcua.agencies.models import Agency, Province
+from motcua.agencies.selectors import province_unit_root, province_units_for_reports
 from motcua.feedback.selectors import feedback_breakdown, feedback_figures
 from motcua.reports.annual import annual_content, annual_figures, annual_period
 from motcua.reports.selectors.catalog import catalog_report
@@ -144,6 +145,7 @@ class Form06Report(Report):
             help="Mã định danh cơ quan giải quyết (gồm đơn vị trực thuộc) / Agency code "
             "(with the agencies below it)",
         )
+        _province_argument(parser)
         parser.add_argument(
             "--by",
             choices=BREAKDOWNS,
@@ -151,7 +153,7 @@ class Form06Report(Report):
         )
 
     def build(self, period: Period, options: dict[str, Any]) -> dict[str, Any]:
-        agency = _agency(options.get("agency"))
+        agency = _scope(options)
         by = options.get("by")
         if by is None and options.get("format") == "xlsx":
             by = self.XLSX_DEFAULT_BY
@@ -219,6 +221,7 @@ class FeedbackReport(Report):
             metavar="CODE",
             help="Mã định danh cơ quan (gồm đơn vị trực thuộc) / Agency code (with those below)",
         )
+        _province_argument(parser)
         parser.add_argument(
             "--by",
             choices=("agency", "kind"),
@@ -226,7 +229,7 @@ class FeedbackReport(Report):
         )
 
     def build(self, period: Period, options: dict[str, Any]) -> dict[str, Any]:
-        agency = _agency(options.get("agency"))
+        agency = _scope(options)
         by = options.get("by")
         if by is None and options.get("format") == "xlsx":
             by = self.XLSX_DEFAULT_BY
@@ -410,6 +413,42 @@ def _date(text: str):
     if not date_in_range(value):
         raise argparse.ArgumentTypeError(out_of_range_message())
     return value
+
+
+def _province_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--province",
+        metavar="CODE",
+        help="Một tỉnh trước sáp nhập của tỉnh đã sáp nhập (mã tỉnh, vd. H12) / One former "
+        "province of a merged province (its code, e.g. H12)",
+    )
+
+
+def _scope(options: dict[str, Any]) -> Agency | None:
+    """The agency a report is limited to: ``--agency``, or the People's Committee of the former
+    province ``--province`` names, with every agency below it (docs/merged-province.md)."""
+    code = (options.get("province") or "").strip()
+    if not code:
+        return _agency(options.get("agency"))
+    if options.get("agency"):
+        raise CommandError(
+            "Chỉ chọn một trong --agency và --province / Give --agency or --province, not both"
+        )
+    units = {unit.code.upper(): unit for unit in province_units_for_reports()}
+    unit = units.get(code.upper())
+    if unit is None:
+        known = ", ".join(sorted(units)) or "—"
+        raise CommandError(
+            f"Không có tỉnh {code!r} để chọn (các tỉnh: {known}) / No province {code!r} to "
+            f"choose (provinces: {known})"
+        )
+    root = province_unit_root(unit)
+    if root is None:
+        raise CommandError(
+            f"Tỉnh {unit.name} chưa có Ủy ban nhân dân tỉnh / Province {unit.name} has no "
+            "People's Committee"
+        )
+    return root
 
 
 def _agency(code: str | None) -> Agency | None:
