@@ -164,9 +164,7 @@ class AttachmentKind(models.TextChoices):
 
 
 class InspectionAttachment(models.Model):
-    inspection = models.ForeignKey(
-        Inspection, on_delete=models.CASCADE, related_name="attachments"
-    )
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField(_("loại tài liệu"), max_length=16, choices=AttachmentKind.choices)
     file = models.FileField(_("tệp"), upload_to="inspections/attachments/%Y/")
     uploaded_by = models.ForeignKey(
@@ -178,6 +176,9 @@ class InspectionAttachment(models.Model):
         ordering = ["uploaded_at", "pk"]
         verbose_name = _("tài liệu kiểm tra")
         verbose_name_plural = _("tài liệu kiểm tra")
+
+    def __str__(self) -> str:
+        return self.filename
 
     @property
     def filename(self) -> str:
@@ -261,6 +262,9 @@ class RecommendationReport(models.Model):
         ordering = ["reported_at", "pk"]
         verbose_name = _("báo cáo thực hiện kiến nghị")
         verbose_name_plural = _("báo cáo thực hiện kiến nghị")
+
+    def __str__(self) -> str:
+        return f"{self.recommendation_id}: {self.done_on.isoformat()}"
 
     @property
     def evidence_name(self) -> str:

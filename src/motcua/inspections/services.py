@@ -233,9 +233,7 @@ def inspection_plan_create(
     authz.check(actor, authz.Act.PLAN)
     _year_in_range(year)
     number = _text(decision_number, vi="số quyết định", en="The decision number", code="number")
-    signer = _text(
-        decision_signer, vi="người ký", en="The signer", code="signer_required"
-    )
+    signer = _text(decision_signer, vi="người ký", en="The signer", code="signer_required")
     _date_in_range(decision_date, today)
     _not_future(decision_date, today, "Ngày quyết định", "decision date")
     if decision_date.year not in (year - 1, year):
