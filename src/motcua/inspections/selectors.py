@@ -124,11 +124,10 @@ def plan_progress(plan: InspectionPlan, *, today: dt.date) -> list[QuarterProgre
         .values("quarter")
         .annotate(planned=Count("pk"), done=Count("pk", filter=Q(inspected_on__lte=today)))
     )
-    found = {row["quarter"]: row for row in rows}
-    return [
-        QuarterProgress(q, found.get(q, {}).get("planned", 0), found.get(q, {}).get("done", 0))
-        for q in (1, 2, 3, 4)
-    ]
+    found: dict[int | None, tuple[int, int]] = {
+        row["quarter"]: (row["planned"], row["done"]) for row in rows
+    }
+    return [QuarterProgress(q, *found.get(q, (0, 0))) for q in (1, 2, 3, 4)]
 
 
 def inspections_of_plan(plan: InspectionPlan) -> QuerySet[Inspection]:
