@@ -125,6 +125,16 @@ def test_office_and_agency_pages(live_server, page):
     page.goto(f"{live_server.url}{reverse('inspection-surprise-create')}")
     shoot(page, "surprise-form")
 
+    # The §8 figures of the dashboard drill down to these inspections, each row to its page.
+    page.goto(f"{live_server.url}{reverse('reports-dashboard')}?year={year}")
+    section = page.locator("#inspections-title ~ table")
+    assert section.locator('a[data-figure="inspections.planned"]').inner_text() == "2"
+    section.locator('a[data-figure="inspections.planned"]').click()
+    page.wait_for_url(re.compile(r"/can-bo/bao-cao/chi-tiet/"))
+    shoot(page, "drilldown")
+    page.locator("table.records tbody").get_by_role("link", name="Sở Tư pháp").click()
+    page.get_by_role("heading", name="Kiểm tra: Sở Tư pháp").wait_for()
+
     # The agency's officer reports on the overdue recommendation through its own page.
     log_in(page, live_server, "chuyenvien")
     page.get_by_role("navigation", name="Điều hướng chính").get_by_role(

@@ -61,3 +61,20 @@ def test_section_8_drills_down_to_the_inspections(client):
     assert links == [str(planned[0].pk), str(planned[1].pk)]
     # Every row's page opens, imported history included.
     assert client.get(reverse("inspection-detail", args=[bac_binh.pk])).status_code == 200
+
+
+def test_the_list_exports(client):
+    controller = User.objects.create_user(username="ks", password="x", role=Role.CONTROLLER)
+    Inspection.objects.create(
+        agency=AgencyFactory(name="UBND huyện Tuy Phong"), planned=False,
+        inspected_on=D(2024, 10, 22), plan_reference="7/QĐ-VP ngày 01/10/2024",
+    )  # fmt: skip
+    client.force_login(controller)
+
+    answer = client.post(
+        reverse("reports-drilldown-export"),
+        {"year": 2024, "figure": "inspections.surprise", "format": "csv"},
+    )
+
+    lines = b"".join(answer.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[1] == "UBND huyện Tuy Phong,Đột xuất,,22/10/2024,7/QĐ-VP ngày 01/10/2024"
