@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from motcua.agencies.models import Agency
+from motcua.agencies.selectors import agencies_visible_to
 from motcua.inspections import forms as f
 from motcua.inspections import services as s
 from motcua.inspections.authz import allowed, recommendations_visible_to
@@ -212,9 +212,8 @@ def late_view(request: HttpRequest) -> HttpResponse:
 @action_required(MANAGE)
 def agencies_view(request: HttpRequest) -> HttpResponse:
     agencies = (
-        Agency.objects.annotate(
-            held=Count("inspections", filter=Q(inspections__inspected_on__isnull=False))
-        )
+        agencies_visible_to(request.user)
+        .annotate(held=Count("inspections", filter=Q(inspections__inspected_on__isnull=False)))
         .filter(inspections__isnull=False)
         .distinct()
         .order_by("name")
@@ -224,7 +223,7 @@ def agencies_view(request: HttpRequest) -> HttpResponse:
 
 @action_required(MANAGE)
 def agency_history(request: HttpRequest, pk: int) -> HttpResponse:
-    agency = get_object_or_404(Agency, pk=pk)
+    agency = get_object_or_404(agencies_visible_to(request.user), pk=pk)
     today = timezone.localdate()
     inspections = [_summarise(i, today) for i in agency_inspections(agency)]
     return render(
