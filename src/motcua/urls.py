@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/", include("motcua.procedures.api_urls")),
     path("can-bo/ho-so/", include("motcua.dossiers.urls_officer")),
     path("can-bo/bao-cao/", include("motcua.reports.urls_officer")),
+    path("can-bo/kiem-tra/", include("motcua.inspections.urls_officer")),
     path("thong-ke/", include("motcua.reports.urls_public")),
     path("", include("motcua.dossiers.urls_public")),
     path("", include("motcua.web.urls")),

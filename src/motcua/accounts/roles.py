@@ -42,6 +42,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "calendar.manage": frozenset({R.ADMINISTRATOR}),
     "user.manage": frozenset({R.ADMINISTRATOR}),
     "interchange.run": frozenset({R.ADMINISTRATOR}),
+    # Inspections (issue #11): the provincial office plans, records and accepts; the inspected
+    # agency's officers report on its recommendations (scoped by inspections/authz.py).
+    "inspection.manage": frozenset({R.CONTROLLER}),
+    "inspection.respond": frozenset({R.INTAKE_OFFICER, R.HANDLER, R.APPROVER}),
 }
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from motcua.inspections.models import Inspection
+from motcua.inspections.models import Inspection, InspectionPlan, Recommendation
 
 
 @admin.register(Inspection)
@@ -24,3 +24,28 @@ class InspectionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnly(admin.ModelAdmin):
+    """Plans and recommendations change only through the services (pages), which audit."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(InspectionPlan)
+class InspectionPlanAdmin(ReadOnly):
+    list_display = ["year", "decision_number", "decision_date", "decision_signer"]
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(ReadOnly):
+    list_display = ["inspection", "owner", "due_on", "state", "completed_on"]
+    list_filter = ["state"]
+    list_select_related = ["inspection__agency", "owner"]

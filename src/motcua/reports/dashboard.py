@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.agencies.selectors import province_units_for_reports
 from motcua.feedback.selectors import feedback_figures
+from motcua.inspections.selectors import inspection_figures
 from motcua.reports.figures import DIRECT_AND_POSTAL, LABELS, definition_text
 from motcua.reports.selectors.catalog import catalog_figures, online_service_figures
 from motcua.reports.selectors.digitization import digitization_counts, digitization_rates
@@ -186,6 +187,22 @@ def evaluation_items(figures: dict[str, Any]) -> list[Item]:
     ]
 
 
+def inspection_items(figures: dict[str, Any]) -> list[Item]:
+    """§8 for the province: planned, done, the completion rate, the surprise inspections."""
+    planned, done = figures["planned"], figures["done"]
+    return [
+        Item("inspections.planned", planned),
+        Item("inspections.done", done, 1),
+        Item(
+            "inspections.rate",
+            done / planned * 100 if planned else 0,
+            drillable=False,
+            percent=True,
+        ),
+        Item("inspections.surprise", len(figures["surprise"])),
+    ]
+
+
 @dataclass(frozen=True)
 class Dashboard:
     period: Period
@@ -201,6 +218,7 @@ class Dashboard:
     evaluations: dict[str, Any] = field(default_factory=dict)
     evaluation_items: list[Item] = field(default_factory=list)
     evaluations_by_agency: list[tuple[Agency, dict[str, Any]]] = field(default_factory=list)
+    inspections: list[Item] = field(default_factory=list)
 
 
 def dashboard(period: Period, *, agency: Agency | None) -> Dashboard:
@@ -210,11 +228,13 @@ def dashboard(period: Period, *, agency: Agency | None) -> Dashboard:
     digit_rates, digit_counts = digitization_items(digitization_counts(period, agency=agency))
     catalog_rows: list[Item] = []
     online_rows: list[Item] = []
+    inspection_rows: list[Item] = []
     evaluations = evaluation_figures(period, agency=agency)
     if agency is None:
         catalog_rows, online_rows = catalog_items(
             catalog_figures(period), online_service_figures(period)
         )
+        inspection_rows = inspection_items(inspection_figures(period))
     return Dashboard(
         period=period,
         agency=agency,
@@ -229,6 +249,7 @@ def dashboard(period: Period, *, agency: Agency | None) -> Dashboard:
         evaluations=evaluations,
         evaluation_items=evaluation_items(evaluations),
         evaluations_by_agency=evaluation_breakdown(period, agency=agency),
+        inspections=inspection_rows,
     )
 
 

@@ -19,6 +19,9 @@ from motcua.dossiers.models import Dossier, Evaluation, EvaluationSource
 from motcua.dossiers.workflow import State
 from motcua.feedback.models import Feedback, FeedbackKind, FeedbackState
 from motcua.feedback.selectors import feedback_records
+from motcua.inspections.models import Inspection
+from motcua.inspections.selectors import FIGURES as INSPECTION_FIGURES
+from motcua.inspections.selectors import inspection_records
 from motcua.procedures.models import Decision, DecisionKind, Level, OnlineLevel, Procedure
 from motcua.reports.figures import DIRECT_AND_POSTAL, LABELS, title
 from motcua.reports.selectors.catalog import catalog_records
@@ -109,6 +112,14 @@ AGENCY_COLUMNS = (
     Column("Loại", "kind", _choice(AgencyKind)),
 )
 
+INSPECTION_COLUMNS = (
+    Column("Cơ quan được kiểm tra", "agency__name"),
+    Column("Hình thức", "planned", lambda planned: "Theo kế hoạch" if planned else "Đột xuất"),
+    Column("Kế hoạch năm", "plan_year", lambda year: "" if year is None else str(year)),
+    Column("Ngày kiểm tra", "inspected_on", _date),
+    Column("Kế hoạch, quyết định", "plan_reference"),
+)
+
 _BY_MODEL: dict[type[Model], tuple[tuple[Column, ...], tuple[str, ...]]] = {
     Dossier: (DOSSIER_COLUMNS, ("received_on", "code")),
     Feedback: (FEEDBACK_COLUMNS, ("received_on", "code")),
@@ -116,6 +127,8 @@ _BY_MODEL: dict[type[Model], tuple[tuple[Column, ...], tuple[str, ...]]] = {
     Decision: (DECISION_COLUMNS, ("date", "number")),
     Agency: (AGENCY_COLUMNS, ("code",)),
     Evaluation: (EVALUATION_COLUMNS, ("dossier__returned_at", "pk")),
+    # The selector's own order (§8: surprise inspections by date, planned by agency name).
+    Inspection: (INSPECTION_COLUMNS, ()),
 }
 
 
@@ -174,6 +187,10 @@ def _queryset(
         return service_index_records(name, period, agency=agency)
     if family == "feedback" and figure in LABELS:
         return feedback_records(name, period, agency=agency)
+    if family == "inspections" and name in INSPECTION_FIGURES:
+        if agency is not None:
+            raise UnknownFigure(f"Chỉ tiêu {figure!r} chỉ có cho toàn tỉnh / Province only")
+        return inspection_records(name, period)
     if family in PROVINCE_FAMILIES and figure in LABELS:
         if agency is not None:
             raise UnknownFigure(f"Chỉ tiêu {figure!r} chỉ có cho toàn tỉnh / Province only")
@@ -197,4 +214,4 @@ def figure_records(
     ``by``. Raises ``UnknownFigure`` for names the dashboards do not show."""
     queryset = _queryset(figure, period, agency, by, key)
     columns, order = _BY_MODEL[queryset.model]
-    return Records(figure, title(figure), columns, queryset.order_by(*order))
+    return Records(figure, title(figure), columns, queryset.order_by(*order) if order else queryset)

@@ -85,6 +85,11 @@ LABELS: dict[str, str] = {
     "online_services.districts.total": _("Tổng số đơn vị cấp huyện"),
     "online_services.communes.covered": _("Cấp xã có DVCTT"),
     "online_services.communes.total": _("Tổng số đơn vị cấp xã"),
+    # §8 inspections
+    "inspections.planned": _("Cơ quan được kiểm tra theo kế hoạch"),
+    "inspections.done": _("Đã kiểm tra theo kế hoạch"),
+    "inspections.rate": _("Tỷ lệ hoàn thành kế hoạch kiểm tra"),
+    "inspections.surprise": _("Kiểm tra đột xuất"),
 }
 
 # The reference to the domain documents that ends each definition, for the maintainers: never
@@ -269,6 +274,16 @@ DEFINITIONS: dict[str, str] = {
         "thì 0 (statistics.md §5)."
     ),
     "online_services.communes.total": _("Đơn vị cấp xã đang hoạt động (statistics.md §5)."),
+    "inspections.planned": _(
+        "Cơ quan trong kế hoạch kiểm tra của năm Y, năm của ngày cuối kỳ T (statistics.md §8)."
+    ),
+    "inspections.done": _(
+        "Cơ quan trong kế hoạch năm Y đã được kiểm tra đến hết ngày T (statistics.md §8)."
+    ),
+    "inspections.rate": _("Số đã kiểm tra / số theo kế hoạch (statistics.md §8)."),
+    "inspections.surprise": _(
+        "Cuộc kiểm tra đột xuất có ngày kiểm tra trong kỳ [F, T] (statistics.md §8)."
+    ),
 }
 
 PUBLIC_DEFINITIONS: dict[str, Promise] = {

@@ -23,6 +23,7 @@ from django.http import (
 )
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -36,6 +37,7 @@ from motcua.agencies.selectors import (
 )
 from motcua.audit.services import audit_event, audit_read, audit_request_data
 from motcua.dossiers.models import Dossier
+from motcua.inspections.models import Inspection
 from motcua.procedures.models import Level, Procedure
 from motcua.reports import dashboard as board
 from motcua.reports.charts import Series, bar_chart, line_chart
@@ -291,6 +293,24 @@ def _group_label(by: str | None, key: str | None) -> str:
     return f"{SHOWN_GROUP_HEADINGS[by]}: {name or key}"
 
 
+class LinkedRow(list):
+    """A row as shown, with the page of its record when the reader may open it (``link``)."""
+
+    link = ""
+
+
+def _linked_rows(request: HttpRequest, records, page) -> list[LinkedRow]:
+    rows = [LinkedRow(records.shown(raw)) for raw in page.object_list]
+    if records.queryset.model is Inspection and can(request.user, "inspection.manage"):
+        # The same queryset and page: the same records in the same order.
+        ids = Paginator(records.queryset.values_list("pk", flat=True), PAGE_SIZE).get_page(
+            page.number
+        )
+        for row, pk in zip(rows, ids.object_list, strict=True):
+            row.link = reverse("inspection-detail", args=[pk])
+    return rows
+
+
 @action_required("report.agency")
 @require_GET
 @on_replica
@@ -306,7 +326,7 @@ def drilldown_view(request: HttpRequest) -> HttpResponse:
         "definition": definition_text(records.figure) if records.figure in DEFINITIONS else "",
         "group": _group_label(by, key),
         "page": page,
-        "rows": [records.shown(raw) for raw in page.object_list],
+        "rows": _linked_rows(request, records, page),
         "link_dossiers": records.queryset.model is Dossier and can(request.user, "dossier.work"),
         "export_params": scope.params(figure=records.figure, by=by, key=key),
         "inline_max_rows": inline_max_rows(),

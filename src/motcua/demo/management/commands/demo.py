@@ -22,6 +22,7 @@ from django.utils import timezone
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
+from motcua.demo.inspections import demo_inspections
 from motcua.demo.live import demo_live_dossiers
 from motcua.demo.officials import set_demo_officials
 
@@ -88,6 +89,9 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"Tạo {created} hồ sơ đang xử lý mẫu / live demo dossiers created"
                 )
+            controller = next(u for u in users if u.username == "kiemsoat")
+            if demo_inspections(today=timezone.localdate(), actor=controller):
+                self.stdout.write("Tạo kế hoạch kiểm tra năm nay / this year's inspection plan")
             if options["no_serve"]:
                 self._print_credentials(users, options)
                 return
