@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "motcua.notifications",
     "motcua.feedback",
     "motcua.inspections",
+    "motcua.handbook",
     "motcua.interchange",
     "motcua.portal",
     "motcua.reports",

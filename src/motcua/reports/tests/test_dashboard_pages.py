@@ -19,7 +19,7 @@ from motcua.audit.models import AuditEntry
 from motcua.dossiers.workflow import Channel
 from motcua.feedback.selectors import feedback_figures
 from motcua.jobs.services import job_claim, job_run, worker_run
-from motcua.reports.charts import Series, bar_chart, line_chart, nice_ticks
+from motcua.utils.charts import Series, bar_chart, line_chart, nice_ticks
 from motcua.reports.dashboard import default_period, public_statistics, reporting_year
 from motcua.reports.exports import export_job_request, export_job_run
 from motcua.reports.figures import DEFINITIONS, LABELS, TITLES, definition_text

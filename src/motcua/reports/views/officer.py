@@ -38,7 +38,7 @@ from motcua.audit.services import audit_event, audit_read, audit_request_data
 from motcua.dossiers.models import Dossier
 from motcua.procedures.models import Level, Procedure
 from motcua.reports import dashboard as board
-from motcua.reports.charts import Series, bar_chart, line_chart
+from motcua.utils.charts import Series, bar_chart, line_chart
 from motcua.reports.drilldown import (
     AGENCY_FAMILIES,
     Records,
