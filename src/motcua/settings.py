@@ -363,6 +363,8 @@ MOTCUA_RATE_LIMITS = {
     # Messages an anonymous caller can cause (receipts of online submissions, failed-lookup
     # warnings) to one phone number or e-mail address; beyond it nobody is messaged.
     "unverified_contact": os.environ.get("MOTCUA_UNVERIFIED_CONTACT_LIMIT", "3/86400"),
+    # Questions asked in the handbook's Q&A from one client address.
+    "question_address": os.environ.get("MOTCUA_QUESTION_LIMIT_PER_ADDRESS", "5/3600"),
 }
 
 SESSION_COOKIE_HTTPONLY = True

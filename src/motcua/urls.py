@@ -20,6 +20,8 @@ urlpatterns = [
     path("can-bo/ho-so/", include("motcua.dossiers.urls_officer")),
     path("can-bo/bao-cao/", include("motcua.reports.urls_officer")),
     path("thong-ke/", include("motcua.reports.urls_public")),
+    path("so-tay/", include("motcua.handbook.urls_public")),
+    path("can-bo/so-tay/", include("motcua.handbook.urls_officer")),
     path("", include("motcua.dossiers.urls_public")),
     path("", include("motcua.web.urls")),
 ]
