@@ -52,7 +52,8 @@ def _assign(instance: models.Model, values: dict[str, Any], allowed: tuple[str, 
         raise ValueError(f"unknown fields: {sorted(unknown)}")
     changed = {}
     for name, value in values.items():
-        if getattr(instance, name) != value:
+        # A new row has no related object yet (RelatedObjectDoesNotExist is an AttributeError).
+        if getattr(instance, name, None) != value:
             changed[name] = _jsonable(value)
         setattr(instance, name, value)
     return changed
