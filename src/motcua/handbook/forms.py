@@ -38,7 +38,12 @@ def _all(label: str, choices: list) -> list:
 
 
 class DocumentFilterForm(BilingualErrorsMixin, forms.Form):
-    q = forms.CharField(label=_("Số, ký hiệu hoặc từ khóa"), required=False, max_length=200)
+    q = forms.CharField(
+        label=_("Số, ký hiệu hoặc từ khóa"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     year = forms.TypedChoiceField(label=_("Năm ban hành"), required=False, coerce=int)
     issuer = forms.ChoiceField(label=_("Cơ quan ban hành"), required=False)
     kind = forms.ChoiceField(
@@ -101,7 +106,12 @@ class TargetFilterForm(BilingualErrorsMixin, forms.Form):
 
 
 class QuestionSearchForm(BilingualErrorsMixin, forms.Form):
-    q = forms.CharField(label=_("Tìm câu hỏi"), required=False, max_length=200)
+    q = forms.CharField(
+        label=_("Tìm câu hỏi"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "aria-describedby": "q-help"}),
+    )
     category = forms.TypedChoiceField(label=_("Chuyên mục"), required=False, coerce=int)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -154,6 +154,11 @@ class IndexSeries:
     )
 
     @property
+    def sources(self) -> list[str]:
+        """Each source once, in the order of the years (the same one usually covers all)."""
+        return list(dict.fromkeys(r.source for r in self.results))
+
+    @property
     def latest(self) -> IndexResult | None:
         return self.results[-1] if self.results else None
 
