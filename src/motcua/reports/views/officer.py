@@ -38,7 +38,6 @@ from motcua.audit.services import audit_event, audit_read, audit_request_data
 from motcua.dossiers.models import Dossier
 from motcua.procedures.models import Level, Procedure
 from motcua.reports import dashboard as board
-from motcua.utils.charts import Series, bar_chart, line_chart
 from motcua.reports.drilldown import (
     AGENCY_FAMILIES,
     Records,
@@ -67,6 +66,7 @@ from motcua.reports.selectors.dossiers import (
     latest_received_on,
 )
 from motcua.reports.xlsx import GROUP_HEADINGS, form06_workbook
+from motcua.utils.charts import Series, bar_chart, line_chart
 from motcua.utils.periods import Period
 from motcua.utils.replica import on_replica
 from motcua.utils.uploads import file_download
