@@ -21,7 +21,7 @@ def ranks(scores: Sequence[Decimal]) -> list[int]:
     """Competition ranks of ``scores`` (highest first; equal scores share a rank: 1, 2, 2, 4),
     in the order given."""
     ordered = sorted(scores, reverse=True)
-    first = {}
+    first: dict[Decimal, int] = {}
     for position, score in enumerate(ordered, start=1):
         first.setdefault(score, position)
     return [first[score] for score in scores]

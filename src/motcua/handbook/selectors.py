@@ -106,13 +106,13 @@ def target_search(
     if phase:
         targets = targets.filter(phase=phase)
     if status:
-        targets = targets.filter(status=status)
+        targets = targets.filter(Q(status=status))
     return targets.order_by("agency__name", "deadline", "code")
 
 
 def targets_late(today: dt.date) -> QuerySet[Target]:
     """The province-wide view of what is late on ``today``."""
-    return targets_with_status(today).filter(status=LATE).order_by("deadline", "agency__name")
+    return targets_with_status(today).filter(Q(status=LATE)).order_by("deadline", "agency__name")
 
 
 def target_years() -> list[int]:

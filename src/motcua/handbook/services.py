@@ -100,7 +100,7 @@ def document_save(
         )
         changed = _assign(document, values, DOCUMENT_FIELDS)
         if clear_file and document.file:
-            document.file = ""  # type: ignore[assignment]
+            document.file = ""
             changed["file"] = None
         _full_clean(document, exclude=["file"])
         if file is not None:
@@ -217,7 +217,7 @@ def index_result_save(
     with transaction.atomic():
         result = (
             IndexResult.objects.select_for_update()
-            .filter(index=values.get("index"), year=values.get("year"))
+            .filter(index=values["index"], year=values["year"])
             .first()
         )
         created = result is None
