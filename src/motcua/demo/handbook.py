@@ -103,7 +103,7 @@ DOCUMENTS = [
         "2024-09-05",
         "Văn phòng UBND tỉnh",
         "province",
-        "other",
+        "notice",
         "Thông báo kiểm tra việc thực hiện công tác kiểm soát thủ tục hành chính và giải quyết "
         "thủ tục hành chính theo cơ chế một cửa, một cửa liên thông",
         "",
@@ -113,7 +113,7 @@ DOCUMENTS = [
         "2024-12-20",
         "UBND tỉnh",
         "province",
-        "other",
+        "report",
         "Báo cáo công tác kiểm soát thủ tục hành chính, triển khai cơ chế một cửa, một cửa liên "
         "thông và thực hiện thủ tục hành chính trên môi trường điện tử năm 2024",
         "",

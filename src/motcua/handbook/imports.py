@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency
 from motcua.handbook.models import (
@@ -26,6 +27,7 @@ from motcua.handbook.models import (
     DocumentLevel,
     DocumentStatus,
     IndexKind,
+    IndexResult,
     Question,
     Target,
 )
@@ -160,7 +162,7 @@ class Kind:
     """One kind of import: its columns, its row checks, its key and how rows are applied."""
 
     name: str
-    label: str
+    label: Any
     columns: list[Column]
     seen: dict[Hashable, int] = field(default_factory=dict)
     # The line being applied, for an error only a service finds.
@@ -199,7 +201,7 @@ class DocumentsKind(Kind):
     def __init__(self) -> None:
         super().__init__(
             "documents",
-            "Văn bản chỉ đạo",
+            _("Văn bản chỉ đạo"),
             [
                 Column("number", _text(64), required=True),
                 Column("issued_on", parse_date, required=True),
@@ -233,7 +235,7 @@ class TargetsKind(Kind):
     def __init__(self) -> None:
         super().__init__(
             "targets",
-            "Chỉ tiêu, nhiệm vụ",
+            _("Chỉ tiêu, nhiệm vụ"),
             [
                 Column("code", _text(64), required=True),
                 Column("agency", _text(64), required=True),
@@ -271,7 +273,7 @@ class IndicesKind(Kind):
     def __init__(self) -> None:
         super().__init__(
             "indices",
-            "Kết quả chỉ số PAR INDEX, SIPAS, PAPI, PCI",
+            _("Kết quả chỉ số PAR INDEX, SIPAS, PAPI, PCI"),
             [
                 Column("index", _choice(IndexKind.values), required=True),
                 Column("year", _year, required=True),
@@ -318,6 +320,7 @@ class IndicesKind(Kind):
         groups: dict[tuple[str, int], list[Record]] = {}
         for record in self.rows(records):
             groups.setdefault((record["index"], record["year"]), []).append(record)
+        existing = set(IndexResult.objects.values_list("index", "year"))
         for (index, year), rows in groups.items():
             total = next(r for r in rows if r["component"] is None)
             values = {
@@ -332,7 +335,8 @@ class IndicesKind(Kind):
                 (r["component"], r["score"], r["maximum"]) for r in rows if r["component"]
             ]
             index_result_save(values=values, components=components, actor=actor)
-            result.created += 1
+            result.updated += (index, year) in existing
+            result.created += (index, year) not in existing
         return result
 
 
@@ -340,7 +344,7 @@ class AgencyIndexKind(Kind):
     def __init__(self) -> None:
         super().__init__(
             "agency-index",
-            "Chỉ số CCHC của các sở, ngành, địa phương",
+            _("Chỉ số CCHC của các sở, ngành, địa phương"),
             [
                 Column("agency", _text(64), required=True),
                 Column("year", _year, required=True),
@@ -369,7 +373,7 @@ class QuestionsKind(Kind):
     def __init__(self) -> None:
         super().__init__(
             "qa",
-            "Hỏi - đáp",
+            _("Hỏi - đáp"),
             [
                 Column("category", _text(255)),
                 Column("question", _text(500), required=True),

@@ -32,6 +32,8 @@ class DocumentKind(models.TextChoices):
     CIRCULAR = "circular", _("Thông tư")
     PLAN = "plan", _("Kế hoạch")
     OFFICIAL_LETTER = "official_letter", _("Công văn")
+    NOTICE = "notice", _("Thông báo")
+    REPORT = "report", _("Báo cáo")
     OTHER = "other", _("Khác")
 
 
