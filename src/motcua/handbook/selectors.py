@@ -112,7 +112,11 @@ def target_search(
 
 def targets_late(today: dt.date) -> QuerySet[Target]:
     """The province-wide view of what is late on ``today``."""
-    return targets_with_status(today).filter(Q(status=LATE)).order_by("deadline", "agency__name")
+    return (
+        targets_with_status(today)
+        .filter(Q(status=LATE))
+        .order_by("deadline", "agency__name", "code")
+    )
 
 
 def target_years() -> list[int]:
