@@ -232,3 +232,27 @@ def test_the_command(tmp_path, capsys):
     path.write_text(DOCUMENTS, encoding="utf-8")
     call_command("handbook", "import", "documents", str(path))
     assert Document.objects.count() == 2
+
+
+def test_the_import_page_takes_a_workbook_and_refuses_a_fake_one(client):
+
+    client.force_login(editor())
+    content = _xlsx(
+        [
+            ["agency", "year", "score"],
+            ["000.00.01.H99", 2024, 88.5],
+        ]
+    )
+    make_agencies()
+    upload = SimpleUploadedFile("chi-so.xlsx", content)
+    response = client.post(
+        reverse("handbook-officer-import"), {"kind": "agency-index", "file": upload}
+    )
+    assert response.status_code == 302
+    assert AgencyIndexResult.objects.get().score == 88.5
+    fake = SimpleUploadedFile("chi-so.xlsx", b"agency,year,score\n")
+    response = client.post(
+        reverse("handbook-officer-import"), {"kind": "agency-index", "file": fake}
+    )
+    assert response.status_code == 200
+    assert AgencyIndexResult.objects.count() == 1
