@@ -235,7 +235,6 @@ def test_the_command(tmp_path, capsys):
 
 
 def test_the_import_page_takes_a_workbook_and_refuses_a_fake_one(client):
-
     client.force_login(editor())
     content = _xlsx(
         [
