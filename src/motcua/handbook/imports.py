@@ -462,7 +462,8 @@ def _validate(kind: Kind, name: str, rows: list[Row]) -> tuple[list[Record], lis
     positions = {cell: i for i, cell in enumerate(names)}
     records = []
     for row in body:
-        if len(row.cells) > len(names):
+        # Empty cells past the last column (a spreadsheet's export) carry nothing.
+        if any(cell.strip() for cell in row.cells[len(names) :]):
             found.append(
                 (row.line, error_text(name, row.line, None, "thừa ô / more cells than columns"))
             )

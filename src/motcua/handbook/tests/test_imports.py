@@ -71,6 +71,14 @@ def test_a_broken_file_changes_nothing_and_names_every_bad_row():
     assert AuditEntry.objects.count() == entries
 
 
+def test_empty_cells_past_the_last_column_are_ignored():
+    text = DOCUMENTS.replace(",in_force\n", ",in_force,,\n")
+    assert _import("documents", text).created == 2
+    with pytest.raises(ImportInvalid) as caught:
+        _import("documents", DOCUMENTS.replace(",in_force\n", ",in_force,x\n"), name="d.csv")
+    assert caught.value.errors == ["d.csv:2: thừa ô / more cells than columns"]
+
+
 def test_header_errors():
     with pytest.raises(ImportInvalid) as caught:
         _import("documents", "number,issued,issuer\n1,2,3\n", name="d.csv")

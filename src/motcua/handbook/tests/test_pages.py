@@ -98,6 +98,13 @@ def test_the_index_page_shows_the_four_series_with_charts(client, handbook):
     assert 'id="ranking-department"' in html and 'id="ranking-district"' in html
 
 
+def test_the_targets_page_opens_on_the_latest_year(client, handbook):
+    html = client.get(reverse("handbook-targets")).content.decode()
+    assert 'data-code="CCHC-2025-' in html and 'data-code="CCHC-2024-' not in html
+    every_year = client.get(reverse("handbook-targets"), {"year": ""}).content.decode()
+    assert 'data-code="CCHC-2025-' in every_year and 'data-code="CCHC-2024-' in every_year
+
+
 def test_the_late_view_lists_what_is_late_on_the_day(client, handbook):
     late = Target.objects.filter(done_on__isnull=True, deadline__lt=TODAY)
     assert late.exists()

@@ -4,7 +4,7 @@ their answer are not, nor who asked beyond the name they gave."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -112,9 +112,13 @@ def _with_progress(targets: list[Target]) -> list[Target]:
 @require_GET
 def target_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    form = TargetFilterForm(
-        request.GET, agencies=target_agencies(), years=target_years(), phases=target_phases()
-    )
+    years = target_years()
+    data = request.GET
+    if not data and years:
+        # The first visit shows the latest year; "Tất cả" in the form shows every year.
+        data = QueryDict(mutable=True)
+        data["year"] = str(years[0])
+    form = TargetFilterForm(data, agencies=target_agencies(), years=years, phases=target_phases())
     targets = _with_progress(list(target_search(today=today, **form.filters())))
     groups: dict[Agency, list[Target]] = {}
     for target in targets:
