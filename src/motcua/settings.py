@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "motcua.notifications",
     "motcua.feedback",
     "motcua.inspections",
+    "motcua.handbook",
     "motcua.interchange",
     "motcua.portal",
     "motcua.reports",
@@ -362,6 +363,8 @@ MOTCUA_RATE_LIMITS = {
     # Messages an anonymous caller can cause (receipts of online submissions, failed-lookup
     # warnings) to one phone number or e-mail address; beyond it nobody is messaged.
     "unverified_contact": os.environ.get("MOTCUA_UNVERIFIED_CONTACT_LIMIT", "3/86400"),
+    # Questions asked in the handbook's Q&A from one client address.
+    "question_address": os.environ.get("MOTCUA_QUESTION_LIMIT_PER_ADDRESS", "5/3600"),
 }
 
 SESSION_COOKIE_HTTPONLY = True

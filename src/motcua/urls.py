@@ -21,6 +21,8 @@ urlpatterns = [
     path("can-bo/bao-cao/", include("motcua.reports.urls_officer")),
     path("can-bo/kiem-tra/", include("motcua.inspections.urls_officer")),
     path("thong-ke/", include("motcua.reports.urls_public")),
+    path("so-tay/", include("motcua.handbook.urls_public")),
+    path("can-bo/so-tay/", include("motcua.handbook.urls_officer")),
     path("", include("motcua.dossiers.urls_public")),
     path("", include("motcua.web.urls")),
 ]

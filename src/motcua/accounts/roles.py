@@ -46,6 +46,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     # agency's officers report on its recommendations (scoped by inspections/authz.py).
     "inspection.manage": frozenset({R.CONTROLLER}),
     "inspection.respond": frozenset({R.INTAKE_OFFICER, R.HANDLER, R.APPROVER}),
+    # The electronic handbook of administrative reform: its editors keep it (docs/handbook.md).
+    "handbook.manage": frozenset({R.EDITOR}),
 }
 
 

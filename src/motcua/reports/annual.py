@@ -12,6 +12,7 @@ from typing import Any
 
 from motcua.agencies.models import Province
 from motcua.feedback.selectors import feedback_breakdown, feedback_figures
+from motcua.handbook.selectors import HandbookFigures, handbook_figures
 from motcua.inspections.selectors import inspection_figures
 from motcua.reports.selectors.catalog import (
     catalog_figures,
@@ -91,6 +92,8 @@ class AnnualContent:
     departments_without_online: list[str]
     dossiers_by_field: list[BreakdownRow]
     feedback_by_agency: list[dict[str, Any]]
+    # The handbook's figures of the year; None while the handbook holds nothing.
+    handbook: HandbookFigures | None = None
 
 
 def annual_content(year: int, figures: dict[str, Any] | None = None) -> AnnualContent:
@@ -120,4 +123,5 @@ def annual_content(year: int, figures: dict[str, Any] | None = None) -> AnnualCo
         departments_without_online=list(uncovered),
         dossiers_by_field=form06_breakdown(period, FORM06_ANNEX_BY),
         feedback_by_agency=feedback_breakdown(period, by=FEEDBACK_ANNEX_BY),
+        handbook=handbook_figures(year=year, start=period.start, end=period.end),
     )

@@ -2,7 +2,7 @@
 from the figures, in the official layout of Decree 30/2020 (DOCX), or as plain text.
 
 The wording is pure (figures in, paragraphs out); the DOCX only lays it out. Narrative the
-system cannot know (assessment, directions, the handbook until its module exists) is an
+system cannot know (assessment, directions, the handbook's address) is an
 editable placeholder, shown italic in brackets and highlighted, and so are the number and the
 date, which the clerk gives the report when it is signed.
 """
@@ -16,6 +16,7 @@ from typing import IO, Any
 from docx.shared import Pt
 
 from motcua.dossiers.slips.common import long_date
+from motcua.handbook.selectors import HandbookFigures
 from motcua.reports.annual import ANNEX_FEEDBACK, ANNEX_FORM06, AnnualContent, DecisionRef
 from motcua.reports.selectors.catalog import percentage
 from motcua.reports.selectors.dossiers import form06_rates
@@ -111,7 +112,7 @@ def annual_sections(report: AnnualContent) -> list[Section]:
         _dossiers(f["dossiers"]),
         _online(f["online_services"], report.departments_without_online),
         _digitization(f["digitization"]),
-        _handbook(),
+        _handbook(report.year, report.handbook),
         _inspections(report.year, f["inspections"]),
         Section(
             "IX. ĐÁNH GIÁ CHUNG", [[Blank("[Đánh giá chung, tồn tại, hạn chế, nguyên nhân...]")]]
@@ -302,20 +303,53 @@ def _digitization(g: dict[str, float]) -> Section:
     )
 
 
-def _handbook() -> Section:
-    return Section(
-        "VII. SỔ TAY ĐIỆN TỬ CẢI CÁCH HÀNH CHÍNH",
-        [
+HANDBOOK_HEADING = "VII. SỔ TAY ĐIỆN TỬ CẢI CÁCH HÀNH CHÍNH"
+
+
+def _handbook(year: int, h: HandbookFigures | None) -> Section:
+    """The handbook's paragraph: its figures once it holds anything, else a placeholder."""
+    if h is None:
+        return Section(
+            HANDBOOK_HEADING,
             [
-                Blank(
-                    "[Kết quả xây dựng, vận hành Sổ tay điện tử cải cách hành chính: địa chỉ truy "
-                    "cập; nội dung tích hợp: văn bản chỉ đạo của Trung ương, của tỉnh; chỉ tiêu, "
-                    "nhiệm vụ cải cách hành chính; kết quả các chỉ số PAR, SIPAS, PAPI, PCI; chỉ "
-                    "số cải cách hành chính của các sở, ngành, địa phương; hỏi - đáp...]"
-                )
-            ]
+                [
+                    Blank(
+                        "[Kết quả xây dựng, vận hành Sổ tay điện tử cải cách hành chính: địa chỉ "
+                        "truy cập; nội dung tích hợp: văn bản chỉ đạo của Trung ương, của tỉnh; "
+                        "chỉ tiêu, nhiệm vụ cải cách hành chính; kết quả các chỉ số PAR, SIPAS, "
+                        "PAPI, PCI; chỉ số cải cách hành chính của các sở, ngành, địa phương; "
+                        "hỏi - đáp...]"
+                    )
+                ]
+            ],
+        )
+    paragraphs: list[list[Piece]] = [
+        [
+            "Sổ tay điện tử cải cách hành chính của tỉnh ",
+            Blank("[địa chỉ truy cập]"),
+            " tích hợp các văn bản chỉ đạo của Trung ương, của tỉnh; các chỉ tiêu, nhiệm vụ "
+            "cải cách hành chính của các sở, ngành, địa phương; kết quả các chỉ số PAR INDEX, "
+            "SIPAS, PAPI, PCI của tỉnh; kết quả công bố chỉ số cải cách hành chính của các sở, "
+            "ngành, địa phương và hệ thống câu hỏi - đáp. Trong kỳ báo cáo, Sổ tay cập nhật "
+            f"{count(h.documents)} văn bản chỉ đạo ban hành trong kỳ (Trung ương: "
+            f"{count(h.documents_central)}, tỉnh: {count(h.documents_province)}); đã trả lời, "
+            f"công khai {count(h.questions_answered)} câu hỏi.",
         ],
-    )
+        [
+            f"Năm {year}, các sở, ngành, địa phương có {count(h.targets)} chỉ tiêu, nhiệm vụ "
+            f"cải cách hành chính; đến hết kỳ báo cáo đã hoàn thành {count(h.targets_done)}, "
+            f"trễ hạn {count(h.targets_late)} chỉ tiêu, nhiệm vụ."
+        ],
+    ]
+    if h.indices:
+        results = []
+        for label, result_year, score, rank, rank_of in h.indices:
+            text = f"{label} năm {result_year} đạt {vn_number(score, 2)}"
+            if rank:
+                text += f", xếp hạng {rank}/{rank_of}"
+            results.append(text)
+        paragraphs.append([f"Kết quả các chỉ số gần nhất của tỉnh: {'; '.join(results)}."])
+    return Section(HANDBOOK_HEADING, paragraphs)
 
 
 def _inspections(year: int, i: dict[str, Any]) -> Section:

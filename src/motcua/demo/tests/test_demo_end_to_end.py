@@ -103,3 +103,28 @@ def test_demo_accounts_are_the_imported_officers_with_the_demo_password(tmp_path
     assert not User.objects.get(username="tnmt.thutruong").has_usable_password()
     assert User.objects.get(username="quantri").is_superuser
     assert f"mật khẩu / password: {DEMO_PASSWORD}" in out.getvalue()
+
+
+def test_demo_loads_the_handbook(tmp_path, db, settings, client):
+    from django.urls import reverse
+
+    from motcua.handbook.models import AgencyIndexResult, IndexResult, Target
+    from motcua.handbook.selectors import question_search
+
+    settings.DATA_DIR = tmp_path
+    out = StringIO()
+    call_command("demo", "--no-serve", "--scale", str(SCALE), stdout=out)
+    assert "sổ tay cải cách hành chính mẫu" in out.getvalue()
+    titles = [q.title for q in question_search(query="thu tuc dat dai")]
+    assert len(titles) == 3 and all("thủ tục đất đai" in t.lower() for t in titles)
+    for index in ("par", "sipas", "papi", "pci"):
+        assert IndexResult.objects.filter(index=index).count() == 5
+        assert IndexResult.objects.filter(index=index, source__contains="minh họa").count() == 5
+    # Every department and district of the province has targets and its reform index.
+    assert Target.objects.values("agency").distinct().count() == 29
+    assert AgencyIndexResult.objects.values("agency").distinct().count() == 29
+    html = client.get(reverse("handbook-indices")).content.decode()
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 4 + 2
+    # Loaded once: the demo run again leaves the handbook as it is.
+    call_command("demo", "--no-serve", "--scale", str(SCALE), stdout=StringIO())
+    assert IndexResult.objects.count() == 20

@@ -19,7 +19,6 @@ from motcua.audit.models import AuditEntry
 from motcua.dossiers.workflow import Channel
 from motcua.feedback.selectors import feedback_figures
 from motcua.jobs.services import job_claim, job_run, worker_run
-from motcua.reports.charts import Series, bar_chart, line_chart, nice_ticks
 from motcua.reports.dashboard import default_period, public_statistics, reporting_year
 from motcua.reports.exports import export_job_request, export_job_run
 from motcua.reports.figures import DEFINITIONS, LABELS, TITLES, definition_text
@@ -29,6 +28,7 @@ from motcua.reports.selectors.digitization import digitization_counts, digitizat
 from motcua.reports.selectors.dossiers import FIGURES, form06, form06_rates
 from motcua.reports.tests.dashboard_data import PERIOD, YEAR, make_user, make_world
 from motcua.reports.tests.form06_data import create_dossier, local
+from motcua.utils.charts import Series, bar_chart, line_chart, nice_ticks
 from motcua.utils.formatting import vn_number, vn_percent
 from motcua.utils.periods import Period
 

@@ -40,7 +40,6 @@ from motcua.dossiers.models import Dossier
 from motcua.inspections.models import Inspection
 from motcua.procedures.models import Level, Procedure
 from motcua.reports import dashboard as board
-from motcua.reports.charts import Series, bar_chart, line_chart
 from motcua.reports.drilldown import (
     AGENCY_FAMILIES,
     Records,
@@ -69,6 +68,7 @@ from motcua.reports.selectors.dossiers import (
     latest_received_on,
 )
 from motcua.reports.xlsx import GROUP_HEADINGS, form06_workbook
+from motcua.utils.charts import Series, bar_chart, line_chart
 from motcua.utils.periods import Period
 from motcua.utils.replica import on_replica
 from motcua.utils.uploads import file_download

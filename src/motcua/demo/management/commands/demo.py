@@ -22,6 +22,7 @@ from django.utils import timezone
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
+from motcua.demo.handbook import demo_handbook
 from motcua.demo.inspections import demo_inspections
 from motcua.demo.live import demo_live_dossiers
 from motcua.demo.officials import set_demo_officials
@@ -80,6 +81,8 @@ class Command(BaseCommand):
         call_command("import", str(package))
         users = self._create_users()
         set_demo_officials()
+        if demo_handbook(today=today, seed=options["seed"]):
+            self.stdout.write("Nạp sổ tay cải cách hành chính mẫu / demo handbook loaded")
         # Served, the demo synchronises its dossiers with a portal: the one of
         # MOTCUA_PORTAL_URL, else a fake portal of its own, from the live dossiers on.
         portal = None if options["no_serve"] else self._start_portal()

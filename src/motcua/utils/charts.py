@@ -1,4 +1,4 @@
-"""Server-rendered SVG charts for the dashboards: no JavaScript library, no CDN.
+"""Server-rendered SVG charts for the dashboards and the handbook: no JavaScript library, no CDN.
 
 Pure functions: categories and series in, SVG markup out, with axis labels in Vietnamese number
 format (1.250; 85%). Colours are attributes, so a chart looks the same inside any page, printed
@@ -45,6 +45,10 @@ def nice_ticks(maximum: float, *, count: int = 5, integer: bool = True) -> list[
 def _axis_label(value: float, percent: bool) -> str:
     text = vn_number(value, 0 if float(value).is_integer() else 1)
     return f"{text}%" if percent else text
+
+
+def _value_label(value: float, percent: bool) -> str:
+    return f"{vn_number(value, 2)}%" if percent else vn_number(value, 2)
 
 
 def _frame(title: str, body: list[str], legend: list[str]) -> SafeString:
@@ -123,10 +127,18 @@ def bar_chart(*, title: str, categories: Sequence[str], series: Sequence[Series]
     return _frame(title, body, _legend(series))
 
 
-def line_chart(*, title: str, categories: Sequence[str], series: Sequence[Series]) -> SafeString:
-    """Lines of percentages on a 0–100% axis; a missing value breaks the line."""
-    ticks = nice_ticks(100, integer=True)
-    body, scale = _grid(ticks, percent=True)
+def line_chart(
+    *,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    maximum: float = 100,
+    percent: bool = True,
+) -> SafeString:
+    """Lines on a 0–``maximum`` axis (percentages by default, else scores such as an index out
+    of 100 or of 80); a missing value breaks the line."""
+    ticks = nice_ticks(maximum, integer=True)
+    body, scale = _grid(ticks, percent=percent)
     labels, slot = _x_labels(categories)
     body += labels
     for index, one in enumerate(series):
@@ -141,7 +153,7 @@ def line_chart(*, title: str, categories: Sequence[str], series: Sequence[Series
             body.append(
                 f'<circle cx="{point[0]:.1f}" cy="{point[1]:.1f}" r="3.5" fill="{colour}">'
                 f"<title>{escape(one.name)}, {escape(categories[i])}: "
-                f"{escape(vn_number(value, 2))}%</title></circle>"
+                f"{escape(_value_label(value, percent))}</title></circle>"
             )
         for run in runs:
             if len(run) > 1:
