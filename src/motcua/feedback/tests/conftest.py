@@ -101,10 +101,19 @@ def submit(world: World, *, now: dt.datetime, **overrides) -> services.Submitted
     return services.feedback_submit(**values)
 
 
-def answered(world: World, *, now: dt.datetime, publish: bool = True, **overrides):
-    """An item taken through the whole workflow at ``now`` (each step a minute later)."""
+def answered(
+    world: World,
+    *,
+    now: dt.datetime,
+    publish: bool = True,
+    handled: dt.datetime | None = None,
+    **overrides,
+):
+    """An item received at ``now`` and taken through the whole workflow from ``handled``
+    (default: ``now``), each step a minute after the one before."""
     minute = dt.timedelta(minutes=1)
     item = submit(world, now=now, **overrides).feedback
+    now = handled or now
     item = services.feedback_classify(
         actor=world.controller, feedback=item, kind="regulation", now=now + minute
     )
