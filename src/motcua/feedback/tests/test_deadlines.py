@@ -10,9 +10,9 @@ from motcua.calendar.rules import DAY_OFF
 from motcua.calendar.selectors import invalidate_work_calendar
 from motcua.calendar.services import calendar_exception_set
 from motcua.feedback import services
+from motcua.feedback.authz import visible_feedback
 from motcua.feedback.selectors import current_deadline, feedback_queue, is_overdue
 from motcua.feedback.tests.conftest import at, submit
-from motcua.feedback.authz import visible_feedback
 
 pytestmark = pytest.mark.django_db
 
