@@ -19,6 +19,8 @@ urlpatterns = [
     path("api/", include("motcua.procedures.api_urls")),
     path("can-bo/ho-so/", include("motcua.dossiers.urls_officer")),
     path("can-bo/bao-cao/", include("motcua.reports.urls_officer")),
+    path("can-bo/phan-anh/", include("motcua.feedback.urls_officer")),
+    path("phan-anh-kien-nghi/", include("motcua.feedback.urls_public")),
     path("thong-ke/", include("motcua.reports.urls_public")),
     path("", include("motcua.dossiers.urls_public")),
     path("", include("motcua.web.urls")),
