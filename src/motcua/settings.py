@@ -326,6 +326,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two choice sets of fields named "kind": each keeps a name of its own.
+    "ENUM_NAME_OVERRIDES": {
+        "KindEnum": "motcua.procedures.models.DecisionKind",
+        "FeedbackKindEnum": "motcua.feedback.models.FeedbackKind",
+    },
 }
 
 # The cache holds the rate-limit counters, so it must be shared by all processes: the database

@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/docs/", api_docs, name="api-docs"),
     path("api/public/", include("motcua.api_public_urls")),
     path("api/dossiers/", include("motcua.dossiers.api_urls")),
+    path("api/feedback/", include("motcua.feedback.api_urls")),
     path("api/", include("motcua.procedures.api_urls")),
     path("can-bo/ho-so/", include("motcua.dossiers.urls_officer")),
     path("can-bo/bao-cao/", include("motcua.reports.urls_officer")),
