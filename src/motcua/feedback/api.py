@@ -220,7 +220,7 @@ class FeedbackPagination(PageNumberPagination):
 
 
 def _visible(request, code: str) -> Feedback:
-    items = authz.visible_feedback(request.user).filter(imported=False)
+    items = authz.visible_feedback(request.user)
     return get_object_or_404(items.select_related("agency", "procedure", "duplicate_of"), code=code)
 
 

@@ -6,7 +6,8 @@ Built on the role→action table of ``accounts/roles.py`` (``feedback.work``,
 1. the **role**: the transition table names the roles that may trigger the action (403);
 2. the **state**: the item must be in one of the action's source states (409);
 3. the **scope**: the provincial office (``feedback.view_all``) acts on every item; an agency's
-   handler and leader only on items assigned to their agency or one below it (403);
+   handler and leader only on items assigned to their agency or one below it (403); imported
+   history (feedback.csv) is read-only (409);
 4. **publication**: an answer is published once; the sender rates a published answer once.
 
 Services call :func:`check` inside their transaction, on the locked item; pages and the API call
@@ -16,7 +17,7 @@ list. Nothing else compares role names.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from motcua.accounts.roles import Role, can
 from motcua.agencies.selectors import agencies_visible_to
@@ -54,7 +55,10 @@ def visible_feedback(user) -> QuerySet[Feedback]:
         return items.none()
     if can(user, "feedback.view_all"):
         return items
-    return items.filter(agency__in=agencies_visible_to(user), assigned_at__isnull=False)
+    # An agency's: the items assigned to it, and the imported history about it (read-only).
+    return items.filter(
+        Q(assigned_at__isnull=False) | Q(imported=True), agency__in=agencies_visible_to(user)
+    )
 
 
 def _in_scope(actor, feedback: Feedback, scope: Scope) -> bool:
@@ -77,6 +81,12 @@ def _refusal(action: Action, actor, feedback: Feedback | None) -> DomainError | 
     except TransitionRefused as exc:
         status = 403 if exc.code == "role_not_allowed" else 409
         return DomainError(exc.message_vi, exc.message_en, code=exc.code, status_code=status)
+    if feedback is not None and feedback.imported:
+        return DomainError(
+            "Phản ánh nhập từ hệ thống cũ chỉ để tra cứu, không xử lý tiếp.",
+            "Imported feedback is history: it is not handled here.",
+            code="imported",
+        )
     if role != SENDER and not can(actor, "feedback.work"):
         return DomainError(
             "Tài khoản không có quyền xử lý phản ánh, kiến nghị.",

@@ -196,7 +196,7 @@ ANSWER_MAX = 20_000
 # The secret's alphabet: no 0/O, 1/I/L to misread on a phone screen.
 SECRET_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 SECRET_LENGTH = 10
-LAW_REFERRALS = {
+LAW_REFERRALS: dict[str, str] = {
     ClosedReason.COMPLAINT: (
         "Nội dung là khiếu nại: đề nghị gửi đơn đến người có thẩm quyền giải quyết khiếu nại "
         "theo Luật Khiếu nại năm 2011 (thủ trưởng cơ quan đã ban hành quyết định hoặc có "

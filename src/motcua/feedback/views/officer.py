@@ -45,7 +45,7 @@ DANGEROUS = {Action.CLOSE, Action.MERGE, Action.PUBLISH, Action.APPROVE}
 
 def visible_item(request: HttpRequest, code: str) -> Feedback:
     """The item if the user may see it, else 404 (never 403: that would reveal it exists)."""
-    items = visible_feedback(request.user).filter(imported=False)
+    items = visible_feedback(request.user)
     return get_object_or_404(items.select_related("agency", "procedure", "duplicate_of"), code=code)
 
 
