@@ -22,6 +22,7 @@ from django.utils import timezone
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
+from motcua.demo.feedback import demo_live_feedback
 from motcua.demo.live import demo_live_dossiers
 from motcua.demo.officials import set_demo_officials
 
@@ -88,6 +89,8 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"Tạo {created} hồ sơ đang xử lý mẫu / live demo dossiers created"
                 )
+            if feedback := demo_live_feedback(now=timezone.now()):
+                self.stdout.write(f"Tạo {feedback} phản ánh mẫu / demo feedback items created")
             if options["no_serve"]:
                 self._print_credentials(users, options)
                 return
