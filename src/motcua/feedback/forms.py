@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from motcua.agencies.models import Agency
 from motcua.dossiers.forms_public import MultipleFileField, upload_help
 from motcua.feedback.models import ClosedReason, Feedback, FeedbackKind, FeedbackState
-from motcua.feedback.services import CONTENT_MAX, SUBJECT_MAX
+from motcua.feedback.services import CONTENT_MAX, SUBJECT_MAX, Contact, contact_clean
 from motcua.procedures.models import Procedure, ProcedureStatus
+from motcua.utils.errors import DomainError
 from motcua.utils.text import vn_sorted
 from motcua.web.forms import BilingualErrorsMixin
 
@@ -91,6 +92,25 @@ class FeedbackForm(BilingualErrorsMixin, forms.Form):
     def clean_agency(self) -> Agency | None:
         pk = self.cleaned_data.get("agency")
         return Agency.objects.filter(pk=pk, is_active=True).first() if pk else None
+
+    def clean(self):
+        """The service's one contact rule (``contact_clean``), its errors on their fields, so
+        that every mistake is shown at once."""
+        data = super().clean()
+        try:
+            contact_clean(
+                Contact(
+                    name=data.get("submitter_name", ""),
+                    phone=data.get("submitter_phone", ""),
+                    email=data.get("submitter_email", ""),
+                    address=data.get("submitter_address", ""),
+                )
+            )
+        except DomainError as exc:
+            for field, errors in (exc.details or {}).items():
+                if field in self.fields and not self.has_error(field):
+                    self.add_error(field, errors)
+        return data
 
 
 class LookupForm(BilingualErrorsMixin, forms.Form):

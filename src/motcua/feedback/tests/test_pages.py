@@ -169,3 +169,22 @@ def test_anonymous_and_other_roles_are_kept_out(client, world):
     )
     client.force_login(desk)
     assert client.get(reverse("officer-feedback-list")).status_code == 403
+
+
+def test_attachments_are_served_only_to_those_handling_the_item(client, world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    scan = SimpleUploadedFile("anh-chup.pdf", b"%PDF-1.4\n% scan\n")
+    item = submit(world, now=NOW, attachments=[scan]).feedback
+    services.feedback_classify(actor=world.controller, feedback=item, kind="regulation")
+    services.feedback_assign(actor=world.controller, feedback=item, agency=world.dept)
+    (attachment,) = item.attachments.all()
+    url = reverse("officer-feedback-attachment", args=[item.code, attachment.pk])
+    assert client.get(url).status_code == 302  # to the login page
+    client.force_login(world.user(Role.HANDLER, "other"))
+    assert client.get(url).status_code == 404
+    client.force_login(world.user(Role.HANDLER))
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert AuditEntry.objects.filter(action="feedback.download").count() == 1
