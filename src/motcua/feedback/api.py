@@ -27,6 +27,7 @@ from motcua.feedback.selectors import (
     feedback_queue,
     is_overdue,
     masked_contact,
+    masked_subject,
     published_feedback,
 )
 from motcua.feedback.workflow import Action
@@ -43,7 +44,7 @@ CanWork = action_permission("feedback.work")
 
 class FeedbackListOut(serializers.Serializer):
     code = serializers.CharField()
-    subject = serializers.CharField()
+    subject = serializers.SerializerMethodField(help_text="masked / che thông tin cá nhân")
     kind = serializers.CharField()
     state = serializers.CharField()
     channel = serializers.CharField()
@@ -55,6 +56,9 @@ class FeedbackListOut(serializers.Serializer):
     overdue = serializers.SerializerMethodField()
     processed_at = serializers.DateTimeField()
     published_at = serializers.DateTimeField()
+
+    def get_subject(self, item) -> str:
+        return masked_subject(item)
 
     def get_submitter(self, item) -> str:
         return masked_contact(item)
@@ -68,6 +72,7 @@ class FeedbackListOut(serializers.Serializer):
 
 
 class FeedbackDetailOut(FeedbackListOut):
+    subject = serializers.CharField()
     content = serializers.CharField()
     submitter_name = serializers.CharField()
     submitter_phone = serializers.CharField()

@@ -27,6 +27,7 @@ from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agency_descendant_ids
 from motcua.dossiers.selectors import mask
 from motcua.feedback.models import Feedback, FeedbackKind, FeedbackState
+from motcua.utils.masking import mask_personal_data
 from motcua.utils.periods import Period
 from motcua.utils.text import fold
 
@@ -175,6 +176,17 @@ def masked_contact(feedback: Feedback) -> str:
     if feedback.submitter_email:
         parts.append("***@" + feedback.submitter_email.rpartition("@")[2])
     return ", ".join(parts)
+
+
+def masked_subject(feedback: Feedback) -> str:
+    """The subject as a list may show it: the sender's own data and whatever else
+    ``utils.masking`` detects masked (the full text stays on the item's own page)."""
+    return mask_personal_data(
+        feedback.subject,
+        names=[feedback.submitter_name] if feedback.submitter_name else [],
+        phones=[feedback.submitter_phone] if feedback.submitter_phone else [],
+        emails=[feedback.submitter_email] if feedback.submitter_email else [],
+    )
 
 
 def _alias(key: str) -> str:

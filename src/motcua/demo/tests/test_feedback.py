@@ -1,7 +1,6 @@
 """The demo's live feedback: one item in each state of the handling workflow, made through the
 services before ``now``, once; the imported history is not touched."""
 
-
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.demo.feedback import STORIES, demo_live_feedback

@@ -19,7 +19,13 @@ from motcua.feedback import forms as f
 from motcua.feedback import services as s
 from motcua.feedback.authz import allowed_actions_for, visible_feedback
 from motcua.feedback.models import Feedback
-from motcua.feedback.selectors import current_deadline, feedback_queue, is_overdue, masked_contact
+from motcua.feedback.selectors import (
+    current_deadline,
+    feedback_queue,
+    is_overdue,
+    masked_contact,
+    masked_subject,
+)
 from motcua.feedback.workflow import ACTION_LABELS, Action
 from motcua.utils.errors import DomainError
 from motcua.utils.uploads import file_download
@@ -57,6 +63,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     for item in page.object_list:
         item.contact_masked = masked_contact(item)
+        item.subject_masked = masked_subject(item)
         item.overdue = item.due is not None and item.due < now
     return render(request, f"{T}/queue.html", {"form": form, "page": page, "now": now})
 
