@@ -160,7 +160,14 @@ class QueueFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Loại"), required=False, choices=[("", _("Tất cả")), *FeedbackKind.choices]
     )
+    agency = forms.ModelChoiceField(
+        label=_("Cơ quan"), required=False, queryset=Agency.objects.none(), empty_label=_("Tất cả")
+    )
     overdue = forms.BooleanField(label=_("Chỉ quá hạn"), required=False)
+
+    def __init__(self, *args, agencies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies if agencies is not None else Agency.objects.none()
 
     def filters(self) -> dict:
         if not self.is_valid():
@@ -170,6 +177,7 @@ class QueueFilterForm(forms.Form):
             "query": data["q"],
             "state": data["state"],
             "kind": data["kind"],
+            "agency": data["agency"].pk if data["agency"] else None,
             "overdue": data["overdue"],
         }
 

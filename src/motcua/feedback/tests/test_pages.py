@@ -188,3 +188,19 @@ def test_attachments_are_served_only_to_those_handling_the_item(client, world, s
     assert response["Content-Disposition"].startswith("attachment")
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert AuditEntry.objects.filter(action="feedback.download").count() == 1
+
+
+def test_the_queue_filters_by_agency_state_and_overdue(client, world):
+    mine = submit(world, now=NOW).feedback
+    services.feedback_classify(actor=world.controller, feedback=mine, kind="regulation")
+    services.feedback_assign(actor=world.controller, feedback=mine, agency=world.dept, now=NOW)
+    other = submit(world, now=NOW, procedure=None, agency=world.other).feedback
+    client.force_login(world.controller)
+    url = reverse("officer-feedback-list")
+    by_agency = client.get(url, {"agency": world.other.pk}).content.decode()
+    assert other.code in by_agency and mine.code not in by_agency
+    by_state = client.get(url, {"state": "processing"}).content.decode()
+    assert mine.code in by_state and other.code not in by_state
+    # Both are long overdue by now (received in 2025).
+    overdue = client.get(url, {"overdue": "on"}).content.decode()
+    assert mine.code in overdue and other.code in overdue

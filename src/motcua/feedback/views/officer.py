@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from motcua.agencies.models import Agency
 from motcua.audit.services import audit_read
 from motcua.feedback import forms as f
 from motcua.feedback import services as s
@@ -57,7 +58,11 @@ def visible_item(request: HttpRequest, code: str) -> Feedback:
 
 @action_required("feedback.work")
 def queue(request: HttpRequest) -> HttpResponse:
-    form = f.QueueFilterForm(request.GET)
+    # The agencies of the items the user sees (one small query; PAKN is hundreds a year).
+    agencies = Agency.objects.filter(
+        pk__in=visible_feedback(request.user).filter(agency__isnull=False).values("agency")
+    ).order_by("name")
+    form = f.QueueFilterForm(request.GET, agencies=agencies)
     now = timezone.now()
     items = feedback_queue(visible_feedback(request.user), now=now, **form.filters())
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
