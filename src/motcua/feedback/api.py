@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -48,14 +48,14 @@ class FeedbackListOut(serializers.Serializer):
     kind = serializers.CharField()
     state = serializers.CharField()
     channel = serializers.CharField()
-    agency = serializers.CharField(source="agency.code", default=None)
-    procedure = serializers.CharField(source="procedure.code", default=None)
+    agency = serializers.CharField(source="agency.code", default=None, allow_null=True)
+    procedure = serializers.CharField(source="procedure.code", default=None, allow_null=True)
     submitter = serializers.SerializerMethodField(help_text="masked / che thông tin cá nhân")
     received_at = serializers.DateTimeField()
     due_at = serializers.SerializerMethodField()
     overdue = serializers.SerializerMethodField()
-    processed_at = serializers.DateTimeField()
-    published_at = serializers.DateTimeField()
+    processed_at = serializers.DateTimeField(allow_null=True)
+    published_at = serializers.DateTimeField(allow_null=True)
 
     def get_subject(self, item) -> str:
         return masked_subject(item)
@@ -63,6 +63,7 @@ class FeedbackListOut(serializers.Serializer):
     def get_submitter(self, item) -> str:
         return masked_contact(item)
 
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_due_at(self, item) -> str | None:
         due = current_deadline(item)
         return due.isoformat() if due else None
@@ -83,7 +84,7 @@ class FeedbackDetailOut(FeedbackListOut):
     answer = serializers.CharField()
     return_note = serializers.CharField()
     closed_reason = serializers.CharField()
-    duplicate_of = serializers.CharField(source="duplicate_of.code", default=None)
+    duplicate_of = serializers.CharField(source="duplicate_of.code", default=None, allow_null=True)
     public_subject = serializers.CharField()
     public_content = serializers.CharField()
     public_answer = serializers.CharField()
@@ -104,7 +105,7 @@ class SenderOut(serializers.Serializer):
     received_at = serializers.DateTimeField()
     info_request = serializers.CharField()
     answer = serializers.SerializerMethodField()
-    published_at = serializers.DateTimeField()
+    published_at = serializers.DateTimeField(allow_null=True)
     satisfaction = serializers.CharField()
 
     def get_answer(self, item) -> str:
@@ -121,10 +122,10 @@ class PublishedOut(serializers.Serializer):
     subject = serializers.CharField(source="public_subject")
     content = serializers.CharField(source="public_content")
     answer = serializers.CharField(source="public_answer")
-    agency = serializers.CharField(source="agency.name", default=None)
-    procedure = serializers.CharField(source="procedure.code", default=None)
+    agency = serializers.CharField(source="agency.name", default=None, allow_null=True)
+    procedure = serializers.CharField(source="procedure.code", default=None, allow_null=True)
     received_at = serializers.DateTimeField()
-    published_at = serializers.DateTimeField()
+    published_at = serializers.DateTimeField(allow_null=True)
 
 
 # ---- input ------------------------------------------------------------------------------------
