@@ -204,3 +204,17 @@ def test_the_queue_filters_by_agency_state_and_overdue(client, world):
     # Both are long overdue by now (received in 2025).
     overdue = client.get(url, {"overdue": "on"}).content.decode()
     assert mine.code in overdue and other.code in overdue
+
+
+def test_only_the_controller_publishes_through_the_pages(client, world):
+    item = answered(world, now=NOW, publish=False)
+    url = reverse("officer-feedback-action", args=[item.code, "publish"])
+    data = {f"publish-{name}": value for name, value in services.masked_texts(item).items()}
+    client.force_login(world.user(Role.APPROVER))  # the agency's leader sees it, may not publish
+    page = client.get(reverse("officer-feedback-detail", args=[item.code]))
+    assert page.context["panels"] == []
+    assert client.post(url, data).status_code == 403
+    assert Feedback.objects.get(pk=item.pk).published_at is None
+    client.force_login(world.controller)
+    assert client.post(url, data).status_code == 302
+    assert Feedback.objects.get(pk=item.pk).published_at is not None

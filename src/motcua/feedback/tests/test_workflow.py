@@ -204,3 +204,21 @@ def test_an_attachment_is_stored(world, settings, tmp_path):
 def test_national_portal_items_arrive_through_the_same_service(world):
     item = submit(world, now=NOW, channel="national_portal").feedback
     assert item.channel == "national_portal" and item.state == FeedbackState.RECEIVED
+
+
+def test_the_controller_edits_the_masked_text_and_the_senders_data_stays_masked(world):
+    item = answered(world, now=NOW, publish=False)
+    texts = services.masked_texts(item)
+    assert "[họ tên]" in texts["public_content"]
+    item = services.feedback_publish_answer(
+        actor=world.controller,
+        feedback=item,
+        public_subject=texts["public_subject"],
+        # An edit, and the sender's name typed back in by mistake.
+        public_content="Phản ánh của Nguyễn Thị Hoa về giấy tờ ngoài quy định (đã biên tập).",
+        public_answer=texts["public_answer"],
+        now=NOW + dt.timedelta(hours=1),
+    )
+    assert item.public_content == "Phản ánh của [họ tên] về giấy tờ ngoài quy định (đã biên tập)."
+    assert "Nguyễn Thị Hoa" in item.content  # the original is untouched
+    assert "bien tap" in item.search_text
