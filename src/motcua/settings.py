@@ -327,6 +327,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two choice sets of fields named "kind": each keeps a name of its own.
+    "ENUM_NAME_OVERRIDES": {
+        "KindEnum": "motcua.procedures.models.DecisionKind",
+        "FeedbackKindEnum": "motcua.feedback.models.FeedbackKind",
+    },
 }
 
 # The cache holds the rate-limit counters, so it must be shared by all processes: the database
@@ -360,6 +365,8 @@ MOTCUA_RATE_LIMITS = {
     "lookup_address": os.environ.get("MOTCUA_LOOKUP_LIMIT_PER_ADDRESS", "30/3600"),
     # Online submissions from one client address.
     "submit_address": os.environ.get("MOTCUA_SUBMIT_LIMIT_PER_ADDRESS", "10/3600"),
+    # Feedback (PAKN) sent from one client address (public form and API).
+    "feedback_address": os.environ.get("MOTCUA_FEEDBACK_LIMIT_PER_ADDRESS", "10/3600"),
     # Messages an anonymous caller can cause (receipts of online submissions, failed-lookup
     # warnings) to one phone number or e-mail address; beyond it nobody is messaged.
     "unverified_contact": os.environ.get("MOTCUA_UNVERIFIED_CONTACT_LIMIT", "3/86400"),

@@ -38,6 +38,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     # Seeing every agency's dossiers and records, not only one's own agency and those below it.
     "dossier.view_all": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),
     "agency.view_all": frozenset({R.CONTROLLER, R.ADMINISTRATOR}),
+    # Feedback (PAKN): the provincial office handles every item, an agency's handler and leader
+    # those assigned to it (feedback/authz.py answers for each step).
+    "feedback.work": frozenset({R.HANDLER, R.APPROVER, R.CONTROLLER}),
+    "feedback.view_all": frozenset({R.CONTROLLER}),
     "agency.manage": frozenset({R.ADMINISTRATOR}),
     "calendar.manage": frozenset({R.ADMINISTRATOR}),
     "user.manage": frozenset({R.ADMINISTRATOR}),

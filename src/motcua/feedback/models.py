@@ -28,9 +28,39 @@ class FeedbackChannel(models.TextChoices):
 
 
 class FeedbackState(models.TextChoices):
+    """The handling workflow (``workflow.py``). ``processed_at`` is set exactly in the ended
+    states: an approved answer (``processed``) or an item closed without one (``closed``: not
+    feedback, or a duplicate); publication is ``published_at`` on a processed item."""
+
     RECEIVED = "received", _("Đã tiếp nhận")
+    AWAITING_INFO = "awaiting_info", _("Chờ người gửi bổ sung thông tin")
+    CLASSIFIED = "classified", _("Đã phân loại, chờ chuyển xử lý")
     PROCESSING = "processing", _("Đang xử lý")
+    AWAITING_APPROVAL = "awaiting_approval", _("Chờ lãnh đạo duyệt")
     PROCESSED = "processed", _("Đã xử lý")
+    CLOSED = "closed", _("Đã đóng (không phải PAKN, trùng lặp)")
+
+
+OPEN_STATES = (
+    FeedbackState.RECEIVED,
+    FeedbackState.AWAITING_INFO,
+    FeedbackState.CLASSIFIED,
+    FeedbackState.PROCESSING,
+    FeedbackState.AWAITING_APPROVAL,
+)
+ENDED_STATES = (FeedbackState.PROCESSED, FeedbackState.CLOSED)
+
+
+class ClosedReason(models.TextChoices):
+    COMPLAINT = "complaint", _("Khiếu nại (Luật Khiếu nại 2011)")
+    DENUNCIATION = "denunciation", _("Tố cáo (Luật Tố cáo 2018)")
+    OTHER = "other", _("Không phải phản ánh, kiến nghị")
+    DUPLICATE = "duplicate", _("Trùng lặp")
+
+
+class Satisfaction(models.TextChoices):
+    SATISFIED = "satisfied", _("Hài lòng")
+    NOT_SATISFIED = "not_satisfied", _("Không hài lòng")
 
 
 class Feedback(LocalDatesMixin, models.Model):
@@ -64,7 +94,7 @@ class Feedback(LocalDatesMixin, models.Model):
 
     state = models.CharField(
         _("trạng thái"),
-        max_length=16,
+        max_length=20,
         choices=FeedbackState.choices,
         default=FeedbackState.RECEIVED,
     )
@@ -75,6 +105,51 @@ class Feedback(LocalDatesMixin, models.Model):
     received_on = models.DateField(editable=False)
     processed_on = models.DateField(null=True, blank=True, editable=False)
     published_on = models.DateField(null=True, blank=True, editable=False)
+
+    procedure = models.ForeignKey(
+        "procedures.Procedure",
+        verbose_name=_("thủ tục hành chính liên quan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback",
+    )
+    # The sender's proof of access: a hash only (the secret is shown once, at submission).
+    secret_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # Handling (workflow.py). The deadlines are instants computed in working days when a step
+    # starts; "overdue" is derived from them and the clock, never stored.
+    classified_at = models.DateTimeField(null=True, blank=True)
+    info_requested_at = models.DateTimeField(null=True, blank=True)
+    info_request = models.TextField(_("thông tin cần bổ sung"), blank=True)
+    info_reply = models.TextField(_("thông tin người gửi bổ sung"), blank=True)
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    classify_due_at = models.DateTimeField(null=True, blank=True)
+    info_due_at = models.DateTimeField(null=True, blank=True)
+    answer_due_at = models.DateTimeField(null=True, blank=True)
+    publish_due_at = models.DateTimeField(null=True, blank=True)
+    closed_reason = models.CharField(
+        _("lý do đóng"), max_length=16, choices=ClosedReason.choices, blank=True
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("trùng với"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="duplicates",
+    )
+    return_note = models.TextField(_("ý kiến của lãnh đạo khi trả lại"), blank=True)
+    # What the public page shows: the question and answer with personal data masked, kept
+    # apart from the originals; ``search_text`` is them folded (utils.text.fold).
+    public_subject = models.CharField(_("tiêu đề công khai"), max_length=255, blank=True)
+    public_content = models.TextField(_("nội dung công khai"), blank=True)
+    public_answer = models.TextField(_("kết quả xử lý công khai"), blank=True)
+    search_text = models.TextField(blank=True, editable=False)
+    satisfaction = models.CharField(
+        _("mức độ hài lòng"), max_length=16, choices=Satisfaction.choices, blank=True
+    )
+    satisfaction_at = models.DateTimeField(null=True, blank=True)
 
     # History imported from an earlier system (feedback.csv); the import never touches the rest.
     imported = models.BooleanField(default=False)
@@ -91,6 +166,11 @@ class Feedback(LocalDatesMixin, models.Model):
             models.Index(fields=["processed_on"]),
             models.Index(fields=["agency", "received_on"]),
             models.Index(fields=["state", "received_at"]),
+            # The officers' queue: by state and deadline, per agency.
+            models.Index(fields=["state", "answer_due_at"]),
+            models.Index(fields=["agency", "state"]),
+            # The public list: published answers, newest first.
+            models.Index(fields=["published_at"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -105,14 +185,29 @@ class Feedback(LocalDatesMixin, models.Model):
                 name="feedback_published_after_processed",
             ),
             models.CheckConstraint(
-                condition=models.Q(
-                    processed_at__isnull=True,
-                    state__in=[FeedbackState.RECEIVED, FeedbackState.PROCESSING],
-                )
-                | models.Q(processed_at__isnull=False, state=FeedbackState.PROCESSED),
+                condition=models.Q(processed_at__isnull=True, state__in=OPEN_STATES)
+                | models.Q(processed_at__isnull=False, state__in=ENDED_STATES),
                 name="feedback_state_matches_processed",
             ),
         ]
 
     def __str__(self) -> str:
         return self.code
+
+
+class FeedbackAttachment(models.Model):
+    """A file the sender attached (checked by ``utils.uploads.check_uploads``); served only by
+    views that authorise the request."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("tệp"), upload_to="feedback/%Y/%m/")
+    name = models.CharField(_("tên tệp"), max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("tệp đính kèm phản ánh")
+        verbose_name_plural = _("tệp đính kèm phản ánh")
+
+    def __str__(self) -> str:
+        return self.name

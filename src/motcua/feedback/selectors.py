@@ -7,16 +7,29 @@ conditional aggregates, and ``feedback_records`` filters by the very same condit
 figure and its drill-down cannot disagree.
 """
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    DateTimeField,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agency_descendant_ids
 from motcua.dossiers.selectors import mask
-from motcua.feedback.models import Feedback, FeedbackKind
+from motcua.feedback.models import Feedback, FeedbackKind, FeedbackState
+from motcua.utils.masking import mask_personal_data
 from motcua.utils.periods import Period
+from motcua.utils.text import fold
 
 # The §9 key paths of the ``feedback`` object, in its order.
 FIGURES = (
@@ -165,6 +178,118 @@ def masked_contact(feedback: Feedback) -> str:
     return ", ".join(parts)
 
 
+def masked_subject(feedback: Feedback) -> str:
+    """The subject as a list may show it: the sender's own data and whatever else
+    ``utils.masking`` detects masked (the full text stays on the item's own page)."""
+    return mask_personal_data(
+        feedback.subject,
+        names=[feedback.submitter_name] if feedback.submitter_name else [],
+        phones=[feedback.submitter_phone] if feedback.submitter_phone else [],
+        emails=[feedback.submitter_email] if feedback.submitter_email else [],
+    )
+
+
 def _alias(key: str) -> str:
     # Aggregate aliases cannot hold dots: "received.total" → "received_total".
     return key.replace(".", "_")
+
+
+# ---- the handling workflow's reads ----------------------------------------------------------
+
+# The deadline each open state runs against (workflow.py): classification (and refusal), the
+# answer, the publication. An item waiting for its sender runs against none.
+STEP_DEADLINE = {
+    FeedbackState.RECEIVED: "classify_due_at",
+    FeedbackState.CLASSIFIED: "classify_due_at",
+    FeedbackState.PROCESSING: "answer_due_at",
+    FeedbackState.AWAITING_APPROVAL: "answer_due_at",
+}
+
+
+def current_deadline(feedback: Feedback) -> dt.datetime | None:
+    """The deadline of the step ``feedback`` is at (None: none runs)."""
+    if feedback.state == FeedbackState.PROCESSED and feedback.published_at is None:
+        return feedback.publish_due_at
+    name = STEP_DEADLINE.get(FeedbackState(feedback.state)) if feedback.state else None
+    return getattr(feedback, name) if name else None
+
+
+def is_overdue(feedback: Feedback, now: dt.datetime) -> bool:
+    """Derived, never stored: the current step's deadline has passed."""
+    due = current_deadline(feedback)
+    return due is not None and due < now
+
+
+def _current_due() -> Case:
+    return Case(
+        *(When(state=state, then=F(name)) for state, name in STEP_DEADLINE.items()),
+        When(state=FeedbackState.PROCESSED, published_at__isnull=True, then=F("publish_due_at")),
+        default=Value(None),
+        output_field=DateTimeField(),
+    )
+
+
+QUEUE_STATES = [
+    FeedbackState.RECEIVED,
+    FeedbackState.AWAITING_INFO,
+    FeedbackState.CLASSIFIED,
+    FeedbackState.PROCESSING,
+    FeedbackState.AWAITING_APPROVAL,
+]
+
+
+def feedback_queue(
+    items: QuerySet[Feedback],
+    *,
+    now: dt.datetime,
+    state: str = "",
+    overdue: bool = False,
+    kind: str = "",
+    agency: int | None = None,
+    query: str = "",
+) -> QuerySet[Feedback]:
+    """The officers' queue over ``items`` (already limited by ``authz.visible_feedback``):
+    open items and answers waiting to be published, or the items of ``state`` (``closed``,
+    ``published``...); overdue first, then by deadline, then oldest. Imported history is not
+    handled here and is left out."""
+    items = (
+        items.filter(imported=False)
+        .annotate(due=_current_due())
+        .annotate(
+            late=Case(
+                When(due__lt=now, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        .select_related("agency", "procedure")
+    )
+    if state == "published":
+        items = items.filter(published_at__isnull=False)
+    elif state:
+        items = items.filter(state=state)
+    else:
+        items = items.filter(
+            Q(state__in=QUEUE_STATES) | Q(state=FeedbackState.PROCESSED, published_at__isnull=True)
+        )
+    if overdue:
+        items = items.filter(due__lt=now)
+    if kind:
+        items = items.filter(kind=kind)
+    if agency:
+        items = items.filter(agency_id=agency)
+    if query:
+        text = query.strip()
+        items = items.filter(Q(code__icontains=text) | Q(subject__icontains=text))
+    return items.order_by("late", F("due").asc(nulls_last=True), "received_at", "id")
+
+
+def published_feedback(query: str = "", *, procedure: str = "") -> QuerySet[Feedback]:
+    """The published answers, newest first; ``query`` matched word by word against the folded
+    public texts (with or without diacritics, the same on SQLite and PostgreSQL)."""
+    items = Feedback.objects.filter(published_at__isnull=False, imported=False).exclude(
+        public_answer=""
+    )
+    for word in fold(query or "").split():
+        items = items.filter(search_text__contains=word)
+    if procedure:
+        items = items.filter(procedure__code=procedure)
+    return items.select_related("agency", "procedure").order_by("-published_at", "-id")

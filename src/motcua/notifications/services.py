@@ -116,3 +116,41 @@ def outbox_deliver(*, message_id: int) -> bool:
         status=OutboxStatus.SENT, sent_at=timezone.now(), last_error=""
     )
     return True
+
+
+def outbox_enqueue(
+    *,
+    key: str,
+    event: str,
+    subject: str,
+    body: str,
+    email: str = "",
+    phone: str = "",
+    unverified: bool = False,
+) -> list[OutboxMessage]:
+    """Queue a message about something other than a dossier (a feedback item) to ``email``
+    and/or ``phone``, once per ``key``. Call inside the transaction of the change. A message an
+    anonymous caller causes (``unverified``) is limited per contact like a dossier receipt."""
+    from motcua.notifications.tasks import notification_deliver
+
+    queued = []
+    for channel, recipient in ((OutboxChannel.EMAIL, email), (OutboxChannel.SMS, phone)):
+        if not recipient:
+            continue
+        if unverified and ratelimit.hit_over("unverified_contact", recipient):
+            logger.warning("outbox: %s to %s skipped (too many receipts)", event, recipient[-3:])
+            continue
+        message, created = OutboxMessage.objects.get_or_create(
+            key=f"{channel}:{key}"[:128],
+            defaults={
+                "channel": channel,
+                "recipient": recipient,
+                "subject": subject[:255],
+                "body": body,
+                "event": event[:32],
+            },
+        )
+        if created:
+            notification_deliver.enqueue(message_id=message.pk, key=f"outbox:{message.pk}")
+        queued.append(message)
+    return queued

@@ -469,12 +469,14 @@ INDEX_REASONS: dict[str, str] = {
         "tục, chưa có tích hợp."
     ),
     "feedback_deadline": _(
-        "Chưa tính được: có phản ánh, kiến nghị trong kỳ nhưng hệ thống chưa ghi hạn xử lý của "
-        "phản ánh, kiến nghị (khi không có phản ánh, kiến nghị: 6 điểm)."
+        "Chưa tính được: phản ánh, kiến nghị trong kỳ là dữ liệu nhập từ hệ thống cũ, không ghi "
+        "hạn xử lý của phản ánh, kiến nghị, và chưa có phản ánh nào đến hạn (khi không có phản "
+        "ánh, kiến nghị: 6 điểm)."
     ),
     "feedback_satisfaction": _(
-        "Chưa tính được: có phản ánh, kiến nghị trong kỳ nhưng hệ thống chưa ghi ý kiến hài "
-        "lòng của người gửi (khi không có phản ánh, kiến nghị: 6 điểm)."
+        "Chưa tính được: phản ánh, kiến nghị trong kỳ là dữ liệu nhập từ hệ thống cũ, không ghi "
+        "ý kiến hài lòng của người gửi, và chưa người gửi nào đánh giá (khi không có phản ánh, "
+        "kiến nghị: 6 điểm)."
     ),
 }
 
@@ -500,4 +502,9 @@ INDEX_COUNTS: dict[str, str] = {
     "evaluations.count": _("Đánh giá của người nộp"),
     "evaluations.satisfied": _("Đánh giá đạt từ 15/18 điểm"),
     "feedback.received": _("Phản ánh, kiến nghị đã tiếp nhận"),
+    "feedback.with_deadline": _("Phản ánh, kiến nghị xử lý trên hệ thống (có thời hạn)"),
+    "feedback.due": _("Phản ánh, kiến nghị đã đến hạn trả lời"),
+    "feedback.on_time": _("Phản ánh, kiến nghị trả lời đúng hạn"),
+    "feedback.rated": _("Phản ánh, kiến nghị người gửi đã đánh giá"),
+    "feedback.satisfied": _("Phản ánh, kiến nghị người gửi hài lòng"),
 }

@@ -42,7 +42,7 @@ from django.db.models import (
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.dossiers.models import Dossier, Evaluation
 from motcua.dossiers.workflow import Channel
-from motcua.feedback.models import Feedback
+from motcua.feedback.models import Feedback, Satisfaction
 from motcua.feedback.selectors import feedback_conditions
 from motcua.procedures.models import Level, Procedure, ProcedureComponent
 from motcua.reports.selectors.catalog import ONLINE, active_procedures
@@ -77,10 +77,16 @@ INDICATORS: dict[str, tuple[str, str]] = {
     "digitization.components_digitized": ("dossiers.components_digitized", "dossiers.received"),
     "digitization.reused_data": ("dossiers.reused_data", "dossiers.received"),
 }
-# The feedback indicators score full marks when there was no feedback (service-index.md §4);
-# with feedback we cannot score them: feedback keeps no deadline and no sender's satisfaction.
-FEEDBACK_INDICATORS = ("satisfaction.feedback_on_time", "satisfaction.feedback_satisfied")
+# The feedback indicators (service-index.md §4): handled on time / due, and satisfied / rated,
+# over the feedback received in the period (§3), 6 when there was none. Items handled here have
+# deadlines (feedback/workflow.py) and their senders' ratings; imported history has neither,
+# so a period with history but nothing due (or rated) cannot be scored.
+FEEDBACK_INDICATORS: dict[str, tuple[str, str]] = {
+    "satisfaction.feedback_on_time": ("feedback.on_time", "feedback.due"),
+    "satisfaction.feedback_satisfied": ("feedback.satisfied", "feedback.rated"),
+}
 FEEDBACK_COUNT = "feedback.received"
+FEEDBACK_DATED = "feedback.with_deadline"
 # Indicators our data cannot give, and why (the reasons' texts are in ``figures``).
 NOT_COMPUTED: dict[str, str] = {
     "publicity.published_on_time": "national_database",
@@ -301,6 +307,30 @@ def _evaluation_conditions() -> dict[str, Q]:
     return {"count": conditions["count"], "satisfied": conditions["satisfied"]}
 
 
+def feedback_index_conditions(period: Period) -> dict[str, Q]:
+    """The feedback counts over the received rows, by name (``feedback.<name>``):
+
+    - ``received``: every row (statistics.md §3);
+    - ``with_deadline``: handled through the workflow, hence with deadlines (not history);
+    - ``due``: its answer deadline passed by the end of the period, or its answer approved by
+      then; ``on_time``: of those, approved by the deadline (and by the end of the period);
+    - ``rated``: the sender said whether the answer satisfied them, by the end of the period;
+      ``satisfied``: of those, satisfied.
+    """
+    _lower, upper = period.instant_bounds()
+    approved = Q(approved_at__isnull=False, approved_at__lt=upper)
+    due = Q(answer_due_at__isnull=False) & (approved | Q(answer_due_at__lt=upper))
+    rated = Q(satisfaction_at__isnull=False, satisfaction_at__lt=upper)
+    return {
+        "received": Q(),
+        "with_deadline": Q(classify_due_at__isnull=False),
+        "due": due,
+        "on_time": due & approved & Q(approved_at__lte=F("answer_due_at")),
+        "rated": rated,
+        "satisfied": rated & Q(satisfaction=Satisfaction.SATISFIED),
+    }
+
+
 # The names of every count, family by family.
 FAMILIES = ("dossiers", "procedures", "evaluations", "feedback")
 COUNT_NAMES: tuple[str, ...] = (
@@ -308,7 +338,7 @@ COUNT_NAMES: tuple[str, ...] = (
     *(f"procedures.{name}" for name in PROCEDURE_COUNTS),
     "evaluations.count",
     "evaluations.satisfied",
-    FEEDBACK_COUNT,
+    *(f"feedback.{name}" for name in feedback_index_conditions(Period.for_year(2000))),
 )
 
 
@@ -386,12 +416,13 @@ def _score(
     }
     reasons = dict(NOT_COMPUTED)
     pairs.update(dict.fromkeys(NOT_COMPUTED))
-    for key in FEEDBACK_INDICATORS:
-        if counts[FEEDBACK_COUNT]:
+    undated = counts[FEEDBACK_COUNT] - counts[FEEDBACK_DATED]
+    for key, (num, den) in FEEDBACK_INDICATORS.items():
+        if counts[den] == 0 and undated:
             pairs[key] = None
             reasons[key] = FEEDBACK_REASONS[key]
         else:
-            pairs[key] = (0, 0)
+            pairs[key] = (counts[num], counts[den])
     return ServiceIndex(period, agency, counts, score_index(pairs), reasons, _days(average))
 
 
@@ -410,7 +441,9 @@ def service_index(period: Period, *, agency: Agency | None = None) -> ServiceInd
     counts |= _evaluation_rows(period, unit).aggregate(
         **_counts(_evaluation_conditions(), "evaluations")
     )
-    counts[_alias(FEEDBACK_COUNT)] = _feedback_rows(period, unit).count()
+    counts |= _feedback_rows(period, unit).aggregate(
+        **_counts(feedback_index_conditions(period), "feedback")
+    )
     named = {name: counts[_alias(name)] or 0 for name in COUNT_NAMES}
     return _score(period, agency, named, average)
 
@@ -470,7 +503,10 @@ def service_index_breakdown(period: Period, *, agency: Agency | None = None) -> 
         _counts(_evaluation_conditions(), "evaluations"),
     )
     feedback = _grouped(
-        _feedback_rows(period, province), units, "agency_id", {"received": Count("pk")}
+        _feedback_rows(period, province),
+        units,
+        "agency_id",
+        _counts(feedback_index_conditions(period), "feedback"),
     )
     by_agency = _used_by_agency(period, province)
     procedure_columns: dict[str, Count] = {}
@@ -485,7 +521,7 @@ def service_index_breakdown(period: Period, *, agency: Agency | None = None) -> 
         counts: dict[str, Any] = dict(dossiers.get(index, {}))
         average = counts.pop("average", None)
         counts |= evaluations.get(index, {})
-        counts[_alias(FEEDBACK_COUNT)] = feedback.get(index, {}).get("received", 0)
+        counts |= feedback.get(index, {})
         for name in PROCEDURE_COUNTS:
             counts[_alias(f"procedures.{name}")] = procedures[f"u{index}__{name}"]
         named = {name: counts.get(_alias(name)) or 0 for name in COUNT_NAMES}
@@ -540,7 +576,7 @@ def _records_of(family: str) -> Callable[[str, Period, Unit], QuerySet]:
         )
 
     def feedback(name: str, period: Period, unit: Unit) -> QuerySet:
-        return _feedback_rows(period, unit)
+        return _feedback_rows(period, unit).filter(feedback_index_conditions(period)[name])
 
     return {
         "dossiers": dossiers,

@@ -56,6 +56,12 @@ PROVINCE_COUNTS = {
     "evaluations.count": 2,  # d1 18/18, d5 10/18 (the desk's on d5's behalf not counted)
     "evaluations.satisfied": 1,
     "feedback.received": 1,
+    # The one item is history (no deadline, no rating): the feedback indicators stay unscored.
+    "feedback.with_deadline": 0,
+    "feedback.due": 0,
+    "feedback.on_time": 0,
+    "feedback.rated": 0,
+    "feedback.satisfied": 0,
 }
 
 

@@ -37,6 +37,7 @@ from motcua.agencies.selectors import (
 )
 from motcua.audit.services import audit_event, audit_read, audit_request_data
 from motcua.dossiers.models import Dossier
+from motcua.feedback.models import Feedback
 from motcua.inspections.models import Inspection
 from motcua.procedures.models import Level, Procedure
 from motcua.reports import dashboard as board
@@ -328,6 +329,7 @@ def drilldown_view(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": _linked_rows(request, records, page),
         "link_dossiers": records.queryset.model is Dossier and can(request.user, "dossier.work"),
+        "link_feedback": records.queryset.model is Feedback and can(request.user, "feedback.work"),
         "export_params": scope.params(figure=records.figure, by=by, key=key),
         "inline_max_rows": inline_max_rows(),
     }

@@ -22,6 +22,7 @@ from django.utils import timezone
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
+from motcua.demo.feedback import demo_live_feedback
 from motcua.demo.handbook import demo_handbook
 from motcua.demo.inspections import demo_inspections
 from motcua.demo.live import demo_live_dossiers
@@ -95,6 +96,8 @@ class Command(BaseCommand):
             controller = next(u for u in users if u.username == "kiemsoat")
             if demo_inspections(today=timezone.localdate(), actor=controller):
                 self.stdout.write("Tạo kế hoạch kiểm tra năm nay / this year's inspection plan")
+            if feedback := demo_live_feedback(now=timezone.now()):
+                self.stdout.write(f"Tạo {feedback} phản ánh mẫu / demo feedback items created")
             if options["no_serve"]:
                 self._print_credentials(users, options)
                 return
