@@ -8,7 +8,8 @@
   0912 345 678, 0912.345.678, +84 912 345 678, 84912345678, (028) 3822 1234); 12-digit
   (citizen ID) and 9-digit (old ID card) numbers;
 - a person's name after a form of address (ông, bà, anh, chị, em, cô, chú, bác, cụ, cháu,
-  đồng chí, ...): the capitalised words that follow, up to four.
+  đồng chí, ...) or after the words that introduce one ("tôi là", "tên tôi là", "họ và tên:",
+  "người nộp hồ sơ"): the capitalised words that follow, up to five.
 
 It cannot know every name in free text: that is why an officer reads the masked text, and may
 edit it, before anything is published.
@@ -36,12 +37,15 @@ _ID = re.compile(r"(?<!\d)(?:\d{12}|\d{9})(?!\d)")
 # Forms of address, lower or capitalised, followed by 1-4 capitalised words (the name).
 _TITLES = (
     "ông|bà|anh|chị|em|cô|chú|bác|cụ|cháu|dì|cậu|thím|mợ|đồng chí|đ/c|ông bà|vợ chồng|"
-    "công dân|người dân|hộ gia đình|hộ ông|hộ bà|gia đình ông|gia đình bà"
+    "công dân|người dân|hộ gia đình|hộ ông|hộ bà|gia đình ông|gia đình bà|"
+    # A sender introduces himself ("Tôi là Lê Thị Thu Hà"), a form names its signer.
+    "tôi là|tôi tên là|tên tôi là|tôi tên|họ và tên|họ tên|người nộp hồ sơ|người nộp|"
+    "người đại diện|người ủy quyền|người được ủy quyền"
 )
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _WORD = rf"[{_UPPER}][\w]*"
 _TITLED_NAME = re.compile(
-    rf"(?<!\w)(?P<title>(?i:{_TITLES}))\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})",
+    rf"(?<!\w)(?P<title>(?i:{_TITLES}))(?P<colon>\s*:)?\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,4}})",
     re.UNICODE,
 )
 
@@ -84,7 +88,7 @@ def _name_patterns(name: str) -> list[re.Pattern[str]]:
 
 def _mask_titled_name(match: re.Match[str]) -> str:
     # Only capitalised words follow as a name ("ông ấy" is not one; "bà Lan" is).
-    return f"{match.group('title')} {NAME}"
+    return f"{match.group('title')}{match.group('colon') or ''} {NAME}"
 
 
 def mask_personal_data(

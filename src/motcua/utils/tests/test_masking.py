@@ -52,6 +52,10 @@ def test_emails(email):
         ("chị Hoa ở bộ phận một cửa", f"chị {NAME} ở bộ phận một cửa"),
         ("đồng chí Đặng Quốc Đạt phụ trách", f"đồng chí {NAME} phụ trách"),
         ("anh Ưng Hoàng Phúc", f"anh {NAME}"),
+        ("Tôi là Lê Thị Thu Hà, nộp hồ sơ", f"Tôi là {NAME}, nộp hồ sơ"),
+        ("tên tôi là Nguyễn Văn Minh Hoàng Long.", f"tên tôi là {NAME}."),
+        ("Họ và tên: Phạm Thị Kim Ngân; điện thoại", f"Họ và tên: {NAME}; điện thoại"),
+        ("người nộp hồ sơ Võ Văn Tư không được", f"người nộp hồ sơ {NAME} không được"),
         # No capitalised word after the form of address: no name.
         ("ông ấy nói bà con phải chờ", "ông ấy nói bà con phải chờ"),
     ],
