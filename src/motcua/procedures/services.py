@@ -67,6 +67,7 @@ def _snapshot(procedure: Procedure) -> dict[str, Any]:
             "copies": c.copies,
             "required": c.required,
             "form_name": c.form_name,
+            "document_kind": c.document_kind,
         }
         for c in procedure.components.all()
     ]
@@ -141,7 +142,7 @@ def _replace_components(procedure: Procedure, components: list[dict[str, Any]]) 
     ]
 
     def key(c: ProcedureComponent):
-        return (c.order, c.name, c.originals, c.copies, c.required, c.form_name)
+        return (c.order, c.name, c.originals, c.copies, c.required, c.form_name, c.document_kind)
 
     if [key(c) for c in existing] == [key(c) for c in wanted]:
         return
