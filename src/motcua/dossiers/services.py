@@ -276,7 +276,7 @@ def _check_reuse(
         return
     if not identifier or identifier != applicant.id_number:
         raise reuse_refused()
-    kinds = dict(procedure.components.values_list("pk", "document_kind"))
+    kinds: dict[int | None, str] = dict(procedure.components.values_list("pk", "document_kind"))
     for component in reused:
         document = component.stored_document
         assert document is not None
