@@ -324,11 +324,11 @@ def reuse_label(document: StoredDocument) -> str:
     """How a store document is offered: kind, number, issuer, validity."""
     parts = [str(document.get_kind_display())]
     if document.number:
-        parts.append(f"số {document.number}")
+        parts.append(str(_("số %(number)s") % {"number": document.number}))
     if document.issuer:
         parts.append(str(document.issuer))
     if document.valid_until:
-        parts.append(f"có giá trị đến {vn_date(document.valid_until)}")
+        parts.append(str(_("có giá trị đến %(date)s") % {"date": vn_date(document.valid_until)}))
     else:
         parts.append(str(_("không thời hạn")))
     return ", ".join(parts)
