@@ -136,8 +136,14 @@ def procedure_save(
 
 def _replace_components(procedure: Procedure, components: list[dict[str, Any]]) -> None:
     existing = list(procedure.components.all())
+    # A source that does not know the kinds (the data package's CSV) keeps those set here.
+    kinds = {c.name: c.document_kind for c in existing}
     wanted = [
-        ProcedureComponent(procedure=procedure, order=i, **data)
+        ProcedureComponent(
+            procedure=procedure,
+            order=i,
+            **{"document_kind": kinds.get(data.get("name", ""), ""), **data},
+        )
         for i, data in enumerate(components)
     ]
 

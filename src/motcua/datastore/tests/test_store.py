@@ -377,3 +377,16 @@ def test_officer_sees_the_store_only_while_handling_a_dossier_of_that_applicant(
     client.force_login(officer)
     assert client.get(store_url).status_code == 403
     assert reads.count() == 2
+
+
+def test_catalog_save_without_kinds_keeps_them(procedure):
+    """The data package's CSV knows no kinds: importing it again keeps those set."""
+    procedure_save(
+        code=procedure.code,
+        values={},
+        components=[
+            {"name": "Tờ khai", "originals": 1, "required": True},
+            {"name": "Bản sao Căn cước công dân", "copies": 1, "required": True},
+        ],
+    )
+    assert [c.document_kind for c in components(procedure)] == ["", DocumentKind.ID_CARD]
