@@ -22,7 +22,7 @@ KIND_PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("giay phep xay dung",), DocumentKind.CONSTRUCTION_PERMIT),
 ]
 # Forms the applicant fills in are never reused, whatever they mention.
-NOT_DOCUMENTS = ("don ", "to khai", "phieu ")
+NOT_DOCUMENTS = ("don ", "to khai", "phieu ", "giay de nghi")
 
 
 def document_kind_for(name: str) -> str:

@@ -14,6 +14,9 @@ from motcua.procedures.models import DocumentKind
         ("Bản sao giấy tờ về quyền sử dụng đất", ""),  # not the certificate itself
         ("Tờ khai đăng ký khai sinh (theo mẫu)", ""),  # a form is filled in, not reused
         ("Đơn đề nghị (theo mẫu)", ""),
+        ("Giấy đề nghị đăng ký doanh nghiệp (theo mẫu)", ""),
+        ("Giấy tờ tùy thân có ảnh (Căn cước công dân, Căn cước hoặc Hộ chiếu)", "id_card"),
+        ("Giấy xác nhận tình trạng hôn nhân", DocumentKind.MARITAL_STATUS),
     ],
 )
 def test_kind_by_name(name, kind):
