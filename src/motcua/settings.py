@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "motcua.calendar",
     "motcua.procedures",
     "motcua.dossiers",
+    "motcua.datastore",
     "motcua.notifications",
     "motcua.feedback",
     "motcua.inspections",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("thong-ke/", include("motcua.reports.urls_public")),
     path("so-tay/", include("motcua.handbook.urls_public")),
     path("can-bo/so-tay/", include("motcua.handbook.urls_officer")),
+    path("tai-khoan/", include("motcua.datastore.urls")),
     path("", include("motcua.dossiers.urls_public")),
     path("", include("motcua.web.urls")),
 ]

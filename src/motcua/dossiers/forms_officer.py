@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.dossiers.authz import eligible_assignees
-from motcua.dossiers.forms_public import clean_applicant_fields
+from motcua.dossiers.forms_public import clean_applicant_fields, reuse_label
 from motcua.dossiers.models import SCORED_INDICATORS, ApplicantKind, ReturnMethod, VisitOutcome
 from motcua.dossiers.services import ApplicantData, ComponentData
 from motcua.dossiers.workflow import Channel, State
@@ -143,12 +143,14 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
         procedure: Procedure | None = None,
         desk: Agency | None = None,
         intent: str = "receive",
+        reusable: dict | None = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.intent = intent if intent in self.INTENTS else "receive"
         self.chosen = procedure
         self.component_rows: list[dict] = []
+        self.reusable: dict[int, list] = {}
         self.fields["procedure"].widget.attrs.update(
             {
                 "autofocus": True,
@@ -197,6 +199,17 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
                 required=False,
                 widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
             )
+            # The applicant's valid documents of the kind asked for (looked up by ID number).
+            documents = (reusable or {}).get(component.document_kind) or []
+            self.reusable[component.pk] = documents
+            if documents:
+                self.fields[f"{prefix}_reuse"] = forms.ChoiceField(
+                    label=_("Dùng giấy tờ trong kho dữ liệu điện tử"),
+                    choices=[(str(d.public_id), reuse_label(d)) for d in documents]
+                    + [("", _("Không dùng"))],
+                    initial=str(documents[0].public_id),
+                    required=False,
+                )
             self.component_rows.append(
                 {
                     "component": component,
@@ -204,6 +217,7 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
                     "originals": self[f"{prefix}_originals"],
                     "copies": self[f"{prefix}_copies"],
                     "file": self[f"{prefix}_file"],
+                    "reuse": self[f"{prefix}_reuse"] if documents else None,
                 }
             )
         self.fields["checklist_for"].initial = procedure.code
@@ -292,19 +306,37 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
             email=c["applicant_email"],
         )
 
+    def reused_document(self, component):
+        """The store document chosen for ``component`` (one offered for this applicant)."""
+        chosen = self.cleaned_data.get(f"c{component.pk}_reuse")
+        return next(
+            (
+                d
+                for d in self.reusable.get(component.pk, [])
+                if chosen and str(d.public_id) == chosen
+            ),
+            None,
+        )
+
     def components(self) -> list[ComponentData]:
         c = self.cleaned_data
-        return [
-            ComponentData(
-                name=row["component"].name,
-                procedure_component_id=row["component"].pk,
-                originals=c[f"c{row['component'].pk}_originals"],
-                copies=c[f"c{row['component'].pk}_copies"],
-                file=c.get(f"c{row['component'].pk}_file"),
+        rows = []
+        for row in self.component_rows:
+            component = row["component"]
+            if not c.get(f"c{component.pk}_received"):
+                continue
+            document = self.reused_document(component)
+            rows.append(
+                ComponentData(
+                    name=component.name,
+                    procedure_component_id=component.pk,
+                    originals=c[f"c{component.pk}_originals"],
+                    copies=c[f"c{component.pk}_copies"],
+                    file=None if document else c.get(f"c{component.pk}_file"),
+                    stored_document=document,
+                )
             )
-            for row in self.component_rows
-            if c.get(f"c{row['component'].pk}_received")
-        ]
+        return rows
 
 
 class VisitFilterForm(BilingualErrorsMixin, forms.Form):

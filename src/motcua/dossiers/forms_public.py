@@ -15,12 +15,14 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency
+from motcua.datastore.models import StoredDocument
 from motcua.dossiers.applicant import FIELDS as APPLICANT_FIELDS
 from motcua.dossiers.applicant import applicant_clean
 from motcua.dossiers.models import SCORED_INDICATORS, ApplicantKind
 from motcua.dossiers.services import ApplicantData, ComponentData
 from motcua.procedures.models import Level, Procedure
 from motcua.utils.errors import DomainError
+from motcua.utils.formatting import vn_date
 from motcua.utils.text import vn_sorted
 from motcua.utils.uploads import ALLOWED, check_upload
 from motcua.web.forms import BILINGUAL_ERRORS, BilingualErrorsMixin
@@ -164,7 +166,13 @@ class SubmissionForm(BilingualErrorsMixin, forms.Form):
     # retry) carries the same key and the service returns the first dossier.
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, procedure: Procedure, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        procedure: Procedure,
+        reusable: dict[str, list[StoredDocument]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         kwargs.setdefault("initial", {}).setdefault("idempotency_key", str(uuid.uuid4()))
         super().__init__(*args, **kwargs)
         self.fields["consent"].error_messages["required"] = _(
@@ -189,13 +197,34 @@ class SubmissionForm(BilingualErrorsMixin, forms.Form):
                 required=_("Vui lòng chọn nơi giải quyết hồ sơ."),
             )
         self.components = list(procedure.components.all())
+        # The signed-in applicant's valid store documents, by the kind a component asks for.
+        self.reusable = {
+            c.pk: reusable[c.document_kind]
+            for c in self.components
+            if reusable and c.document_kind and reusable.get(c.document_kind)
+        }
         for component in self.components:
+            documents = self.reusable.get(component.pk)
             self.fields[f"component_{component.pk}"] = bilingual(
                 forms.FileField(
-                    label=component.name, required=component.required, widget=FileInput()
+                    label=component.name,
+                    # A document of the store may stand in for the upload (checked in clean).
+                    required=component.required and not documents,
+                    widget=FileInput(),
                 ),
                 required=_("Vui lòng đính kèm giấy tờ bắt buộc này."),
             )
+            if documents:
+                self.fields[f"reuse_{component.pk}"] = bilingual(
+                    forms.ChoiceField(
+                        label=_("Dùng giấy tờ trong kho dữ liệu điện tử của bạn"),
+                        choices=[(str(d.public_id), reuse_label(d)) for d in documents]
+                        + [("", _("Không, tôi tải tệp lên"))],
+                        initial=str(documents[0].public_id),
+                        required=False,
+                        widget=forms.RadioSelect(attrs={"class": "choices"}),
+                    )
+                )
         self.fields["extra_files"] = bilingual(
             MultipleFileField(
                 label=_("Giấy tờ khác") if self.components else _("Giấy tờ kèm theo"),
@@ -205,8 +234,24 @@ class SubmissionForm(BilingualErrorsMixin, forms.Form):
         )
 
     @property
-    def component_fields(self) -> list[tuple[Any, forms.BoundField]]:
-        return [(c, self[f"component_{c.pk}"]) for c in self.components]
+    def component_fields(self) -> list[tuple[Any, forms.BoundField, forms.BoundField | None]]:
+        return [
+            (
+                c,
+                self[f"component_{c.pk}"],
+                self[f"reuse_{c.pk}"] if f"reuse_{c.pk}" in self.fields else None,
+            )
+            for c in self.components
+        ]
+
+    def reused_document(self, component) -> StoredDocument | None:
+        """The store document chosen for ``component`` (one offered to this applicant)."""
+        chosen = (self.cleaned_data or {}).get(f"reuse_{component.pk}")
+        if not chosen:
+            return None
+        return next(
+            (d for d in self.reusable.get(component.pk, []) if str(d.public_id) == chosen), None
+        )
 
     def clean_agency(self) -> Agency:
         agency = Agency.objects.filter(
@@ -231,6 +276,14 @@ class SubmissionForm(BilingualErrorsMixin, forms.Form):
                     _checked(cleaned[name])
                 except forms.ValidationError as error:
                     self.add_error(name, error)
+            elif (
+                component.required
+                and component.pk in self.reusable
+                and not cleaned.get(f"reuse_{component.pk}")
+                and not self.has_error(f"reuse_{component.pk}")
+                and not self.has_error(name)
+            ):
+                self.add_error(name, _("Vui lòng đính kèm giấy tờ bắt buộc này."))
         if not self.components and not cleaned.get("extra_files") and not self.errors:
             self.add_error("extra_files", _("Vui lòng đính kèm giấy tờ."))
         return cleaned
@@ -248,19 +301,37 @@ class SubmissionForm(BilingualErrorsMixin, forms.Form):
 
     def component_data(self) -> list[ComponentData]:
         v = self.cleaned_data
-        rows = [
-            ComponentData(
-                name=c.name,
-                file=v[f"component_{c.pk}"],
-                procedure_component_id=c.pk,
-                originals=c.originals,
-                copies=c.copies,
+        rows = []
+        for c in self.components:
+            document = self.reused_document(c)
+            if document is None and v.get(f"component_{c.pk}") is None:
+                continue
+            rows.append(
+                ComponentData(
+                    name=c.name,
+                    file=None if document else v[f"component_{c.pk}"],
+                    stored_document=document,
+                    procedure_component_id=c.pk,
+                    originals=c.originals,
+                    copies=c.copies,
+                )
             )
-            for c in self.components
-            if v.get(f"component_{c.pk}") is not None
-        ]
         rows += [ComponentData(name=f.name, file=f) for f in v.get("extra_files") or []]
         return rows
+
+
+def reuse_label(document: StoredDocument) -> str:
+    """How a store document is offered: kind, number, issuer, validity."""
+    parts = [str(document.get_kind_display())]
+    if document.number:
+        parts.append(str(_("số %(number)s") % {"number": document.number}))
+    if document.issuer:
+        parts.append(str(document.issuer))
+    if document.valid_until:
+        parts.append(str(_("có giá trị đến %(date)s") % {"date": vn_date(document.valid_until)}))
+    else:
+        parts.append(str(_("không thời hạn")))
+    return ", ".join(parts)
 
 
 class SecretInput(forms.TextInput):

@@ -278,6 +278,15 @@ class DossierComponent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The document of the applicant's electronic data store reused instead of an upload.
+    stored_document = models.ForeignKey(
+        "datastore.StoredDocument",
+        verbose_name=_("giấy tờ trong kho dữ liệu"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     supplement = models.ForeignKey(
         "SupplementRequest",
         null=True,

@@ -31,6 +31,8 @@ from motcua.calendar.rules import (
     working_time_between,
 )
 from motcua.calendar.selectors import office_hours_for, work_calendar
+from motcua.datastore.models import DocumentSource, StoredDocument
+from motcua.datastore.services import stored_document_copy
 from motcua.dossiers import authz
 from motcua.dossiers.applicant import ApplicantData, applicant_clean
 from motcua.dossiers.changes import dossier_changed
@@ -56,7 +58,7 @@ from motcua.dossiers.workflow import (
     Outcome,
     State,
 )
-from motcua.procedures.models import Level, Procedure, ProcedureStatus
+from motcua.procedures.models import DocumentKind, Level, Procedure, ProcedureStatus
 from motcua.procedures.services import procedure_version_at
 from motcua.utils.errors import DomainError
 from motcua.utils.storage import file_save, files_atomic
@@ -86,6 +88,8 @@ class ComponentData:
     copies: int = 0
     digitized: bool = False
     reused_from: DossierComponent | None = None
+    # A document of the applicant's electronic data store, reused instead of an upload.
+    stored_document: StoredDocument | None = None
 
 
 @dataclass
@@ -238,7 +242,52 @@ def _competent_agency(procedure: Procedure, agency: Agency | None) -> Agency:
 
 def _check_files(components: Sequence[ComponentData]) -> None:
     """Every file of the request checked (content, size, count, total) before any is stored."""
-    check_uploads(c.file for c in components if c.reused_from is None and c.file is not None)
+    check_uploads(
+        c.file
+        for c in components
+        if c.reused_from is None and c.stored_document is None and c.file is not None
+    )
+
+
+def reuse_refused() -> DomainError:
+    return refuse(
+        "Không thể dùng giấy tờ đã chọn từ kho dữ liệu điện tử (không thuộc người nộp, hết hiệu "
+        "lực hoặc không đúng loại giấy tờ). Vui lòng tải tệp lên.",
+        "The document chosen from the electronic data store cannot be used (not the "
+        "applicant's, expired or of another kind). Please upload the file.",
+        "invalid_reuse",
+        400,
+    )
+
+
+def _check_reuse(
+    *,
+    procedure: Procedure,
+    applicant: ApplicantData,
+    components: Sequence[ComponentData],
+    identifier: str | None,
+    on: dt.date,
+) -> None:
+    """Every reused store document is the proven applicant's (``identifier``: signed in
+    online, checked on the ID card at the counter), the applicant of the dossier, valid on
+    ``on`` and of the kind the procedure's component asks for; else nothing is written."""
+    reused = [c for c in components if c.stored_document is not None]
+    if not reused:
+        return
+    if not identifier or identifier != applicant.id_number:
+        raise reuse_refused()
+    kinds: dict[int | None, str] = dict(procedure.components.values_list("pk", "document_kind"))
+    for component in reused:
+        document = component.stored_document
+        assert document is not None
+        kind = kinds.get(component.procedure_component_id)
+        if (
+            document.identifier != identifier
+            or not document.valid_on(on)
+            or not kind
+            or document.kind != kind
+        ):
+            raise reuse_refused()
 
 
 def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, supplement=None):
@@ -254,7 +303,13 @@ def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, 
             copies=component.copies,
             digitized=component.digitized or component.file is not None,
         )
-        if component.reused_from is not None:
+        if component.stored_document is not None:
+            document = component.stored_document
+            row.reused, row.stored_document, row.digitized = True, document, True
+            row.file, row.sha256, row.size = document.file.name, document.sha256, document.size
+            row.content_type = document.content_type
+            row.original_name = document.original_name
+        elif component.reused_from is not None:
             source = component.reused_from
             row.reused, row.reused_from, row.digitized = True, source, True
             row.file, row.sha256, row.size = source.file.name, source.sha256, source.size
@@ -273,6 +328,50 @@ def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, 
     if rows:
         dossier.components_digitized = all(r.digitized for r in dossier.components.all())
         dossier.reused_data = dossier.reused_data or any(r.reused for r in rows)
+
+
+def _digitized_into_store(dossier: Dossier, actor) -> None:
+    """The components digitized at intake whose kind the procedure names go into the
+    applicant's electronic data store (once each; the reused ones are there already)."""
+    components = (
+        dossier.components.filter(digitized=True, reused=False, procedure_component__isnull=False)
+        .exclude(file="")
+        .exclude(procedure_component__document_kind="")
+        .select_related("procedure_component")
+    )
+    for c in components:
+        assert c.procedure_component is not None
+        stored_document_copy(
+            identifier=dossier.applicant_id_number,
+            kind=c.procedure_component.document_kind,
+            source=DocumentSource.DIGITIZED,
+            source_key=f"component:{c.pk}",
+            stored_name=c.file.name or "",
+            dossier_code=dossier.code,
+            actor=actor,
+            title=c.name,
+            original_name=c.original_name,
+            content_type=c.content_type,
+            size=c.size,
+            sha256=c.sha256,
+        )
+
+
+def _result_into_store(dossier: Dossier, actor, now: dt.datetime) -> None:
+    """A result issued electronically goes into the applicant's electronic data store."""
+    stored_document_copy(
+        identifier=dossier.applicant_id_number,
+        kind=DocumentKind.RESULT,
+        source=DocumentSource.RESULT,
+        source_key=f"result:{dossier.pk}",
+        stored_name=dossier.result_file.name or "",
+        dossier_code=dossier.code,
+        actor=actor,
+        title=dossier.procedure.name,
+        issuer=dossier.agency.name,
+        issued_on=timezone.localtime(now).date(),
+        original_name=(dossier.result_file.name or "").rsplit("/", 1)[-1],
+    )
 
 
 def _new_dossier(
@@ -347,6 +446,8 @@ def submission_fingerprint(
                 digest.hexdigest(),
             ]
         )
+        if component.stored_document is not None:
+            files[-1].append(str(component.stored_document.public_id))
     request = {
         "procedure": procedure.code,
         "agency": agency.pk if agency else None,
@@ -380,8 +481,12 @@ def dossier_submit_online(
     now: dt.datetime,
     agency: Agency | None = None,
     idempotency_key: str | None = None,
+    signed_in_identifier: str | None = None,
 ) -> Dossier:
     """An online submission (state 1), waiting for a desk to accept it.
+
+    Components may reuse documents of the electronic data store of ``signed_in_identifier``
+    (the applicant signed in with their national identity), who must be the applicant.
 
     Repeating the same submission (same request) with the same idempotency key returns the
     first dossier, marked ``replayed``: the caller must not treat it as a new proof of access.
@@ -397,6 +502,13 @@ def dossier_submit_online(
             return _replay(existing, fingerprint)
     competent = _competent_agency(procedure, agency)
     _check(Action.SUBMIT, None, APPLICANT_ACTOR)
+    _check_reuse(
+        procedure=procedure,
+        applicant=applicant,
+        components=components,
+        identifier=signed_in_identifier,
+        on=timezone.localtime(now).date(),
+    )
     try:
         with files_atomic(), transaction.atomic():
             dossier = _new_dossier(
@@ -447,6 +559,14 @@ def dossier_receive(
             403,
         )
     _check(Action.RECEIVE, None, actor, receiving=receiving)
+    # At the counter the officer checks the applicant's ID card: the identifier is proven.
+    _check_reuse(
+        procedure=procedure,
+        applicant=applicant,
+        components=components,
+        identifier=applicant.id_number,
+        on=timezone.localtime(now).date(),
+    )
     with files_atomic(), transaction.atomic():
         dossier = _new_dossier(
             procedure=procedure,
@@ -461,6 +581,7 @@ def dossier_receive(
         )
         _store_components(dossier, components)
         dossier.save(update_fields=["components_digitized", "reused_data"])
+        _digitized_into_store(dossier, actor)
         _event(
             dossier,
             action=Action.RECEIVE,
@@ -577,6 +698,7 @@ def dossier_accept(*, actor, dossier: Dossier, now: dt.datetime) -> Dossier:
     def apply(d: Dossier, effects: _Effects):
         d.received_at = now
         _set_deadline(d, now)
+        _digitized_into_store(d, actor)
         effects.slips.append("receipt")
         effects.notify.append("received")
         return {"due_at": d.due_at.isoformat() if d.due_at else None}
@@ -1034,6 +1156,7 @@ def dossier_approve(
         if result_file is not None:
             file_save(d.result_file, result_file.name or "", result_file)
             d.result_digitized = True
+            _result_into_store(d, actor, now)
         d.current_agency_id = d.receiving_agency_id
         effects.notify.append("resolved")
         return {"finished_step": step.order, "timing": step.timing}

@@ -53,6 +53,12 @@ urlpatterns = [
         officer.dossier_component,
         name="officer-dossier-component",
     ),
+    path("<str:code>/kho-du-lieu/", officer.dossier_store, name="officer-dossier-store"),
+    path(
+        "<str:code>/kho-du-lieu/<uuid:public_id>/",
+        officer.dossier_store_document,
+        name="officer-dossier-store-document",
+    ),
     path("<str:code>/ket-qua/", officer.dossier_result, name="officer-dossier-result"),
     path(
         "<str:code>/phieu-kiem-soat/",

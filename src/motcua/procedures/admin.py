@@ -27,7 +27,7 @@ from motcua.procedures.services import (
 from motcua.utils.formatting import vn_number
 from motcua.utils.uploads import StoredFileInput
 
-COMPONENT_FIELDS = ("name", "originals", "copies", "required", "form_name")
+COMPONENT_FIELDS = ("name", "originals", "copies", "required", "form_name", "document_kind")
 
 
 @admin.register(Decision)

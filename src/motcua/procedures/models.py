@@ -144,6 +144,25 @@ class Procedure(models.Model):
         return f"{self.code} {self.name}"
 
 
+class DocumentKind(models.TextChoices):
+    """Kinds of documents an applicant holds (and the electronic data store keeps): a component
+    of a procedure asks for one of them, a stored document is one of them; matching kinds are
+    what makes a stored document reusable (docs/datastore.md)."""
+
+    ID_CARD = "id_card", _("Căn cước / Căn cước công dân")
+    PASSPORT = "passport", _("Hộ chiếu")
+    BIRTH_CERTIFICATE = "birth_certificate", _("Giấy khai sinh")
+    MARRIAGE_CERTIFICATE = "marriage_certificate", _("Giấy chứng nhận kết hôn")
+    MARITAL_STATUS = "marital_status", _("Giấy xác nhận tình trạng hôn nhân")
+    LAND_USE_CERTIFICATE = "land_use_certificate", _("Giấy chứng nhận quyền sử dụng đất")
+    BUSINESS_REGISTRATION = "business_registration", _("Giấy chứng nhận đăng ký doanh nghiệp")
+    DRIVING_LICENCE = "driving_licence", _("Giấy phép lái xe")
+    DIPLOMA = "diploma", _("Bằng tốt nghiệp")
+    CONSTRUCTION_PERMIT = "construction_permit", _("Giấy phép xây dựng")
+    RESULT = "result", _("Kết quả giải quyết thủ tục hành chính")
+    OTHER = "other", _("Giấy tờ khác")
+
+
 class ProcedureComponent(models.Model):
     """A component of the dossier (thành phần hồ sơ) a procedure asks for."""
 
@@ -156,6 +175,15 @@ class ProcedureComponent(models.Model):
     form_name = models.CharField(_("mẫu đơn, tờ khai"), max_length=255, blank=True)
     form_file = models.FileField(
         _("tệp mẫu"), upload_to="forms/", blank=True, validators=[UploadValidator(DOCUMENTS)]
+    )
+    # The kind of document asked for: a valid document of that kind in the applicant's
+    # electronic data store may be reused instead of an upload. Empty: no reuse possible.
+    document_kind = models.CharField(
+        _("loại giấy tờ (tái sử dụng)"),
+        max_length=32,
+        choices=DocumentKind.choices,
+        blank=True,
+        default="",
     )
 
     class Meta:

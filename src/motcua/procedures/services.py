@@ -67,6 +67,7 @@ def _snapshot(procedure: Procedure) -> dict[str, Any]:
             "copies": c.copies,
             "required": c.required,
             "form_name": c.form_name,
+            "document_kind": c.document_kind,
         }
         for c in procedure.components.all()
     ]
@@ -135,13 +136,19 @@ def procedure_save(
 
 def _replace_components(procedure: Procedure, components: list[dict[str, Any]]) -> None:
     existing = list(procedure.components.all())
+    # A source that does not know the kinds (the data package's CSV) keeps those set here.
+    kinds = {c.name: c.document_kind for c in existing}
     wanted = [
-        ProcedureComponent(procedure=procedure, order=i, **data)
+        ProcedureComponent(
+            procedure=procedure,
+            order=i,
+            **{"document_kind": kinds.get(data.get("name", ""), ""), **data},
+        )
         for i, data in enumerate(components)
     ]
 
     def key(c: ProcedureComponent):
-        return (c.order, c.name, c.originals, c.copies, c.required, c.form_name)
+        return (c.order, c.name, c.originals, c.copies, c.required, c.form_name, c.document_kind)
 
     if [key(c) for c in existing] == [key(c) for c in wanted]:
         return

@@ -9,17 +9,20 @@ officer and changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -27,6 +30,7 @@ from django.views.decorators.http import require_POST
 
 from motcua.accounts.roles import Role
 from motcua.audit.services import audit_read
+from motcua.datastore.selectors import document_of, documents_of
 from motcua.dossiers import forms_officer as f
 from motcua.dossiers import services as s
 from motcua.dossiers.api import document_response
@@ -42,6 +46,7 @@ from motcua.dossiers.selectors import (
     work_list,
 )
 from motcua.dossiers.slips import TIMING_LABELS, SlipConversionError, control_sheet_docx
+from motcua.dossiers.store_access import handling_allows_store, store_read_audited
 from motcua.dossiers.workflow import ACTION_LABELS, OPEN_STATES, Action, State
 from motcua.utils.errors import DomainError
 from motcua.utils.pagination import CappedPaginator
@@ -278,6 +283,7 @@ def _detail_response(
         "panels": _panels(actions, dossier, bound),
         "refused": refused,
         "open_request": next((r for r in dossier.supplements.all() if r.supplied_at is None), None),
+        "store_allowed": handling_allows_store(dossier),
     }
     return render(request, "dossiers/officer/detail.html", context, status=status)
 
@@ -370,7 +376,60 @@ def dossier_component(request: HttpRequest, code: str, pk: int) -> HttpResponseB
     component = get_object_or_404(dossier.components, pk=pk)
     name = component.original_name or component.file.name.rsplit("/", 1)[-1]
     response = _file(component.file, name.rsplit("/", 1)[-1])
-    audit_read(request, action="dossier.download", target=dossier, file=f"component:{pk}")
+    extra = (
+        {"stored_document": str(component.stored_document.public_id)}
+        if component.stored_document_id
+        else {}
+    )
+    audit_read(request, action="dossier.download", target=dossier, file=f"component:{pk}", **extra)
+    return response
+
+
+def _store_dossier(request: HttpRequest, code: str) -> Dossier:
+    """A dossier the officer sees and is handling: it opens its applicant's store."""
+    dossier = visible_dossier(request, code)
+    if not handling_allows_store(dossier):
+        raise PermissionDenied
+    return dossier
+
+
+@action_required("dossier.work")
+def dossier_store(request: HttpRequest, code: str) -> HttpResponse:
+    """The electronic data store of the dossier's applicant, while the dossier is handled."""
+    dossier = _store_dossier(request, code)
+    today = timezone.localdate()
+    documents = list(documents_of(dossier.applicant_id_number))
+    for document in documents:
+        document.expired = not document.valid_on(today)
+        document.download_url = reverse(
+            "officer-dossier-store-document", args=[dossier.code, document.public_id]
+        )
+    store_read_audited(
+        request, identifier=dossier.applicant_id_number, at="dossier", dossier=dossier.code
+    )
+    return render(
+        request,
+        "dossiers/officer/store.html",
+        {"dossier": dossier, "documents": documents},
+    )
+
+
+@action_required("dossier.work")
+def dossier_store_document(
+    request: HttpRequest, code: str, public_id: uuid.UUID
+) -> HttpResponseBase:
+    dossier = _store_dossier(request, code)
+    document = document_of(dossier.applicant_id_number, public_id)
+    if document is None:
+        raise Http404
+    response = _file(document.file, document.original_name or document.file.name.rsplit("/", 1)[-1])
+    store_read_audited(
+        request,
+        identifier=dossier.applicant_id_number,
+        at="dossier",
+        dossier=dossier.code,
+        file=str(document.public_id),
+    )
     return response
 
 

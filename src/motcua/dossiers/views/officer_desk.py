@@ -26,6 +26,7 @@ from motcua.dossiers.selectors import (
 from motcua.dossiers.services import counter_visit_record, dossier_receive
 from motcua.dossiers.slips import SlipConversionError, register_docx, slip_pdf
 from motcua.dossiers.slips.issue import slip_file_name
+from motcua.dossiers.store_access import intake_reusable
 from motcua.dossiers.views.officer import DOCX, WORK_LIST_PAGE_SIZE, visible_dossier
 from motcua.dossiers.workflow import Action, State
 from motcua.procedures.selectors import procedure_search
@@ -115,9 +116,18 @@ def desk_intake(request: HttpRequest) -> HttpResponse:
         return _intake_page(request, form)
     procedure = f.resolve_procedure(request.POST.get("procedure", ""))
     intent = request.POST.get("intent", "receive")
-    form = f.IntakeForm(request.POST, request.FILES, procedure=procedure, desk=desk, intent=intent)
-    if not form.is_valid():
-        if form.has_error("__all__", "checklist"):
+    identifier = "".join(request.POST.get("applicant_id_number", "").split()).upper()
+    reusable = intake_reusable(request, procedure=procedure, identifier=identifier)
+    form = f.IntakeForm(
+        request.POST,
+        request.FILES,
+        procedure=procedure,
+        desk=desk,
+        intent=intent,
+        reusable=reusable,
+    )
+    if not form.is_valid() or intent == "store":
+        if procedure is not None and (intent == "store" or form.has_error("__all__", "checklist")):
             # Show the procedure's checklist (prefilled) with what was typed so far.
             typed = {
                 name: request.POST.get(name)
@@ -125,9 +135,18 @@ def desk_intake(request: HttpRequest) -> HttpResponse:
                 if name != "checklist_for"
             }
             form = f.IntakeForm(
-                initial={**typed, "procedure": procedure.code}, procedure=procedure, desk=desk
+                initial={**typed, "procedure": procedure.code},
+                procedure=procedure,
+                desk=desk,
+                reusable=reusable,
             )
-            return _intake_page(request, form, checklist_notice=True)
+            return _intake_page(
+                request,
+                form,
+                checklist_notice=intent != "store",
+                store_notice=intent == "store",
+                store_found=bool(reusable),
+            )
         return _intake_page(request, form, status=400)
     data = form.cleaned_data
     if form.intent != "receive":
@@ -171,7 +190,13 @@ def _record_visit(request: HttpRequest, form: f.IntakeForm) -> HttpResponse:
 
 
 def _intake_page(
-    request: HttpRequest, form: f.IntakeForm, *, checklist_notice: bool = False, status: int = 200
+    request: HttpRequest,
+    form: f.IntakeForm,
+    *,
+    checklist_notice: bool = False,
+    store_notice: bool = False,
+    store_found: bool = False,
+    status: int = 200,
 ) -> HttpResponse:
     return render(
         request,
@@ -180,6 +205,8 @@ def _intake_page(
             "form": form,
             "procedure": form.chosen,
             "checklist_notice": checklist_notice,
+            "store_notice": store_notice,
+            "store_found": store_found,
             "tab": "intake",
         },
         status=status,

@@ -22,6 +22,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from motcua.agencies.models import Agency
+from motcua.datastore.selectors import reusable_by_kind
+from motcua.datastore.session import _signed_in_identifier
 from motcua.dossiers import services
 from motcua.dossiers.access import dossier_access, submission_allowed
 from motcua.dossiers.forms_public import (
@@ -106,8 +108,18 @@ def submit(request: HttpRequest, procedure_code: str) -> HttpResponse:
     if not accepts_online(procedure):
         return render(request, f"{TEMPLATES}/in_person.html", {"procedure": procedure})
     status = 200
+    identifier = _signed_in_identifier(request)
+    reusable = (
+        reusable_by_kind(
+            identifier,
+            kinds=procedure.components.values_list("document_kind", flat=True),
+            on=timezone.localdate(),
+        )
+        if identifier
+        else None
+    )
     if request.method == "POST":
-        form = SubmissionForm(request.POST, request.FILES, procedure=procedure)
+        form = SubmissionForm(request.POST, request.FILES, procedure=procedure, reusable=reusable)
         if form.is_valid():
             try:
                 submission_allowed(client=client_address(request))
@@ -118,6 +130,7 @@ def submit(request: HttpRequest, procedure_code: str) -> HttpResponse:
                     agency=form.cleaned_data.get("agency"),
                     idempotency_key=str(form.cleaned_data["idempotency_key"]),
                     now=timezone.now(),
+                    signed_in_identifier=identifier,
                 )
             except DomainError as exc:
                 status = 429 if exc.status_code == 429 else 200
@@ -135,7 +148,8 @@ def submit(request: HttpRequest, procedure_code: str) -> HttpResponse:
                 grant_access(request, dossier.code)
                 return redirect("public-dossier-submitted", code=dossier.code)
     else:
-        form = SubmissionForm(procedure=procedure)
+        initial = {"applicant_id_number": identifier} if identifier else {}
+        form = SubmissionForm(procedure=procedure, reusable=reusable, initial=initial)
     return render(
         request,
         f"{TEMPLATES}/submit.html",

@@ -22,6 +22,7 @@ from django.utils import timezone
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
+from motcua.demo.datastore import demo_document_kinds
 from motcua.demo.feedback import demo_live_feedback
 from motcua.demo.handbook import demo_handbook
 from motcua.demo.inspections import demo_inspections
@@ -82,6 +83,11 @@ class Command(BaseCommand):
         call_command("import", str(package))
         users = self._create_users()
         set_demo_officials()
+        if kinds := demo_document_kinds():
+            self.stdout.write(
+                f"Gắn loại giấy tờ cho {kinds} thành phần hồ sơ / document kinds set "
+                f"on {kinds} components (reuse from the data store)"
+            )
         if demo_handbook(today=today, seed=options["seed"]):
             self.stdout.write("Nạp sổ tay cải cách hành chính mẫu / demo handbook loaded")
         # Served, the demo synchronises its dossiers with a portal: the one of
