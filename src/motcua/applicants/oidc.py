@@ -62,7 +62,15 @@ def verified_claims(request: Any) -> dict[str, Any]:
     invalid token."""
     app = client()
     try:
-        token = app.authorize_access_token(request, leeway=LEEWAY)
+        issuer = app.load_server_metadata()["issuer"]
+        if issuer.rstrip("/") != settings.MOTCUA_OIDC_ISSUER.rstrip("/"):
+            raise SignInError(f"discovery names another issuer: {issuer}")
+        # Authlib checks aud only when told to (else only azp); iss and aud are both required.
+        options = {
+            "iss": {"essential": True, "value": issuer},
+            "aud": {"essential": True, "value": app.client_id},
+        }
+        token = app.authorize_access_token(request, leeway=LEEWAY, claims_options=options)
     except (OAuthError, JoseError, RequestException, ValueError, KeyError) as error:
         raise SignInError(f"{type(error).__name__}: {error}") from error
     claims = token.get("userinfo")

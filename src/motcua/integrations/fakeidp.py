@@ -511,8 +511,14 @@ def _handler(idp: FakeIdP) -> type[BaseHTTPRequestHandler]:
                 query = form.get("q", "")
                 request = self._request(dict(parse_qsl(query)))
                 person = idp.people.get(form.get("person", ""))
+                try:
+                    grant = idp.authorization.get_consent_grant(request)
+                except OAuth2Error as error:
+                    return self._send(400, dict(error.get_body()))
                 status, body, headers = idp.authorization.create_authorization_response(
-                    request, grant_user=None if form.get("deny") or not person else person
+                    request,
+                    grant_user=None if form.get("deny") or not person else person,
+                    grant=grant,
                 )
                 return self._send(status, body, headers)
             if path == "/token":
