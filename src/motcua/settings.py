@@ -133,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "motcua.web.context_processors.province",
+                "motcua.applicants.context_processors.applicant",
             ],
         },
     },
@@ -304,7 +305,8 @@ MOTCUA_PORTAL_URL = os.environ.get("MOTCUA_PORTAL_URL", "").rstrip("/")
 MOTCUA_PORTAL_TOKEN = os.environ.get("MOTCUA_PORTAL_TOKEN", "")
 # Applicants' sign-in through the national identity provider (OpenID Connect, ADR 0011,
 # docs/applicants.md); ``motcua demo`` points the issuer at its ``motcua fakeidp``.
-MOTCUA_OIDC_ISSUER = os.environ.get("MOTCUA_OIDC_ISSUER", "http://127.0.0.1:8766").rstrip("/")
+# Empty: no provider, and no sign-in offered to applicants.
+MOTCUA_OIDC_ISSUER = os.environ.get("MOTCUA_OIDC_ISSUER", "").rstrip("/")
 MOTCUA_OIDC_CLIENT_ID = os.environ.get("MOTCUA_OIDC_CLIENT_ID", "motcua-demo")
 MOTCUA_OIDC_CLIENT_SECRET = os.environ.get("MOTCUA_OIDC_CLIENT_SECRET", "motcua-demo")
 MOTCUA_OIDC_TIMEOUT = float(os.environ.get("MOTCUA_OIDC_TIMEOUT", "10"))

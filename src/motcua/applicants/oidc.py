@@ -29,6 +29,8 @@ class SignInError(Exception):
 
 def client() -> DjangoOAuth2App:
     issuer = settings.MOTCUA_OIDC_ISSUER.rstrip("/")
+    if not issuer:
+        raise SignInError("MOTCUA_OIDC_ISSUER is not set")
     key = (issuer, settings.MOTCUA_OIDC_CLIENT_ID, settings.MOTCUA_OIDC_CLIENT_SECRET)
     if key not in _clients:
         oauth = OAuth()
@@ -50,8 +52,9 @@ def client() -> DjangoOAuth2App:
 def authorization_redirect(request: Any, redirect_uri: str) -> Any:
     """The redirect to the provider's authorization endpoint (state, nonce and the PKCE
     verifier kept in the session)."""
+    app = client()
     try:
-        return client().authorize_redirect(request, redirect_uri)
+        return app.authorize_redirect(request, redirect_uri)
     except (RequestException, OAuthError, ValueError, KeyError) as error:
         raise SignInError(f"discovery: {error}") from error
 
@@ -60,8 +63,8 @@ def verified_claims(request: Any) -> dict[str, Any]:
     """The claims of the callback's verified ID token (with the userinfo of the same
     subject); SignInError for a refusal, a wrong or replayed state, a refused code or any
     invalid token."""
-    app = client()
     try:
+        app = client()
         issuer = app.load_server_metadata()["issuer"]
         if issuer.rstrip("/") != settings.MOTCUA_OIDC_ISSUER.rstrip("/"):
             raise SignInError(f"discovery names another issuer: {issuer}")

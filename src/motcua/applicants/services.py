@@ -109,9 +109,7 @@ def applicant_sign_out(
         )
 
 
-def applicant_sign_in_refused(
-    *, reason: str, request_data: dict[str, str] | None = None
-) -> None:
+def applicant_sign_in_refused(*, reason: str, request_data: dict[str, str] | None = None) -> None:
     """Audit a refused callback (a wrong state, an invalid token, the provider's refusal)."""
     with transaction.atomic():
         audit_event(

@@ -284,8 +284,15 @@ class FakeIdP:
             "code_challenge_methods_supported": ["S256"],
             "grant_types_supported": ["authorization_code"],
             "claims_supported": [
-                "sub", "so_dinh_danh", "loai_tai_khoan", "name", "birthdate", "address",
-                "phone_number", "email", "acr",
+                "sub",
+                "so_dinh_danh",
+                "loai_tai_khoan",
+                "name",
+                "birthdate",
+                "address",
+                "phone_number",
+                "email",
+                "acr",
             ],  # fmt: skip
             "acr_values_supported": [ACR],
         }
@@ -359,7 +366,12 @@ def _authorization_server(idp: FakeIdP) -> AuthorizationServer:
 
         def get_client_claims(self, client: Client) -> dict[str, Any]:
             now = int(time.time())
-            return {"iss": idp.issuer, "aud": [client.get_client_id()], "iat": now, "exp": now + 600}
+            return {
+                "iss": idp.issuer,
+                "aud": [client.get_client_id()],
+                "iat": now,
+                "exp": now + 600,
+            }
 
         def get_authorization_code_claims(self, authorization_code: AuthorizationCode):
             claims = super().get_authorization_code_claims(authorization_code)
@@ -427,13 +439,16 @@ PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <title>Đăng nhập tài khoản định danh điện tử (giả lập)</title>
 <style>
 body{{font-family:system-ui,sans-serif;margin:0;background:#f4f6f8;color:#1a1a1a}}
-header{{background:#b71c1c;color:#fff;padding:1rem}} main{{max-width:36rem;margin:auto;padding:1rem}}
+header{{background:#b71c1c;color:#fff;padding:1rem}}
+main{{max-width:36rem;margin:auto;padding:1rem}}
 h1{{font-size:1.25rem;margin:0}} ul{{list-style:none;padding:0}}
-li{{margin:.5rem 0}} button{{width:100%;text-align:left;padding:.75rem 1rem;font-size:1rem;
+li{{margin:.5rem 0}}
+button{{width:100%;text-align:left;padding:.75rem 1rem;font-size:1rem;
 border:1px solid #8a8a8a;border-radius:.4rem;background:#fff;cursor:pointer;color:#1a1a1a}}
 button:focus,button:hover{{outline:3px solid #0b5cad}} .deny{{background:#eee}} small{{color:#444}}
 </style></head><body><header><h1>VNeID – Đăng nhập một lần (giả lập / fake provider)</h1></header>
-<main><p>Ứng dụng <strong>{client}</strong> yêu cầu thông tin định danh mức 2. Chọn người đăng nhập:</p>
+<main><p>Ứng dụng <strong>{client}</strong> yêu cầu thông tin định danh mức 2.
+Chọn người đăng nhập:</p>
 <form method="post"><input type="hidden" name="q" value="{query}"><ul>{people}</ul>
 <p><button class="deny" type="submit" name="deny" value="1">Từ chối / Deny</button></p></form>
 </main></body></html>"""
@@ -446,7 +461,9 @@ def _page(idp: FakeIdP, query: str) -> str:
         f"{' · tổ chức' if p.get('loai_tai_khoan') == 'to_chuc' else ''}</small></button></li>"
         for p in idp.people.values()
     )
-    return PAGE.format(client=html.escape(idp.client.client_id), query=html.escape(query), people=people)
+    return PAGE.format(
+        client=html.escape(idp.client.client_id), query=html.escape(query), people=people
+    )
 
 
 def _handler(idp: FakeIdP) -> type[BaseHTTPRequestHandler]:
@@ -522,9 +539,7 @@ def _handler(idp: FakeIdP) -> type[BaseHTTPRequestHandler]:
                 )
                 return self._send(status, body, headers)
             if path == "/token":
-                status, body, headers = idp.authorization.create_token_response(
-                    self._request(form)
-                )
+                status, body, headers = idp.authorization.create_token_response(self._request(form))
                 return self._send(status, body, headers)
             return self._send(404, {"error": "not_found"})
 

@@ -90,9 +90,11 @@ def _proven_dossier(request: HttpRequest, code: str) -> Dossier | None:
     None otherwise."""
     applicant = current_applicant(request)
     if applicant is not None and not has_access(request, code):
-        return Dossier.objects.filter(
-            code=code, applicant_id_number=applicant.identifier
-        ).select_related("procedure", "agency", "receiving_agency").first()
+        return (
+            Dossier.objects.filter(code=code, applicant_id_number=applicant.identifier)
+            .select_related("procedure", "agency", "receiving_agency")
+            .first()
+        )
     if not has_access(request, code):
         return None
     return get_object_or_404(
@@ -120,6 +122,21 @@ def accepts_online(procedure: Procedure) -> bool:
     if procedure.level == Level.PROVINCE:
         return procedure.agency_id is not None
     return Agency.objects.filter(kind=procedure.level, is_active=True).exists()
+
+
+def _signed_in_initial(request: HttpRequest) -> dict[str, str]:
+    """The signed-in applicant's data from their account (the provider's, never typed again)."""
+    account = current_applicant(request)
+    if account is None:
+        return {}
+    return {
+        "applicant_kind": account.kind,
+        "applicant_name": account.full_name,
+        "applicant_id_number": account.identifier,
+        "applicant_address": account.address,
+        "applicant_phone": account.phone,
+        "applicant_email": account.email,
+    }
 
 
 @never_cache
@@ -159,7 +176,7 @@ def submit(request: HttpRequest, procedure_code: str) -> HttpResponse:
                 grant_access(request, dossier.code)
                 return redirect("public-dossier-submitted", code=dossier.code)
     else:
-        form = SubmissionForm(procedure=procedure)
+        form = SubmissionForm(procedure=procedure, initial=_signed_in_initial(request))
     return render(
         request,
         f"{TEMPLATES}/submit.html",
