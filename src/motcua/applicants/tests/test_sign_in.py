@@ -184,3 +184,17 @@ def test_next_must_be_on_this_site(client, fake_idp):
     back = urlsplit(answer.headers["Location"])
     response = client.get(f"{back.path}?{back.query}")
     assert response["Location"] == "/tai-khoan/"
+
+
+def test_an_applicants_sign_in_signs_the_officer_out(client, fake_idp):
+    from motcua.accounts.models import User
+    from motcua.accounts.roles import Role
+
+    officer = User.objects.create_user(
+        username="motcua", password="pw-123456", role=Role.ADMINISTRATOR
+    )
+    client.force_login(officer)
+    assert "_auth_user_id" in client.session
+    client.get(_authorize(client))
+    assert "_auth_user_id" not in client.session and _signed_in(client)
+    assert client.get("/can-bo/ho-so/").status_code == 302
