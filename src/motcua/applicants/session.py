@@ -26,7 +26,7 @@ def current_applicant(request: HttpRequest) -> ApplicantAccount | None:
     """The applicant signed in on this request's session, or None (also while an officer is
     signed in: the two never mix). Read once per request."""
     if hasattr(request, "_motcua_applicant"):
-        return request._motcua_applicant  # type: ignore[attr-defined]
+        return request._motcua_applicant
     account = None
     pk = request.session.get(SESSION_KEY)
     user = getattr(request, "user", None)
