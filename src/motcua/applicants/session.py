@@ -8,18 +8,23 @@ while an officer is signed in. Other apps import ``current_applicant`` and
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
 from motcua.applicants.models import ApplicantAccount
 
 SESSION_KEY = "motcua_applicant"
+# When the applicant signed in: the session ends MOTCUA_SESSION_MAX_AGE seconds later however
+# busy it has been (as officers' do, accounts/middleware.py); the idle limit is the cookie's.
+STARTED_KEY = "motcua_applicant_at"
 
 
 def current_applicant(request: HttpRequest) -> ApplicantAccount | None:
@@ -30,7 +35,10 @@ def current_applicant(request: HttpRequest) -> ApplicantAccount | None:
     account = None
     pk = request.session.get(SESSION_KEY)
     user = getattr(request, "user", None)
-    if pk is not None and not (user is not None and user.is_authenticated):
+    started = request.session.get(STARTED_KEY, 0)
+    if pk is not None and time.time() - started > settings.MOTCUA_SESSION_MAX_AGE:
+        request.session.flush()
+    elif pk is not None and not (user is not None and user.is_authenticated):
         account = ApplicantAccount.objects.filter(pk=pk).first()
     request._motcua_applicant = account  # type: ignore[attr-defined]
     return account
@@ -40,6 +48,7 @@ def session_start(request: HttpRequest, account: ApplicantAccount) -> None:
     """Put ``account`` in a fresh session (any officer or applicant before is signed out)."""
     request.session.flush()
     request.session[SESSION_KEY] = account.pk
+    request.session[STARTED_KEY] = int(time.time())
     request._motcua_applicant = account  # type: ignore[attr-defined]
 
 

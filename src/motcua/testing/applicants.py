@@ -4,6 +4,7 @@ leaves the session), and the fake identity provider on loopback."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,7 +13,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 
 from motcua.applicants.models import ApplicantAccount, ApplicantKind
-from motcua.applicants.session import SESSION_KEY
+from motcua.applicants.session import SESSION_KEY, STARTED_KEY
 from motcua.integrations.fakeidp import FakeIdP
 
 
@@ -30,6 +31,7 @@ def applicant_login(client: Client, account: ApplicantAccount) -> None:
     client.logout()  # flushes the session, as session_start does
     session = client.session
     session[SESSION_KEY] = account.pk
+    session[STARTED_KEY] = int(time.time())
     session.save()
     client.cookies[django_settings.SESSION_COOKIE_NAME] = session.session_key
 

@@ -103,3 +103,20 @@ def test_sign_out_ends_the_applicants_session(client, two):
     assert client.post("/tai-khoan/dang-xuat/").status_code == 302
     assert client.get("/tai-khoan/").status_code == 302
     assert client.get("/tai-khoan/dang-xuat/").status_code == 405  # only POST (CSRF)
+
+
+def test_the_applicants_session_ends_after_its_maximum_age(client, two, settings):
+    import time
+
+    import time_machine
+
+    settings.SESSION_COOKIE_AGE = 7 * 86400  # not the idle limit: the absolute one
+    an, *_ = two
+    applicant_login(client, an)
+    assert client.get("/tai-khoan/").status_code == 200
+    later = time.time() + settings.MOTCUA_SESSION_MAX_AGE - 60
+    with time_machine.travel(later, tick=False):
+        assert client.get("/tai-khoan/").status_code == 200
+    with time_machine.travel(later + 120, tick=False):
+        response = client.get("/tai-khoan/")
+    assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response["Location"]
