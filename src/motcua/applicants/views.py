@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from motcua.applicants import oidc, services
@@ -36,6 +37,7 @@ def _refused(request: HttpRequest, reason: str, status: int) -> HttpResponse:
     return render(request, "applicants/sign_in_error.html", status=status)
 
 
+@never_cache
 @require_GET
 def sign_in(request: HttpRequest) -> HttpResponse:
     """Straight to the provider's authorization endpoint."""
@@ -47,6 +49,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         return _refused(request, str(error), 502)
 
 
+@never_cache
 @require_GET
 def sign_in_callback(request: HttpRequest) -> HttpResponse:
     try:
@@ -72,6 +75,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(reverse("catalog"))
 
 
+@never_cache
 @applicant_required
 def space(request: HttpRequest) -> HttpResponse:
     account = current_applicant(request)

@@ -47,6 +47,7 @@ def test_space_lists_only_the_applicants_own_dossiers_and_results(client, two):
     assert theirs.code not in page and "Trần Thị Bình" not in page
     assert f"/tai-khoan/ho-so/{mine.code}/ket-qua/" in page
     assert "Được tiếp nhận" in page  # the state
+    assert "no-store" in client.get("/tai-khoan/")["Cache-Control"]  # personal data
 
 
 def test_results_download_only_for_their_owner(client, two):
