@@ -2,6 +2,7 @@
 
 import pytest
 
+from motcua.testing.applicants import fake_idp  # noqa: F401  (fixture)
 from motcua.testing.browser import (  # noqa: F401  (fixtures)
     accessibility_violations,
     axe_script,

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "motcua.audit",
     "motcua.agencies",
     "motcua.accounts",
+    "motcua.applicants",
     "motcua.calendar",
     "motcua.procedures",
     "motcua.dossiers",
@@ -133,6 +134,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "motcua.web.context_processors.province",
+                "motcua.applicants.context_processors.applicant",
             ],
         },
     },
@@ -302,6 +304,13 @@ MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
 # exchange is off), the bearer token the province received, seconds before a request times out.
 MOTCUA_PORTAL_URL = os.environ.get("MOTCUA_PORTAL_URL", "").rstrip("/")
 MOTCUA_PORTAL_TOKEN = os.environ.get("MOTCUA_PORTAL_TOKEN", "")
+# Applicants' sign-in through the national identity provider (OpenID Connect, ADR 0011,
+# docs/applicants.md); ``motcua demo`` points the issuer at its ``motcua fakeidp``.
+# Empty: no provider, and no sign-in offered to applicants.
+MOTCUA_OIDC_ISSUER = os.environ.get("MOTCUA_OIDC_ISSUER", "").rstrip("/")
+MOTCUA_OIDC_CLIENT_ID = os.environ.get("MOTCUA_OIDC_CLIENT_ID", "motcua-demo")
+MOTCUA_OIDC_CLIENT_SECRET = os.environ.get("MOTCUA_OIDC_CLIENT_SECRET", "motcua-demo")
+MOTCUA_OIDC_TIMEOUT = float(os.environ.get("MOTCUA_OIDC_TIMEOUT", "10"))
 MOTCUA_PORTAL_TIMEOUT = float(os.environ.get("MOTCUA_PORTAL_TIMEOUT", "30"))
 
 REST_FRAMEWORK = {

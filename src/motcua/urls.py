@@ -22,6 +22,7 @@ urlpatterns = [
     path("can-bo/bao-cao/", include("motcua.reports.urls_officer")),
     path("can-bo/kiem-tra/", include("motcua.inspections.urls_officer")),
     path("can-bo/phan-anh/", include("motcua.feedback.urls_officer")),
+    path("tai-khoan/", include("motcua.applicants.urls")),
     path("phan-anh-kien-nghi/", include("motcua.feedback.urls_public")),
     path("thong-ke/", include("motcua.reports.urls_public")),
     path("so-tay/", include("motcua.handbook.urls_public")),

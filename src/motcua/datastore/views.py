@@ -9,13 +9,12 @@ import uuid
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from motcua.datastore.selectors import document_of, documents_of
+from motcua.datastore.selectors import document_of
 from motcua.datastore.session import _signed_in_identifier
+from motcua.datastore.space import documents_shown
 from motcua.utils.uploads import file_download
 
 
@@ -25,16 +24,7 @@ def store(request: HttpRequest) -> HttpResponse:
     identifier = _signed_in_identifier(request)
     if identifier is None:
         return render(request, "datastore/signed_out.html", status=403)
-    today = timezone.localdate()
-    documents = list(documents_of(identifier))
-    for document in documents:
-        document.expired = not document.valid_on(today)
-        document.download_url = reverse("datastore-document", args=[document.public_id])
-    return render(
-        request,
-        "datastore/store.html",
-        {"documents": documents},
-    )
+    return render(request, "datastore/store.html", {"documents": documents_shown(identifier)})
 
 
 @never_cache

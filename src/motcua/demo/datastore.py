@@ -5,6 +5,12 @@ import; an installation sets the kind in the catalog (the procedure's admin form
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from motcua.datastore.models import StoredDocument
+from motcua.datastore.services import stored_document_add
 from motcua.procedures.models import DocumentKind, ProcedureComponent
 from motcua.utils.text import fold
 
@@ -46,3 +52,35 @@ def demo_document_kinds() -> int:
     for kind, pks in by_kind.items():
         ProcedureComponent.objects.filter(pk__in=pks).update(document_kind=kind)
     return sum(len(pks) for pks in by_kind.values())
+
+
+# A minimal, valid PDF: the scanned copy the demo's documents carry.
+_PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+ID_CARD_ISSUER = "Cục Cảnh sát quản lý hành chính về trật tự xã hội"
+REGISTRY_ISSUER = "Phòng Đăng ký kinh doanh, Sở Kế hoạch và Đầu tư"
+
+
+def demo_store_documents(people: list[dict], *, actor, today: dt.date) -> int:
+    """Put in the electronic data store of each of the fake provider's people the document an
+    applicant usually holds: a citizen's ID card, an organisation's registration certificate,
+    so that signing in and submitting a dossier can reuse it (issue #12's journey). Idempotent:
+    a person who already has one gets none. Returns how many were added."""
+    added = 0
+    for person in people:
+        identifier = person["so_dinh_danh"]
+        citizen = person.get("loai_tai_khoan") == "cong_dan"
+        kind = DocumentKind.ID_CARD if citizen else DocumentKind.BUSINESS_REGISTRATION
+        if StoredDocument.objects.filter(identifier=identifier, kind=kind).exists():
+            continue
+        stored_document_add(
+            identifier=identifier,
+            kind=kind,
+            file=SimpleUploadedFile(f"{kind}-{identifier}.pdf", _PDF, "application/pdf"),
+            actor=actor,
+            issuer=ID_CARD_ISSUER if citizen else REGISTRY_ISSUER,
+            number=identifier,
+            issued_on=today - dt.timedelta(days=3 * 365),
+            valid_until=None,
+        )
+        added += 1
+    return added

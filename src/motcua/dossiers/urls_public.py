@@ -12,4 +12,9 @@ urlpatterns = [
     path("tra-cuu/<str:code>/bo-sung/", public.supplement, name="public-dossier-supplement"),
     path("tra-cuu/<str:code>/danh-gia/", public.evaluate, name="public-dossier-evaluate"),
     path("tra-cuu/<str:code>/thoat/", public.forget, name="public-dossier-forget"),
+    path(
+        "tai-khoan/ho-so/<str:code>/ket-qua/",
+        public.applicant_result,
+        name="applicant-dossier-result",
+    ),
 ]

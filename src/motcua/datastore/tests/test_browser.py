@@ -2,6 +2,7 @@
 (360 and 1366 px), then the officer seeing the reused component and the store."""
 
 import datetime as dt
+import time
 from importlib import import_module
 
 import pytest
@@ -9,20 +10,24 @@ from django.conf import settings
 from django.urls import reverse
 
 from motcua.accounts.roles import Role
+from motcua.applicants.session import SESSION_KEY, STARTED_KEY
 from motcua.datastore.models import StoredDocument
-from motcua.datastore.session import SESSION_KEY
 from motcua.datastore.tests.test_store import ME, components, procedure, stored  # noqa: F401
 from motcua.dossiers.models import Dossier
 from motcua.procedures.models import DocumentKind
+from motcua.testing.applicants import applicant_create
 
 WIDTHS = {"phone": 360, "desktop": 1366}
 
 
 def _sign_in(page, live_server, identifier: str = ME) -> None:
-    """The applicant accounts (part A) put the identifier in the session: here, directly."""
+    """The session the OIDC sign-in leaves (applicants.session), made directly: the provider's
+    pages are the sign-in's own browser test."""
+    account = applicant_create(identifier=identifier, full_name="Nguyễn Văn An")
     engine = import_module(settings.SESSION_ENGINE)
     session = engine.SessionStore()
-    session[SESSION_KEY] = identifier
+    session[SESSION_KEY] = account.pk
+    session[STARTED_KEY] = int(time.time())
     session.save()
     page.context.add_cookies(
         [

@@ -10,15 +10,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from motcua.accounts.roles import Role
+from motcua.applicants.models import ApplicantAccount
 from motcua.audit.models import AuditEntry
 from motcua.datastore.models import DocumentSource, StoredDocument
 from motcua.datastore.services import stored_document_add
-from motcua.datastore.session import SESSION_KEY
 from motcua.dossiers import services as s
 from motcua.dossiers.models import Dossier, DossierComponent
 from motcua.portal.selectors import portal_snapshot
 from motcua.procedures.models import DocumentKind, OnlineLevel, ProcedureComponent
 from motcua.procedures.services import procedure_save
+from motcua.testing.applicants import applicant_create, applicant_login
 from motcua.testing.factories import DossierFactory
 from motcua.utils.errors import DomainError
 
@@ -90,9 +91,11 @@ def post_data(procedure, **extra):
 
 
 def sign_in(client, identifier=ME):
-    session = client.session
-    session[SESSION_KEY] = identifier
-    session.save()
+    """Signed in as the applicant with this national identifier, as the OIDC sign-in leaves it."""
+    account = ApplicantAccount.objects.filter(identifier=identifier).first() or applicant_create(
+        identifier=identifier, full_name="Người nộp thử"
+    )
+    applicant_login(client, account)
 
 
 # ---- reuse online ------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind, Province
 from motcua.calendar.rules import OfficeHours, WorkCalendar
+from motcua.demo.applicants import demo_identity_people
 from motcua.demo.generator import generate_package
 from motcua.demo.live import DemoSetupError, demo_live_dossiers
 from motcua.dossiers.models import Apology, Dossier, DossierEvent, Evaluation, SupplementRequest
@@ -163,3 +164,64 @@ def test_on_an_imported_generated_package(db, tmp_path: Path):
     assert set(live.values_list("state", flat=True)) == EVERY_STATE
     assert live.filter(state=State.PROCESSING, due_at__lt=now).exists()
     assert {d.procedure.agency_id for d in live} == {department.pk}
+
+
+def test_the_fake_providers_people_are_applicants_of_live_dossiers(department):
+    from motcua.demo.applicants import demo_identity_people
+    from motcua.integrations.fakeidp import FakeIdP
+
+    demo_live_dossiers(now=NOW, count=40, seed=7)
+    people = demo_identity_people()
+    kinds = [p["loai_tai_khoan"] for p in people]
+    assert kinds.count("cong_dan") == 4 and kinds.count("to_chuc") <= 1
+    for person in people:
+        assert Dossier.objects.filter(
+            applicant_id_number=person["so_dinh_danh"], applicant_name=person["name"]
+        ).exists()
+        if person["loai_tai_khoan"] == "cong_dan":
+            assert re.fullmatch(r"\d{12}", person["so_dinh_danh"])
+    with FakeIdP(people=people) as idp:  # the provider takes them as they are
+        assert set(idp.people) == {p["so_dinh_danh"] for p in people}
+
+
+def test_the_demo_starts_its_fake_identity_provider(department, settings, tmp_path, monkeypatch):
+    import json as json_module
+    import os
+    import urllib.request
+
+    from motcua.demo.management.commands.demo import Command, _stop
+
+    monkeypatch.delenv("MOTCUA_OIDC_ISSUER", raising=False)
+    settings.DATA_DIR = tmp_path
+    demo_live_dossiers(now=NOW, count=40, seed=7)
+    process = Command(stdout=io.StringIO())._start_idp(demo_identity_people())
+    try:
+        issuer = settings.MOTCUA_OIDC_ISSUER
+        assert issuer.startswith("http://127.0.0.1:")
+        with urllib.request.urlopen(f"{issuer}/.well-known/openid-configuration") as answer:
+            assert json_module.load(answer)["issuer"] == issuer
+        assert (tmp_path / "demo-idp-key.pem").exists()
+    finally:
+        _stop(process)
+        os.environ.pop("MOTCUA_OIDC_ISSUER", None)  # set by the command, not by monkeypatch
+
+
+def test_the_demo_people_hold_a_reusable_document_in_their_store(department):
+    from motcua.datastore.models import StoredDocument
+    from motcua.datastore.selectors import valid_documents
+    from motcua.demo.datastore import demo_store_documents
+    from motcua.procedures.models import DocumentKind
+
+    demo_live_dossiers(now=NOW, count=40, seed=7)
+    people = demo_identity_people()
+    desk = User.objects.create_user(
+        "motcua-store", password="pw-123456", role=Role.INTAKE_OFFICER, agency=department
+    )
+    assert demo_store_documents(people, actor=desk, today=NOW.date()) == len(people)
+    for person in people:
+        kinds = {d.kind for d in valid_documents(person["so_dinh_danh"], on=NOW.date())}
+        citizen = person["loai_tai_khoan"] == "cong_dan"
+        assert kinds == {DocumentKind.ID_CARD if citizen else DocumentKind.BUSINESS_REGISTRATION}
+    # Run again (a second `motcua demo`): nothing more.
+    assert demo_store_documents(people, actor=desk, today=NOW.date()) == 0
+    assert StoredDocument.objects.count() == len(people)

@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +28,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from motcua.agencies.models import Agency
+from motcua.applicants.session import applicant_required, current_applicant
 from motcua.datastore.selectors import reusable_by_kind
 from motcua.datastore.session import _signed_in_identifier
 from motcua.dossiers import services
@@ -39,6 +46,7 @@ from motcua.dossiers.workflow import ACTION_LABELS, Action, Outcome, State
 from motcua.procedures.models import Level, OnlineLevel, Procedure, ProcedureStatus
 from motcua.utils.errors import DomainError
 from motcua.utils.ratelimit import client_address
+from motcua.utils.uploads import file_download
 
 # How long a successful lookup (or submission) lets this browser see the dossier.
 ACCESS_SESSION_KEY = "public_dossier_access"
@@ -80,12 +88,30 @@ def _to_lookup(code: str) -> HttpResponseRedirect:
 
 
 def _proven_dossier(request: HttpRequest, code: str) -> Dossier | None:
-    """The dossier if this browser proved access to it; None otherwise."""
+    """The dossier if this browser proved access to it, or it is the signed-in applicant's;
+    None otherwise."""
+    applicant = current_applicant(request)
+    if applicant is not None and not has_access(request, code):
+        return (
+            Dossier.objects.filter(code=code, applicant_id_number=applicant.identifier)
+            .select_related("procedure", "agency", "receiving_agency")
+            .first()
+        )
     if not has_access(request, code):
         return None
     return get_object_or_404(
         Dossier.objects.select_related("procedure", "agency", "receiving_agency"), code=code
     )
+
+
+@never_cache
+@applicant_required
+def applicant_result(request: HttpRequest, code: str) -> HttpResponseBase:
+    """The result file of one of the signed-in applicant's dossiers; 404 for anybody else's."""
+    applicant = current_applicant(request)
+    assert applicant is not None
+    dossier = get_object_or_404(Dossier, code=code, applicant_id_number=applicant.identifier)
+    return file_download(dossier.result_file)
 
 
 # ---- submission -----------------------------------------------------------------------------
@@ -98,6 +124,21 @@ def accepts_online(procedure: Procedure) -> bool:
     if procedure.level == Level.PROVINCE:
         return procedure.agency_id is not None
     return Agency.objects.filter(kind=procedure.level, is_active=True).exists()
+
+
+def _signed_in_initial(request: HttpRequest) -> dict[str, str]:
+    """The signed-in applicant's data from their account (the provider's, never typed again)."""
+    account = current_applicant(request)
+    if account is None:
+        return {}
+    return {
+        "applicant_kind": account.kind,
+        "applicant_name": account.full_name,
+        "applicant_id_number": account.identifier,
+        "applicant_address": account.address,
+        "applicant_phone": account.phone,
+        "applicant_email": account.email,
+    }
 
 
 @never_cache
@@ -148,8 +189,9 @@ def submit(request: HttpRequest, procedure_code: str) -> HttpResponse:
                 grant_access(request, dossier.code)
                 return redirect("public-dossier-submitted", code=dossier.code)
     else:
-        initial = {"applicant_id_number": identifier} if identifier else {}
-        form = SubmissionForm(procedure=procedure, reusable=reusable, initial=initial)
+        form = SubmissionForm(
+            procedure=procedure, reusable=reusable, initial=_signed_in_initial(request)
+        )
     return render(
         request,
         f"{TEMPLATES}/submit.html",

@@ -3,6 +3,7 @@ importer a real province uses (officers included, from users.csv), gives the dem
 demo password and serves the web UI, with the worker and a fake national portal (unless
 ``MOTCUA_PORTAL_URL`` names one) beside it."""
 
+import json
 import os
 import secrets
 import signal
@@ -22,7 +23,8 @@ from django.utils import timezone
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
-from motcua.demo.datastore import demo_document_kinds
+from motcua.demo.applicants import demo_identity_people
+from motcua.demo.datastore import demo_document_kinds, demo_store_documents
 from motcua.demo.feedback import demo_live_feedback
 from motcua.demo.handbook import demo_handbook
 from motcua.demo.inspections import demo_inspections
@@ -93,6 +95,7 @@ class Command(BaseCommand):
         # Served, the demo synchronises its dossiers with a portal: the one of
         # MOTCUA_PORTAL_URL, else a fake portal of its own, from the live dossiers on.
         portal = None if options["no_serve"] else self._start_portal()
+        idp = None
         try:
             created = demo_live_dossiers(now=timezone.now())
             if created:
@@ -104,14 +107,23 @@ class Command(BaseCommand):
                 self.stdout.write("Tạo kế hoạch kiểm tra năm nay / this year's inspection plan")
             if feedback := demo_live_feedback(now=timezone.now()):
                 self.stdout.write(f"Tạo {feedback} phản ánh mẫu / demo feedback items created")
+            desk = next(u for u in users if u.username == "motcua")
+            people = demo_identity_people()
+            if stored := demo_store_documents(people, actor=desk, today=timezone.localdate()):
+                self.stdout.write(
+                    f"Lưu {stored} giấy tờ vào kho dữ liệu điện tử của người dân mẫu / "
+                    "documents put in the demo applicants' data stores"
+                )
             if options["no_serve"]:
                 self._print_credentials(users, options)
                 return
+            idp = self._start_idp(people)
             call_command("collectstatic", interactive=False, verbosity=0)
             self._serve(users, options)
         finally:
-            if portal is not None:
-                _stop(portal)
+            for process in (portal, idp):
+                if process is not None:
+                    _stop(process)
 
     def _start_portal(self) -> subprocess.Popen | None:
         """The fake national portal in a subprocess on a free port, unless MOTCUA_PORTAL_URL
@@ -119,25 +131,41 @@ class Command(BaseCommand):
         if settings.MOTCUA_PORTAL_URL:
             self.stdout.write(f"Cổng DVC quốc gia / national portal: {settings.MOTCUA_PORTAL_URL}")
             return None
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
+        port = _free_port()
         token = secrets.token_urlsafe(16)
         portal = subprocess.Popen(
             [sys.executable, "-m", "motcua", "fakeportal", "--port", str(port), "--token", token],
             stdout=subprocess.DEVNULL,
         )
-        for _attempt in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        _wait_for(port)
         url = f"http://127.0.0.1:{port}"
         settings.MOTCUA_PORTAL_URL, settings.MOTCUA_PORTAL_TOKEN = url, token
         os.environ["MOTCUA_PORTAL_URL"], os.environ["MOTCUA_PORTAL_TOKEN"] = url, token
         self.stdout.write(f"Cổng DVC quốc gia giả lập / fake national portal: {url}")
         return portal
+
+    def _start_idp(self, people: list[dict]) -> subprocess.Popen | None:
+        """The fake identity provider (docs/applicants.md) in a subprocess on a free port,
+        offering applicants of the live dossiers, unless MOTCUA_OIDC_ISSUER names a provider;
+        the settings (and the server's environment) point at it."""
+        if os.environ.get("MOTCUA_OIDC_ISSUER"):
+            self.stdout.write(
+                f"Định danh điện tử / identity provider: {settings.MOTCUA_OIDC_ISSUER}"
+            )
+            return None
+        listed = Path(settings.DATA_DIR) / "demo-identity-people.json"
+        listed.write_text(json.dumps(people, ensure_ascii=False, indent=1))
+        port = _free_port()
+        idp = subprocess.Popen(
+            [sys.executable, "-m", "motcua", "fakeidp", "--port", str(port), "--people",
+             str(listed), "--key-file", str(Path(settings.DATA_DIR) / "demo-idp-key.pem")],
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        _wait_for(port)
+        issuer = f"http://127.0.0.1:{port}"
+        settings.MOTCUA_OIDC_ISSUER = os.environ["MOTCUA_OIDC_ISSUER"] = issuer
+        self.stdout.write(f"Định danh điện tử giả lập / fake identity provider: {issuer}")
+        return idp
 
     def _serve(self, users: list[User], options) -> None:
         """The web server, with the notification worker beside it for as long as it runs; the
@@ -190,6 +218,21 @@ class Command(BaseCommand):
         for user in users:
             agency = user.agency.name if user.agency else "-"
             self.stdout.write(f"  {user.username:<12} {user.get_role_display():<28} {agency}")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(port: int) -> None:
+    for _attempt in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
 
 
 def _stop(process: subprocess.Popen) -> None:
