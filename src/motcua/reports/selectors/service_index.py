@@ -426,17 +426,25 @@ def _score(
     return ServiceIndex(period, agency, counts, score_index(pairs), reasons, _days(average))
 
 
-def service_index(period: Period, *, agency: Agency | None = None) -> ServiceIndex:
+def service_index(
+    period: Period,
+    *,
+    agency: Agency | None = None,
+    used_by_agency: dict[int, UsedProcedures] | None = None,
+) -> ServiceIndex:
     """The index of ``period`` for the whole province or ``agency`` (with the agencies below
-    it): one query per family (dossiers, procedures, evaluations, feedback)."""
+    it): one query per family (dossiers, procedures, evaluations, feedback). ``used_by_agency``:
+    the procedures used by each agency of the province in ``period``, when the caller has them
+    (``service_index_report``)."""
     unit = unit_for(agency)
     dossiers = _dossier_rows(period, unit).aggregate(
         **_counts(dossier_conditions(period), "dossiers"), average=_average_duration(period)
     )
     average = dossiers.pop("average")
     counts: dict[str, Any] = dict(dossiers)
+    used = used_procedures(period, unit, used_by_agency)
     counts |= _procedure_rows(unit).aggregate(
-        **_counts(procedure_conditions(period, unit), "procedures")
+        **_counts(procedure_conditions(period, unit, used), "procedures")
     )
     counts |= _evaluation_rows(period, unit).aggregate(
         **_counts(_evaluation_conditions(), "evaluations")
@@ -474,7 +482,26 @@ def _grouped(
     return {row.pop("unit"): row for row in grouped}
 
 
-def service_index_breakdown(period: Period, *, agency: Agency | None = None) -> list[ServiceIndex]:
+def service_index_report(
+    period: Period, *, agency: Agency | None = None
+) -> tuple[ServiceIndex, list[ServiceIndex]]:
+    """The index of the scope and its agencies ranked, as the service index page shows them:
+    ``service_index`` and ``service_index_breakdown``, with the procedures used by each agency
+    (a pass over the period's new dossiers, 0,4 s for a year at province scale) read once for
+    both."""
+    by_agency = _used_by_agency(period, Unit(None))
+    return (
+        service_index(period, agency=agency, used_by_agency=by_agency),
+        service_index_breakdown(period, agency=agency, used_by_agency=by_agency),
+    )
+
+
+def service_index_breakdown(
+    period: Period,
+    *,
+    agency: Agency | None = None,
+    used_by_agency: dict[int, UsedProcedures] | None = None,
+) -> list[ServiceIndex]:
     """The index of every agency under the scope (``_Tree.ranked_units``), each with the
     agencies below it, ranked: fewest points lost first (points lost over the indicators
     computed for it, so that an agency is not ranked on what cannot be computed), then the
@@ -508,7 +535,7 @@ def service_index_breakdown(period: Period, *, agency: Agency | None = None) -> 
         "agency_id",
         _counts(feedback_index_conditions(period), "feedback"),
     )
-    by_agency = _used_by_agency(period, province)
+    by_agency = _used_by_agency(period, province) if used_by_agency is None else used_by_agency
     procedure_columns: dict[str, Count] = {}
     for index, unit in enumerate(units):
         conditions = procedure_conditions(period, unit, used_procedures(period, unit, by_agency))

@@ -16,6 +16,7 @@ from motcua.reports.selectors.service_index import (
     service_index,
     service_index_breakdown,
     service_index_records,
+    service_index_report,
 )
 from motcua.reports.service_index_rules import index_json
 from motcua.reports.tests.service_index_data import PERIOD, make_province
@@ -205,6 +206,22 @@ def test_breakdown_of_an_agency_ranks_its_children(province):
     assert [row.agency for row in rows] == [province.setting.commune]
     assert rows[0].counts == service_index(PERIOD, agency=province.setting.commune).counts
     assert service_index_breakdown(PERIOD, agency=province.setting.commune) == []
+
+
+@pytest.mark.parametrize("scope", [None, "dept", "district"])
+def test_the_pages_report_reads_the_procedures_used_once_and_equals_both(province, scope):
+    agency = getattr(province.setting, scope) if scope else None
+    with CaptureQueriesContext(connection) as queries:
+        result, rows = service_index_report(PERIOD, agency=agency)
+    used = [q for q in queries if '"procedure_id"' in q["sql"] and "GROUP BY" in q["sql"]]
+    assert len(used) == 1
+    alone = service_index(PERIOD, agency=agency)
+    assert (result.counts, result.index, result.average_days) == (
+        alone.counts,
+        alone.index,
+        alone.average_days,
+    )
+    assert rows == service_index_breakdown(PERIOD, agency=agency)
 
 
 @pytest.mark.parametrize("scope", ["province", "dept", "district", "commune", "empty"])

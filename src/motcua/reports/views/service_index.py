@@ -31,8 +31,7 @@ from motcua.reports.selectors.service_index import (
     INDICATORS,
     ServiceIndex,
     monthly_service_index,
-    service_index,
-    service_index_breakdown,
+    service_index_report,
 )
 from motcua.reports.service_index_rules import GROUPS, RULES, IndexScore, IndicatorScore
 from motcua.reports.views.officer import resolve_scope
@@ -196,13 +195,13 @@ def service_index_view(request: HttpRequest) -> HttpResponse:
             "reports/partials/service_index_trend.html",
             {"trend": trend(year, scope.agency), "trend_year": year, "group_labels": group_labels},
         )
-    result = service_index(scope.period, agency=scope.agency)
+    result, breakdown = service_index_report(scope.period, agency=scope.agency)
     context = {
         "scope": scope,
         "result": result,
         "groups": groups_of(result),
         "legal_source": gettext(LEGAL_SOURCE),
-        "ranking": ranking(service_index_breakdown(scope.period, agency=scope.agency)),
+        "ranking": ranking(breakdown),
         "ranked_indicators": [(key, gettext(INDEX_LABELS[key])) for key in RANKED_INDICATORS],
         "trend": trend(year, scope.agency) if wants_trend else None,
         "trend_year": year,
