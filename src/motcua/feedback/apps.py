@@ -8,7 +8,12 @@ class Config(AppConfig):
     label = "feedback"
 
     def ready(self) -> None:
+        from motcua.applicants.session import space_section_register
         from motcua.feedback.interchange import FeedbackHandler
+        from motcua.feedback.space import space_context
         from motcua.interchange.handlers import handler_register
 
         handler_register(FeedbackHandler)
+        space_section_register(
+            "feedback", "feedback/applicant/space_feedback.html", space_context, order=30
+        )

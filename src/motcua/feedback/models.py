@@ -91,6 +91,12 @@ class Feedback(LocalDatesMixin, models.Model):
     submitter_phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
     submitter_email = models.EmailField(_("thư điện tử"), blank=True)
     submitter_address = models.CharField(_("địa chỉ"), max_length=500, blank=True)
+    # The national identifier (ID number or organisation code) of the applicant signed in when
+    # they sent it from the public form: their space lists it and opens it without the secret.
+    # Blank for anonymous items, the API's and imported history.
+    sender_identifier = models.CharField(
+        _("số định danh người gửi"), max_length=32, blank=True, db_index=True
+    )
 
     state = models.CharField(
         _("trạng thái"),

@@ -359,12 +359,15 @@ def feedback_submit(
     contact: Contact = Contact(),
     attachments: Sequence[UploadedFile] = (),
     channel: str = FeedbackChannel.ONLINE,
+    sender_identifier: str = "",
     now: dt.datetime | None = None,
 ) -> Submitted:
     """A feedback item from the sender: the public form and API (``online``) and the national
     feedback system (``national_portal``) alike. ``kind`` is the sender's choice; the
     provincial office confirms or changes it when classifying (so that the §3 split by kind
-    covers every item received). Returns the item and its lookup secret."""
+    covers every item received). ``sender_identifier`` is the national identifier of the
+    applicant signed in on the public form (their space lists the item); blank when anonymous.
+    Returns the item and its lookup secret."""
     now = _now(now)
     subject = _text(
         subject, field="subject", label_vi="tiêu đề", label_en="subject", limit=SUBJECT_MAX
@@ -377,6 +380,7 @@ def feedback_submit(
     if channel not in (FeedbackChannel.ONLINE, FeedbackChannel.NATIONAL_PORTAL):
         raise _invalid("Kênh tiếp nhận không hợp lệ.", "Invalid channel.", "invalid_channel")
     contact = contact_clean(contact)
+    sender_identifier = sender_identifier.strip()  # an account's: checked at sign-in
     check_uploads(attachments)
     authz.check(Action.SUBMIT, actor=None, feedback=None)
     if agency is None and procedure is not None:
@@ -396,6 +400,7 @@ def feedback_submit(
             submitter_phone=contact.phone,
             submitter_email=contact.email,
             submitter_address=contact.address,
+            sender_identifier=sender_identifier,
             state=FeedbackState.RECEIVED,
             classify_due_at=_deadline(now, CLASSIFY_DAYS),
             info_due_at=_deadline(now, REQUEST_INFO_DAYS),
@@ -411,7 +416,12 @@ def feedback_submit(
             action="feedback.submit",
             target=feedback,
             actor_label=channel,
-            data={"code": feedback.code, "channel": channel, "files": len(attachments)},
+            data={
+                "code": feedback.code,
+                "channel": channel,
+                "files": len(attachments),
+                "signed_in": bool(sender_identifier),
+            },
         )
         _notify(
             feedback,

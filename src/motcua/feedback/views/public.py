@@ -3,7 +3,9 @@ one page each) and the sender's lookup (code + secret), from which they add info
 asked and rate the answer.
 
 Access to one's own item is proven by the code and the secret, remembered in the session for a
-short while (like the dossier lookup); the secret is only ever POSTed, never put in a URL.
+short while (like the dossier lookup); the secret is only ever POSTed, never put in a URL. An
+applicant signed in (``applicants.session``) needs no secret for the items they sent signed in
+(``Feedback.sender_identifier``), and gets a 404 for anybody else's they have not proven.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from motcua.applicants.session import current_applicant
 from motcua.feedback import services
 from motcua.feedback.access import feedback_access, submission_allowed
 from motcua.feedback.forms import FeedbackForm, InfoReplyForm, LookupForm, RatingForm, upload_help
@@ -42,6 +45,24 @@ def _grant(request: HttpRequest, code: str) -> None:
 def _has_access(request: HttpRequest, code: str) -> bool:
     expires = request.session.get(ACCESS_KEY, {}).get(code)
     return expires is not None and expires > timezone.now().timestamp()
+
+
+def _signed_in_identifier(request: HttpRequest) -> str:
+    account = current_applicant(request)
+    return account.identifier if account is not None else ""
+
+
+def _signed_in_initial(request: HttpRequest) -> dict[str, str]:
+    """The signed-in applicant's contact from their account (the provider's, not typed again),
+    as the online dossier submission prefills it."""
+    account = current_applicant(request)
+    if account is None:
+        return {}
+    return {
+        "submitter_name": account.full_name,
+        "submitter_phone": account.phone,
+        "submitter_email": account.email,
+    }
 
 
 def _errors_to_form(form, exc: DomainError) -> None:
@@ -101,6 +122,7 @@ def send(request: HttpRequest) -> HttpResponse:
                         address=data["submitter_address"],
                     ),
                     attachments=data["attachments"],
+                    sender_identifier=_signed_in_identifier(request),
                 )
             except DomainError as exc:
                 status = exc.status_code if exc.status_code in (400, 413, 429) else 200
@@ -113,7 +135,8 @@ def send(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
     else:
-        form = FeedbackForm(initial={"procedure": request.GET.get("thu-tuc", "")[:64]})
+        initial = {"procedure": request.GET.get("thu-tuc", "")[:64], **_signed_in_initial(request)}
+        form = FeedbackForm(initial=initial)
     return render(
         request, f"{T}/send.html", {"form": form, "upload_help": upload_help()}, status=status
     )
@@ -156,18 +179,20 @@ def lookup(request: HttpRequest) -> HttpResponse:
 
 
 def _mine(request: HttpRequest, code: str) -> Feedback:
+    """The item if this browser proved access to it, or the signed-in applicant sent it; 404
+    otherwise (whether or not the code exists)."""
+    items = Feedback.objects.select_related("agency", "procedure", "duplicate_of")
     if not _has_access(request, code):
-        raise Http404
-    return get_object_or_404(
-        Feedback.objects.select_related("agency", "procedure", "duplicate_of"),
-        code=code,
-        imported=False,
-    )
+        identifier = _signed_in_identifier(request)
+        if not identifier:
+            raise Http404
+        items = items.filter(sender_identifier=identifier)
+    return get_object_or_404(items, code=code, imported=False)
 
 
 @never_cache
 def mine(request: HttpRequest, code: str) -> HttpResponse:
-    if not _has_access(request, code):
+    if not _has_access(request, code) and not _signed_in_identifier(request):
         return redirect(f"{reverse('public-feedback-lookup')}?{urlencode({'ma': code})}")
     item = _mine(request, code)
     return render(request, f"{T}/mine.html", _mine_context(item))
