@@ -115,7 +115,7 @@ def test_sign_in_reuse_the_id_card_and_receive_the_result_in_the_store(
     screenshot(page, "acceptance-1366-7-resolved")
     result = StoredDocument.objects.get(identifier=AN, source=DocumentSource.RESULT)
     assert result.kind == DocumentKind.RESULT and result.source_dossier_code == code
-    assert result.file.name == dossier.result_file.name
+    assert result.file.name == dossier.result_file.name and result.size == len(PDF)
 
     # The applicant signs in again on the phone: the result is in their space and store.
     page.context.clear_cookies()
@@ -134,6 +134,7 @@ def test_sign_in_reuse_the_id_card_and_receive_the_result_in_the_store(
     store = page.locator("main").inner_text()
     assert "Kết quả giải quyết thủ tục hành chính" in store and code in store
     assert "Căn cước / Căn cước công dân" in store
+    assert f"{len(PDF)}\xa0byte" in store  # the result's size, as uploaded
     screenshot(page, "acceptance-360-9-store-result")
     link = page.locator(f"a[href='{reverse('datastore-document', args=[result.public_id])}']")
     with page.expect_download() as download:
