@@ -357,8 +357,13 @@ def _digitized_into_store(dossier: Dossier, actor) -> None:
         )
 
 
-def _result_into_store(dossier: Dossier, actor, now: dt.datetime) -> None:
-    """A result issued electronically goes into the applicant's electronic data store."""
+def _result_into_store(dossier: Dossier, actor, now: dt.datetime, upload: UploadedFile) -> None:
+    """A result issued electronically goes into the applicant's electronic data store, with
+    the name, type, size and digest of the file the approver uploaded."""
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
     stored_document_copy(
         identifier=dossier.applicant_id_number,
         kind=DocumentKind.RESULT,
@@ -370,7 +375,10 @@ def _result_into_store(dossier: Dossier, actor, now: dt.datetime) -> None:
         title=dossier.procedure.name,
         issuer=dossier.agency.name,
         issued_on=timezone.localtime(now).date(),
-        original_name=(dossier.result_file.name or "").rsplit("/", 1)[-1],
+        original_name=(upload.name or "").rsplit("/", 1)[-1],
+        content_type=getattr(upload, "content_type", "") or "",
+        size=upload.size or 0,
+        sha256=digest.hexdigest(),
     )
 
 
@@ -1156,7 +1164,7 @@ def dossier_approve(
         if result_file is not None:
             file_save(d.result_file, result_file.name or "", result_file)
             d.result_digitized = True
-            _result_into_store(d, actor, now)
+            _result_into_store(d, actor, now, result_file)
         d.current_agency_id = d.receiving_agency_id
         effects.notify.append("resolved")
         return {"finished_step": step.order, "timing": step.timing}

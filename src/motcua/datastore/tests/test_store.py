@@ -2,6 +2,7 @@
 from intake and results, and who may see what."""
 
 import datetime as dt
+import hashlib
 import uuid
 
 import pytest
@@ -307,9 +308,16 @@ def test_digitized_components_and_results_land_in_the_store_once(world, procedur
     result = StoredDocument.objects.get(source=DocumentSource.RESULT)
     assert result.identifier == ME and result.file.name == dossier.result_file.name
     assert result.issuer == dossier.agency.name
+    # The store shows and serves it with the uploaded file's name, type and size.
+    assert (result.original_name, result.content_type, result.size) == (
+        "ket-qua.pdf",
+        "application/pdf",
+        len(PDF),
+    )
+    assert result.sha256 == hashlib.sha256(PDF).hexdigest()
     # Copying again (a retried hook) changes nothing.
     s._digitized_into_store(dossier, approver)
-    s._result_into_store(dossier, approver, timezone.now())
+    s._result_into_store(dossier, approver, timezone.now(), pdf("ket-qua.pdf"))
     assert StoredDocument.objects.count() == 2
     assert AuditEntry.objects.filter(action="datastore.copy").count() == 2
 
