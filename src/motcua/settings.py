@@ -380,6 +380,9 @@ MOTCUA_RATE_LIMITS = {
     # Messages an anonymous caller can cause (receipts of online submissions, failed-lookup
     # warnings) to one phone number or e-mail address; beyond it nobody is messaged.
     "unverified_contact": os.environ.get("MOTCUA_UNVERIFIED_CONTACT_LIMIT", "3/86400"),
+    # Refused applicant sign-ins (a bad or replayed callback) from one client address; beyond
+    # it the callback is not even checked, and nothing more is written to the audit trail.
+    "sign_in_address": os.environ.get("MOTCUA_SIGN_IN_LIMIT_PER_ADDRESS", "20/3600"),
     # Questions asked in the handbook's Q&A from one client address.
     "question_address": os.environ.get("MOTCUA_QUESTION_LIMIT_PER_ADDRESS", "5/3600"),
 }

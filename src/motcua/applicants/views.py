@@ -20,8 +20,10 @@ from motcua.applicants.session import (
     space_sections,
 )
 from motcua.audit.services import audit_request_data
+from motcua.utils import ratelimit
 
 NEXT_KEY = "motcua_applicant_next"
+SIGN_IN_LIMIT = "sign_in_address"
 
 
 def _safe_next(request: HttpRequest, value: str | None) -> str:
@@ -33,8 +35,15 @@ def _safe_next(request: HttpRequest, value: str | None) -> str:
 
 
 def _refused(request: HttpRequest, reason: str, status: int) -> HttpResponse:
+    ratelimit.hit(SIGN_IN_LIMIT, ratelimit.client_address(request))
     services.applicant_sign_in_refused(reason=reason, request_data=audit_request_data(request))
     return render(request, "applicants/sign_in_error.html", status=status)
+
+
+def _too_many_refused(request: HttpRequest) -> bool:
+    """Too many refused sign-ins from this address in the window (``sign_in_address``)."""
+    client = ratelimit.client_address(request)
+    return ratelimit.count(SIGN_IN_LIMIT, client) >= ratelimit.rate(SIGN_IN_LIMIT).count
 
 
 @never_cache
@@ -52,6 +61,8 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def sign_in_callback(request: HttpRequest) -> HttpResponse:
+    if _too_many_refused(request):
+        return render(request, "applicants/sign_in_error.html", {"too_many": True}, status=429)
     try:
         claims = oidc.verified_claims(request)
         account = services.applicant_sign_in(

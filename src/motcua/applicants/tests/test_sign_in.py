@@ -198,3 +198,19 @@ def test_an_applicants_sign_in_signs_the_officer_out(client, fake_idp):
     client.get(_authorize(client))
     assert "_auth_user_id" not in client.session and _signed_in(client)
     assert client.get("/can-bo/ho-so/").status_code == 302
+
+
+def test_refused_sign_ins_are_limited_per_address(client, fake_idp, settings):
+    settings.MOTCUA_RATE_LIMITS = {**settings.MOTCUA_RATE_LIMITS, "sign_in_address": "3/3600"}
+    for _ in range(3):
+        _refused(client.get("/tai-khoan/dang-nhap/xong/", {"code": "x", "state": "y"}), client)
+    refusals = AuditEntry.objects.filter(action="applicant.sign_in_refused").count()
+    # Beyond the limit the callback is not checked, and the audit trail is not flooded...
+    response = client.get("/tai-khoan/dang-nhap/xong/", {"code": "x", "state": "y"})
+    assert response.status_code == 429
+    assert "quá nhiều lần đăng nhập không thành công" in response.content.decode()
+    assert AuditEntry.objects.filter(action="applicant.sign_in_refused").count() == refusals
+    # ...even for a good answer of the provider: the address waits for the window to pass.
+    response = client.get(_authorize(client))
+    assert response.status_code == 429 and not _signed_in(client)
+    assert not ApplicantAccount.objects.exists()
