@@ -112,12 +112,16 @@ def open_supplement(period: Period) -> Q:
     database computes the small set once and hashes it, instead of probing the requests for
     every dossier (which also made PostgreSQL's cost estimate, and so its JIT, explode).
     """
+    return Q(pk__in=open_supplement_requests(period).values("dossier_id"))
+
+
+def open_supplement_requests(period: Period) -> QuerySet[SupplementRequest]:
+    """The supplement requests open at the end of T (``open_supplement``)."""
     _lower, after_end = period.instant_bounds()
-    paused = SupplementRequest.objects.filter(
+    return SupplementRequest.objects.filter(
         Q(requested_at__lt=after_end)
         & (Q(supplied_at__isnull=True) | Q(supplied_at__gte=after_end))
     )
-    return Q(pk__in=paused.values("dossier_id"))
 
 
 def form06_conditions(period: Period) -> dict[str, Q]:
@@ -180,7 +184,7 @@ def form06(
     period: Period, *, agency: Agency | None = None, include_children: bool = True
 ) -> dict[str, dict[str, int]]:
     """statistics.md §2, exactly the §9 ``dossiers`` object, from the rollup (module docstring):
-    two small queries, whatever the length of the period.
+    three small queries, whatever the length of the period.
 
     ``agency``: only dossiers whose competent agency is it (and, with ``include_children``,
     any agency below it).
@@ -382,11 +386,16 @@ def _from_sums(sums: dict[str, int], paused_overdue: int) -> dict[str, dict[str,
 def _paused_overdue(period: Period, ids: set[int] | None) -> QuerySet[Dossier]:
     """The dossiers in process at T, past their due date (date(due) < T) and with a supplement
     request open at the end of T: within deadline (§2), though overdue without the pause. Few:
-    found from the requests open at T."""
+    found from the requests open at T, read first (a few thousand ids at 2,2 million dossiers),
+    so that the dossiers are read by primary key. As one query, PostgreSQL misjudged the open
+    requests (74.000 for 2.100: the OR on supplied_at) and scanned a year of dossiers instead:
+    170 ms at 2,2 million dossiers, against about 10 ms so."""
     last = period.end
+    requests = open_supplement_requests(period).order_by()  # no join for the Meta ordering
+    paused = sorted(set(requests.values_list("dossier_id", flat=True)))
     rows = accepted_dossiers().filter(
         (Q(ended_on__isnull=True) | Q(ended_on__gt=last)),
-        open_supplement(period),
+        pk__in=paused,
         received_on__lte=last,
         due_on__lt=last,
     )

@@ -301,7 +301,7 @@ def test_every_outcome_ends_a_dossier(setting, outcome):
     assert figures["in_process"]["total"] == 0
 
 
-def test_the_whole_is_two_small_queries_and_every_drill_down_equals_its_figure(setting):
+def test_the_whole_is_a_few_small_queries_and_every_drill_down_equals_its_figure(setting):
     rows = []
     for month in range(1, 13):
         for channel in Channel:
@@ -320,8 +320,8 @@ def test_the_whole_is_two_small_queries_and_every_drill_down_equals_its_figure(s
     with CaptureQueriesContext(connection) as queries:
         figures = form06(YEAR_2024)
 
-    # The rollup's sums, then the overdue dossiers paused at T; the dossiers' own count is one
-    # query too, and the same.
+    # The rollup's sums, then the supplement requests open at T (none here: so no query for the
+    # overdue dossiers they pause); the dossiers' own count is one query, and the same.
     assert len(queries) == 2
     assert "reports_settlementcount" in queries[0]["sql"]
     with CaptureQueriesContext(connection) as queries:
