@@ -11,6 +11,9 @@ command -v xgettext >/dev/null 2>&1 || need+=(gettext)
 [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 # Liberation Serif has the metrics of Times New Roman, the font of official documents.
 [ -e /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
+# A PKCS#11 software token: the signing tests sign through the interface an agency's USB token
+# or HSM offers.
+command -v softhsm2-util >/dev/null 2>&1 || need+=(softhsm2)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "test setup: installing ${need[*]} (apt)" >&2
