@@ -40,10 +40,10 @@ from motcua.dossiers.workflow import (
     Action,
     Scope,
     State,
-    TransitionRefused,
 )
 from motcua.dossiers.workflow import check as check_transition
 from motcua.utils.errors import DomainError
+from motcua.utils.transitions import TransitionRefused
 
 __all__ = [
     "allowed_actions_for",

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.roles import Role
+from motcua.utils.transitions import transition_check
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -177,34 +177,15 @@ ACTION_LABELS: dict[Action, StrOrPromise] = {
 }
 
 
-class TransitionRefused(Exception):
-    """The action is not allowed: wrong state, wrong role or wrong agency."""
-
-    def __init__(self, message_vi: str, message_en: str, *, code: str):
-        super().__init__(f"{message_vi} / {message_en}")
-        self.message_vi, self.message_en, self.code = message_vi, message_en, code
-
-
 def check(action: Action, *, state: State | None, role: str) -> Transition:
-    """The transition for ``action`` from ``state`` by ``role``, or TransitionRefused.
-
-    Agency scope is checked by the caller against ``Transition.scope`` (it needs the database).
-    """
-    transition = TRANSITIONS[action]
-    # The message is bilingual: its Vietnamese half stays Vietnamese whatever the language.
-    with translation.override("vi"):
-        label = str(ACTION_LABELS[action])
-        current = State(state).label if state is not None else "chưa có"
-    if role not in transition.roles:
-        raise TransitionRefused(
-            f"Vai trò của bạn không được phép: {label}.",
-            f"Your role may not perform '{action}'.",
-            code="role_not_allowed",
-        )
-    if state not in transition.sources:
-        raise TransitionRefused(
-            f"Không thể {label.lower()} khi hồ sơ ở trạng thái «{current}».",
-            f"'{action}' is not allowed from state {state}.",
-            code="invalid_transition",
-        )
-    return transition
+    """The transition for ``action`` from ``state`` by ``role``, or TransitionRefused (the
+    agency scope is checked by ``authz``: it needs the database)."""
+    return transition_check(
+        TRANSITIONS,
+        ACTION_LABELS,
+        action,
+        state=state,
+        role=role,
+        state_label=lambda value: str(State(value).label),
+        thing="hồ sơ",
+    )

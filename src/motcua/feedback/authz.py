@@ -27,10 +27,10 @@ from motcua.feedback.workflow import (
     TRANSITIONS,
     Action,
     Scope,
-    TransitionRefused,
 )
 from motcua.feedback.workflow import check as check_transition
 from motcua.utils.errors import DomainError
+from motcua.utils.transitions import TransitionRefused
 
 __all__ = ["allowed_actions_for", "check", "may_see_contact", "role_of", "visible_feedback"]
 

@@ -11,11 +11,11 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.roles import Role
 from motcua.feedback.models import FeedbackState
+from motcua.utils.transitions import transition_check
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -101,31 +101,15 @@ ACTION_LABELS: dict[Action, StrOrPromise] = {
 }
 
 
-class TransitionRefused(Exception):
-    """The action is not allowed: wrong state or wrong role."""
-
-    def __init__(self, message_vi: str, message_en: str, *, code: str):
-        super().__init__(f"{message_vi} / {message_en}")
-        self.message_vi, self.message_en, self.code = message_vi, message_en, code
-
-
 def check(action: Action, *, state: str | None, role: str) -> Transition:
-    """The transition for ``action`` from ``state`` by ``role``, or TransitionRefused. The
-    agency scope is checked by ``authz`` (it needs the item)."""
-    transition = TRANSITIONS[action]
-    with translation.override("vi"):
-        label = str(ACTION_LABELS[action])
-        current = FeedbackState(state).label if state is not None else "chưa có"
-    if role not in transition.roles:
-        raise TransitionRefused(
-            f"Vai trò của bạn không được phép: {label}.",
-            f"Your role may not perform '{action}'.",
-            code="role_not_allowed",
-        )
-    if state not in transition.sources:
-        raise TransitionRefused(
-            f"Không thể {label.lower()} khi phản ánh ở trạng thái «{current}».",
-            f"'{action}' is not allowed from state {state}.",
-            code="invalid_transition",
-        )
-    return transition
+    """The transition for ``action`` from ``state`` by ``role``, or TransitionRefused (the
+    agency scope is checked by ``authz``: it needs the database)."""
+    return transition_check(
+        TRANSITIONS,
+        ACTION_LABELS,
+        action,
+        state=state,
+        role=role,
+        state_label=lambda value: str(FeedbackState(value).label),
+        thing="phản ánh",
+    )

@@ -269,62 +269,69 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, get_object_or_404(Inspection, pk=pk))
 
 
-@action_required(MANAGE)
-@require_POST
-def hold(request: HttpRequest, pk: int) -> HttpResponse:
+def _act_on_inspection(
+    request: HttpRequest,
+    pk: int,
+    form_class,
+    form_key: str,
+    service,
+    done: str,
+    *,
+    dated: bool = False,
+    bound_to_inspection: bool = False,
+) -> HttpResponse:
+    """One of the inspection page's forms posted: ``service`` called with the form's data (and
+    today's date when ``dated``), or the page again with the form's errors, nothing changed."""
     inspection = get_object_or_404(Inspection, pk=pk)
-    form = f.HoldForm(request.POST)
+    kwargs = {"inspection": inspection} if bound_to_inspection else {}
+    form = form_class(request.POST, request.FILES, **kwargs)
     if form.is_valid():
+        extra = {"today": timezone.localdate()} if dated else {}
         try:
-            s.inspection_hold(
-                inspection=inspection,
-                today=timezone.localdate(),
-                actor=request.user,
-                **form.cleaned_data,
-            )
+            service(inspection=inspection, actor=request.user, **extra, **form.cleaned_data)
         except DomainError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("Đã ghi nhận cuộc kiểm tra đã diễn ra."))
+            messages.success(request, done)
             return redirect("inspection-detail", pk=pk)
-    return _detail(request, inspection, status=400, hold_form=form)
+    return _detail(request, inspection, status=400, **{form_key: form})
+
+
+@action_required(MANAGE)
+@require_POST
+def hold(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act_on_inspection(
+        request,
+        pk,
+        f.HoldForm,
+        "hold_form",
+        s.inspection_hold,
+        _("Đã ghi nhận cuộc kiểm tra đã diễn ra."),
+        dated=True,
+    )
 
 
 @action_required(MANAGE)
 @require_POST
 def attach(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = get_object_or_404(Inspection, pk=pk)
-    form = f.AttachForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            s.inspection_attach(inspection=inspection, actor=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Đã đính kèm tài liệu."))
-            return redirect("inspection-detail", pk=pk)
-    return _detail(request, inspection, status=400, attach_form=form)
+    return _act_on_inspection(
+        request, pk, f.AttachForm, "attach_form", s.inspection_attach, _("Đã đính kèm tài liệu.")
+    )
 
 
 @action_required(MANAGE)
 @require_POST
 def recommend(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = get_object_or_404(Inspection, pk=pk)
-    form = f.RecommendationForm(request.POST, inspection=inspection)
-    if form.is_valid():
-        try:
-            s.recommendation_add(
-                inspection=inspection,
-                today=timezone.localdate(),
-                actor=request.user,
-                **form.cleaned_data,
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Đã thêm kiến nghị."))
-            return redirect("inspection-detail", pk=pk)
-    return _detail(request, inspection, status=400, recommendation_form=form)
+    return _act_on_inspection(
+        request,
+        pk,
+        f.RecommendationForm,
+        "recommendation_form",
+        s.recommendation_add,
+        _("Đã thêm kiến nghị."),
+        dated=True,
+        bound_to_inspection=True,
+    )
 
 
 @action_required(MANAGE)
