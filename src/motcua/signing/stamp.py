@@ -1,16 +1,16 @@
 """The visible stamp of a signature: its text (agency, signer's full name and title, local time
 dd/mm/yyyy HH:MM), a free spot for it on the last page, and how it is drawn.
 
-Vietnamese needs a font with its glyphs. pyHanko embeds a TrueType font itself when its
-OpenType support (fontTools, uharfbuzz: ``pyhanko[opentype]``) is installed; without it the
-stamp is drawn by Pillow with the same font as an image, so the glyphs are right either way
-(the image's text is not searchable). Without any such font the text falls back to letters
-without diacritics rather than boxes."""
+Vietnamese needs a font with its glyphs. The stamp is drawn by Pillow with such a font, as an
+image (its text is not searchable; the signature's own fields carry the same facts). pyHanko's
+own OpenType text (``pyhanko[opentype]``) was tried and not kept: with the TrueType fonts found
+here (DejaVu, Liberation: 2.048 units per em) version 0.38 advances the glyphs as if the em had
+1.000 units, and the letters come out spaced apart and cut off. Without any such font the text
+falls back to letters without diacritics rather than boxes."""
 
 from __future__ import annotations
 
 import functools
-import importlib.util
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -97,27 +97,12 @@ def free_box(writer: Any, page_ix: int) -> tuple[int, int, int, int]:
 # ---- how ------------------------------------------------------------------------------------
 
 
-def _opentype() -> bool:
-    return all(importlib.util.find_spec(m) for m in ("fontTools", "uharfbuzz"))
-
-
 def stamp_style(lines: list[str]) -> tuple[Any, dict[str, str]]:
     """pyHanko's stamp style for ``lines`` and the text parameters it needs."""
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import StaticStampStyle, TextStampStyle
 
     font = stamp_font()
-    if font and _opentype():
-        from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
-
-        style = TextStampStyle(
-            stamp_text="%(lines)s",
-            text_box_style=TextBoxStyle(
-                font=GlyphAccumulatorFactory(font, font_size=FONT_SIZE), leading=FONT_SIZE + 2
-            ),
-            border_width=1,
-        )
-        return style, {"lines": "\n".join(lines)}
     if font:
         from pyhanko.pdf_utils.images import PdfImage
 
