@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -27,6 +28,10 @@ from motcua.utils.formatting import vn_number
 from motcua.utils.storage import file_read, file_save, files_atomic
 
 SIGNATURE_FIELD = "DauCoQuanBienLai"
+
+
+def _nothing() -> None:
+    return None
 
 
 def vnd(amount: int) -> str:
@@ -76,25 +81,23 @@ def receipt_docx(receipt: Receipt) -> bytes:
     return out.getvalue()
 
 
-def _store(receipt: Receipt, field: str, name: str, data: bytes) -> Receipt:
+def _store(
+    receipt: Receipt, field: str, name: str, data: bytes, on_store: Callable[[], None] = _nothing
+) -> Receipt:
+    """Store ``data`` as the receipt's ``field`` unless somebody stored one meanwhile; then
+    ``on_store`` (in the same transaction)."""
     with files_atomic(), transaction.atomic():
         locked = Receipt.objects.select_for_update().get(pk=receipt.pk)
         if not getattr(locked, field):  # nobody stored it while we worked
             file_save(getattr(locked, field), name, ContentFile(data))
             locked.save(update_fields=[field])
-            if field == "signed_pdf":
-                audit_record(
-                    action="payment.receipt_signed",
-                    target=locked.payment,
-                    actor_label="system",
-                    data={"receipt": locked.number},
-                )
+            on_store()
     return locked
 
 
 def receipt_issue(*, receipt_id: int, now: dt.datetime) -> Receipt:
     """The receipt's PDF, sealed by the settling agency; nothing when it already is."""
-    from motcua.signing.services import Signer, pdf_sign
+    from motcua.signing.services import Signer, pdf_sign, signature_record
 
     receipt = Receipt.objects.select_related(
         "payment__dossier__agency", "payment__dossier__procedure"
@@ -109,12 +112,33 @@ def receipt_issue(*, receipt_id: int, now: dt.datetime) -> Receipt:
         data = docx_to_pdf(receipt_docx(receipt), soffice=soffice, stem=stem)
         receipt.pdf = _store(receipt, "pdf", f"{stem}.pdf", data).pdf
     dossier = receipt.payment.dossier
+    signer = Signer(agency=dossier.agency, seal=True)
+    unsigned = file_read(receipt.pdf)
     signed = pdf_sign(
-        pdf=file_read(receipt.pdf),
-        signer=Signer(agency=dossier.agency, seal=True),
+        pdf=unsigned,
+        signer=signer,
         reason=f"Biên lai điện tử {receipt.number}",
         field_name=SIGNATURE_FIELD,
         now=now,
     )
-    receipt.signed_pdf = _store(receipt, "signed_pdf", f"{stem}-signed.pdf", signed).signed_pdf
+
+    def recorded() -> None:
+        # The signature's record: its unique (document, field) key refuses a second one.
+        signature_record(
+            document_key=f"receipt:{receipt.number}",
+            field_name=SIGNATURE_FIELD,
+            signer=signer,
+            input_pdf=unsigned,
+            output_pdf=signed,
+            signed_at=now,
+        )
+        audit_record(
+            action="payment.receipt_signed",
+            target=receipt.payment,
+            actor_label="system",
+            data={"receipt": receipt.number},
+        )
+
+    stored = _store(receipt, "signed_pdf", f"{stem}-signed.pdf", signed, recorded)
+    receipt.signed_pdf = stored.signed_pdf
     return receipt
