@@ -29,15 +29,16 @@ MERCHANT = "motcua-test"
 FEE = 1_250_000
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
+@pytest.fixture
+def fresh_cache(transactional_db):
+    """The lookup's rate limits live in the cache, which outlives a test's data."""
     cache.clear()
     yield
     cache.clear()
 
 
 @pytest.fixture
-def fakepay(settings, live_server):
+def fakepay(settings, live_server, fresh_cache):
     with FakePay(secret=SECRET, merchant=MERCHANT) as pay:
         settings.MOTCUA_PAYMENT_URL = pay.url
         settings.MOTCUA_PAYMENT_MERCHANT = MERCHANT
