@@ -86,6 +86,9 @@ class PaymentNotification(models.Model):
         verbose_name_plural = _("thông báo thanh toán")
         ordering = ["received_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.kind} {self.order_number}: {self.outcome}"
+
 
 class Refund(models.Model):
     payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="refunds")
@@ -101,6 +104,9 @@ class Refund(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="refund_amount_positive")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.payment_id}: {self.amount}"
 
 
 class Receipt(models.Model):

@@ -62,9 +62,7 @@ def _ours(payment: Payment) -> str:
     return f"{vn_number(payment.amount)} đ, {payment.status}"
 
 
-def settlement_reconcile(
-    lines: list[SettlementLine], *, days: set[dt.date]
-) -> Reconciliation:
+def settlement_reconcile(lines: list[SettlementLine], *, days: set[dt.date]) -> Reconciliation:
     """Compare the file's ``lines`` of ``days`` with our payments paid on those days (local
     dates) and those the file names."""
     lines = [line for line in lines if line.settlement_date in days]

@@ -80,9 +80,7 @@ def payment_start(*, dossier: Dossier, now: dt.datetime, amount: int | None = No
             )
         due = dossier_balance(locked).due
         if due <= 0:
-            raise _refuse(
-                "Hồ sơ đã nộp đủ phí, lệ phí.", "Nothing is left to pay.", "nothing_due"
-            )
+            raise _refuse("Hồ sơ đã nộp đủ phí, lệ phí.", "Nothing is left to pay.", "nothing_due")
         amount = due if amount is None else amount
         if not 0 < amount <= due:
             raise _refuse(
@@ -243,8 +241,10 @@ def payment_receive(
     try:
         if gateway is None:
             raise PaymentRefused("99", "thanh toán trực tuyến đang tắt / online payment off")
-        verify = gateway.verify_return if kind == NotificationKind.RETURN else (
-            gateway.verify_notification
+        verify = (
+            gateway.verify_return
+            if kind == NotificationKind.RETURN
+            else (gateway.verify_notification)
         )
         result = verify(params, order_amount=order_amount)
     except PaymentRefused as exc:

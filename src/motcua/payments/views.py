@@ -4,6 +4,7 @@ refund. Every decision is the services' (``payments.services``); the views only 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
@@ -14,8 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
-
-from django.conf import settings
 
 from motcua.audit.services import audit_read
 from motcua.dossiers.views.officer import visible_dossier

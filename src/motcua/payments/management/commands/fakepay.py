@@ -19,7 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8767)
         parser.add_argument("--secret", help="the shared secret (default MOTCUA_PAYMENT_SECRET)")
-        parser.add_argument("--merchant", help="the merchant code (default MOTCUA_PAYMENT_MERCHANT)")
+        parser.add_argument(
+            "--merchant", help="the merchant code (default MOTCUA_PAYMENT_MERCHANT)"
+        )
 
     def handle(self, *args, host: str, port: int, secret: str | None, merchant: str | None, **_):
         secret = secret or settings.MOTCUA_PAYMENT_SECRET
