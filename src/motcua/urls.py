@@ -30,6 +30,7 @@ urlpatterns = [
     path("can-bo/so-tay/", include("motcua.handbook.urls_officer")),
     path("tai-khoan/", include("motcua.datastore.urls")),
     path("", include("motcua.payments.urls_public")),
+    path("", include("motcua.signing.urls")),
     path("", include("motcua.dossiers.urls_public")),
     path("", include("motcua.web.urls")),
 ]
