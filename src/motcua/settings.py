@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "motcua.feedback",
     "motcua.inspections",
     "motcua.handbook",
+    "motcua.payments",
     "motcua.interchange",
     "motcua.portal",
     "motcua.reports",
@@ -326,6 +327,12 @@ MOTCUA_OIDC_CLIENT_ID = os.environ.get("MOTCUA_OIDC_CLIENT_ID", "motcua-demo")
 MOTCUA_OIDC_CLIENT_SECRET = os.environ.get("MOTCUA_OIDC_CLIENT_SECRET", "motcua-demo")
 MOTCUA_OIDC_TIMEOUT = float(os.environ.get("MOTCUA_OIDC_TIMEOUT", "10"))
 MOTCUA_PORTAL_TIMEOUT = float(os.environ.get("MOTCUA_PORTAL_TIMEOUT", "30"))
+# Online payment of fees through the national payment platform (docs/payments.md): its address
+# (empty: online payment off, no button shown), the merchant code and the shared secret the
+# province received; ``motcua demo`` points them at its ``motcua fakepay``.
+MOTCUA_PAYMENT_URL = os.environ.get("MOTCUA_PAYMENT_URL", "").rstrip("/")
+MOTCUA_PAYMENT_MERCHANT = os.environ.get("MOTCUA_PAYMENT_MERCHANT", "motcua-demo")
+MOTCUA_PAYMENT_SECRET = os.environ.get("MOTCUA_PAYMENT_SECRET", "")
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "motcua.utils.schema.AutoSchema",

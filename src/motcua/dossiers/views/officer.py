@@ -36,6 +36,7 @@ from motcua.dossiers import services as s
 from motcua.dossiers.api import document_response
 from motcua.dossiers.authz import allowed_actions_for
 from motcua.dossiers.models import Dossier, DossierDocument, DossierStep, Evaluation
+from motcua.dossiers.panels import officer_panels
 from motcua.dossiers.selectors import (
     deadline_text,
     dossiers_in_order,
@@ -284,6 +285,7 @@ def _detail_response(
         "refused": refused,
         "open_request": next((r for r in dossier.supplements.all() if r.supplied_at is None), None),
         "store_allowed": handling_allows_store(dossier),
+        "extra_panels": officer_panels(request, dossier),
     }
     return render(request, "dossiers/officer/detail.html", context, status=status)
 

@@ -1,7 +1,8 @@
 """``motcua demo``: the main job. Generates the synthetic province, imports it through the same
 importer a real province uses (officers included, from users.csv), gives the demo accounts the
-demo password and serves the web UI, with the worker and a fake national portal (unless
-``MOTCUA_PORTAL_URL`` names one) beside it."""
+demo password and serves the web UI, with the worker, a fake national portal (unless
+``MOTCUA_PORTAL_URL`` names one) and a fake payment platform (unless ``MOTCUA_PAYMENT_URL`` names
+one) beside it."""
 
 import json
 import os
@@ -95,7 +96,7 @@ class Command(BaseCommand):
         # Served, the demo synchronises its dossiers with a portal: the one of
         # MOTCUA_PORTAL_URL, else a fake portal of its own, from the live dossiers on.
         portal = None if options["no_serve"] else self._start_portal()
-        idp = None
+        idp = payments = None
         try:
             created = demo_live_dossiers(now=timezone.now())
             if created:
@@ -118,10 +119,11 @@ class Command(BaseCommand):
                 self._print_credentials(users, options)
                 return
             idp = self._start_idp(people)
+            payments = self._start_payments()
             call_command("collectstatic", interactive=False, verbosity=0)
             self._serve(users, options)
         finally:
-            for process in (portal, idp):
+            for process in (portal, idp, payments):
                 if process is not None:
                     _stop(process)
 
@@ -166,6 +168,31 @@ class Command(BaseCommand):
         settings.MOTCUA_OIDC_ISSUER = os.environ["MOTCUA_OIDC_ISSUER"] = issuer
         self.stdout.write(f"Định danh điện tử giả lập / fake identity provider: {issuer}")
         return idp
+
+    def _start_payments(self) -> subprocess.Popen | None:
+        """The fake national payment platform (docs/payments.md) in a subprocess on a free
+        port, unless MOTCUA_PAYMENT_URL names a platform; the settings (and the server's and
+        worker's environment) point at it with a fresh shared secret."""
+        if settings.MOTCUA_PAYMENT_URL:
+            self.stdout.write(
+                f"Nền tảng thanh toán / payment platform: {settings.MOTCUA_PAYMENT_URL}"
+            )
+            return None
+        port = _free_port()
+        secret = secrets.token_urlsafe(24)
+        merchant = settings.MOTCUA_PAYMENT_MERCHANT
+        platform = subprocess.Popen(
+            [sys.executable, "-m", "motcua", "fakepay", "--port", str(port), "--secret", secret,
+             "--merchant", merchant],
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        _wait_for(port)
+        url = f"http://127.0.0.1:{port}"
+        settings.MOTCUA_PAYMENT_URL, settings.MOTCUA_PAYMENT_SECRET = url, secret
+        os.environ["MOTCUA_PAYMENT_URL"], os.environ["MOTCUA_PAYMENT_SECRET"] = url, secret
+        os.environ["MOTCUA_PAYMENT_MERCHANT"] = merchant
+        self.stdout.write(f"Nền tảng thanh toán giả lập / fake payment platform: {url}")
+        return platform
 
     def _serve(self, users: list[User], options) -> None:
         """The web server, with the notification worker beside it for as long as it runs; the
