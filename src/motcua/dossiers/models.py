@@ -301,9 +301,7 @@ class DossierComponent(models.Model):
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     # A scanned image converted to PDF/A by the job ``component_pdf``; the original stays.
-    pdfa = models.FileField(
-        _("bản PDF/A"), upload_to="dossiers/%Y/%m/", blank=True, default=""
-    )
+    pdfa = models.FileField(_("bản PDF/A"), upload_to="dossiers/%Y/%m/", blank=True, default="")
     # Asked at the counter: "Chứng thực bản sao điện tử từ bản chính" by the intake officer
     # (``certify_by``); ``certified_copy`` is the PDF sealed by the agency once the job ran.
     certify_by = models.ForeignKey(

@@ -129,7 +129,9 @@ def _certify(component: DossierComponent, original: bytes | None) -> None:
     else:
         pdf = original if original is not None else file_read(component.file)
         if not pdf.startswith(b"%PDF-"):
-            logger.warning("component %s is neither an image nor a PDF: not certified", component.pk)
+            logger.warning(
+                "component %s is neither an image nor a PDF: not certified", component.pk
+            )
             return
     dossier = component.dossier
     officer = component.certify_by
@@ -146,9 +148,7 @@ def _certify(component: DossierComponent, original: bytes | None) -> None:
         locked = DossierComponent.objects.select_for_update().get(pk=component.pk)
         if locked.certified_copy:
             return
-        file_save(
-            locked.certified_copy, f"{_stem(component)}-chung-thuc.pdf", ContentFile(signed)
-        )
+        file_save(locked.certified_copy, f"{_stem(component)}-chung-thuc.pdf", ContentFile(signed))
         locked.save(update_fields=["certified_copy"])
         audit_record(
             action="dossier.component_certified",

@@ -352,8 +352,10 @@ def _convert_later(rows: Sequence[DossierComponent]) -> None:
     from motcua.dossiers.tasks import component_pdf
 
     for row in rows:
-        if row.file and not row.reused and (
-            row.content_type.startswith("image/") or row.certify_by_id
+        if (
+            row.file
+            and not row.reused
+            and (row.content_type.startswith("image/") or row.certify_by_id)
         ):
             component_pdf.enqueue(pk=row.pk, key=f"component_pdf:{row.pk}")
 

@@ -68,9 +68,7 @@ def component_pdf(*, pk: int) -> None:
     from motcua.dossiers.scans import component_pdf_make
 
     component = (
-        DossierComponent.objects.select_related("dossier", "certify_by")
-        .filter(pk=pk)
-        .first()
+        DossierComponent.objects.select_related("dossier", "certify_by").filter(pk=pk).first()
     )
     if component is not None:
         component_pdf_make(component)

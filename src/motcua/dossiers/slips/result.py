@@ -71,7 +71,10 @@ def result_docx(*, dossier: Dossier, approver, number: str, at: dt.datetime) -> 
     )
     sheet.signatures(
         [_signer_block(dossier, approver)],
-        recipients=["Như trên", f"Bộ phận Một cửa - {dossier.receiving_agency.name_on(day)}",
-                    "Lưu: VT"],
+        recipients=[
+            "Như trên",
+            f"Bộ phận Một cửa - {dossier.receiving_agency.name_on(day)}",
+            "Lưu: VT",
+        ],
     )
     return sheet.to_bytes()
