@@ -10,6 +10,7 @@ from motcua.testing.browser import (  # noqa: F401  (fixtures)
     csp_violations,
     page,
 )
+from motcua.testing.signing import pki  # noqa: F401  (fixture)
 from motcua.testing.storage import (  # noqa: F401  (fixtures)
     file_storage,
     s3_server,

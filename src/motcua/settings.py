@@ -18,6 +18,12 @@ MOTCUA_S3_PREFIX             folder inside the bucket (optional)
 MOTCUA_S3_ADDRESSING_STYLE   "path" (default, MinIO) or "virtual"
 MOTCUA_S3_URL_EXPIRE         seconds a signed link lives, default 300 (files are streamed
                              through authorised views; nothing shows a storage link)
+
+Digital signatures (docs/signatures.md):
+MOTCUA_SIGNING_KEYS          the key file (JSON), default $MOTCUA_DATA_DIR/pki/keys.json
+MOTCUA_SIGNING_TRUST_ROOTS   more trusted root certificates (PEM files, separated by ":")
+                             beside the province CA of the key file
+MOTCUA_SIGNING_FONT          a TrueType font with Vietnamese glyphs for the stamps
 """
 
 import datetime as dt
@@ -86,6 +92,7 @@ INSTALLED_APPS = [
     "motcua.procedures",
     "motcua.dossiers",
     "motcua.datastore",
+    "motcua.signing",
     "motcua.notifications",
     "motcua.feedback",
     "motcua.inspections",
@@ -299,6 +306,13 @@ MOTCUA_SOFFICE = os.environ.get("MOTCUA_SOFFICE", "soffice")
 # Public statistics: agencies with fewer resolved dossiers in the period are not ranked.
 MOTCUA_PUBLIC_STATS_MIN_DOSSIERS = int(os.environ.get("MOTCUA_PUBLIC_STATS_MIN_DOSSIERS", "30"))
 # The public address of the site, used in links sent to applicants.
+# Signing keys and trusted roots of the PAdES signatures (motcua.signing, ADR 0012).
+MOTCUA_SIGNING_KEYS = os.environ.get("MOTCUA_SIGNING_KEYS") or str(DATA_DIR / "pki" / "keys.json")
+MOTCUA_SIGNING_TRUST_ROOTS = [
+    p for p in os.environ.get("MOTCUA_SIGNING_TRUST_ROOTS", "").split(os.pathsep) if p.strip()
+]
+MOTCUA_SIGNING_FONT = os.environ.get("MOTCUA_SIGNING_FONT", "")
+
 MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
 # The National Public Service Portal (docs/portal.md): its synchronisation address (unset: the
 # exchange is off), the bearer token the province received, seconds before a request times out.
@@ -385,6 +399,8 @@ MOTCUA_RATE_LIMITS = {
     "sign_in_address": os.environ.get("MOTCUA_SIGN_IN_LIMIT_PER_ADDRESS", "20/3600"),
     # Questions asked in the handbook's Q&A from one client address.
     "question_address": os.environ.get("MOTCUA_QUESTION_LIMIT_PER_ADDRESS", "5/3600"),
+    # Verifications of signed documents (/xac-thuc/) from one client address.
+    "verify_address": os.environ.get("MOTCUA_VERIFY_LIMIT_PER_ADDRESS", "30/3600"),
 }
 
 SESSION_COOKIE_HTTPONLY = True
