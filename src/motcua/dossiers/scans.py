@@ -122,7 +122,7 @@ def component_pdf_make(component: DossierComponent) -> None:
 
 def _certify(component: DossierComponent, original: bytes | None) -> None:
     from motcua.audit.services import audit_record
-    from motcua.signing.services import Signer, pdf_sign
+    from motcua.signing.services import Signer, pdf_sign, signature_record
 
     if component.pdfa:
         pdf = file_read(component.pdfa)
@@ -137,17 +137,22 @@ def _certify(component: DossierComponent, original: bytes | None) -> None:
     officer = component.certify_by
     assert officer is not None
     agency = officer.agency or dossier.receiving_agency
+    signer, now = Signer(agency=agency, seal=True, user=officer), timezone.now()
     signed = pdf_sign(
-        pdf=pdf,
-        signer=Signer(agency=agency, seal=True, user=officer),
-        reason=CERTIFIED_REASON,
-        field_name=CERTIFIED_FIELD,
-        now=timezone.now(),
+        pdf=pdf, signer=signer, reason=CERTIFIED_REASON, field_name=CERTIFIED_FIELD, now=now
     )
     with files_atomic(), transaction.atomic():
         locked = DossierComponent.objects.select_for_update().get(pk=component.pk)
         if locked.certified_copy:
             return
+        signature_record(
+            document_key=f"dossier:{dossier.code}:component:{component.pk}",
+            field_name=CERTIFIED_FIELD,
+            signer=signer,
+            input_pdf=pdf,
+            output_pdf=signed,
+            signed_at=now,
+        )
         file_save(locked.certified_copy, f"{_stem(component)}-chung-thuc.pdf", ContentFile(signed))
         locked.save(update_fields=["certified_copy"])
         audit_record(

@@ -42,6 +42,17 @@ def _no_soffice() -> SlipConversionError:
 # ---- slips ----------------------------------------------------------------------------------
 
 
+def slip_document_key(row: DossierDocument | CounterVisit) -> str:
+    """The key of the slip in the record of signatures (one seal per key)."""
+    if isinstance(row, CounterVisit):
+        return f"counter_visit:{row.pk}"
+    return f"dossier:{row.dossier.code}:slip:{row.pk}"
+
+
+def result_document_key(dossier: Dossier) -> str:
+    return f"dossier:{dossier.code}:result"
+
+
 def slip_signer(row: DossierDocument | CounterVisit):
     """The issuing unit's seal, with the officer who issued the slip named in the stamp."""
     from motcua.signing.services import Signer
@@ -55,25 +66,34 @@ def slip_signer(row: DossierDocument | CounterVisit):
 def slip_sign_make(row: DossierDocument | CounterVisit) -> bool:
     """Seal the PDF of slip ``row``; False when it was signed already (by this run or an
     earlier or concurrent one, which then stored first)."""
-    from motcua.signing.services import pdf_sign
+    from motcua.signing.services import pdf_sign, signature_record
 
     if row.signed_pdf:
         return False
     pdf = slip_pdf(row)
     if pdf is None:
         raise _no_soffice()
+    signer, now = slip_signer(row), timezone.now()
     signed = pdf_sign(
         pdf=pdf,
-        signer=slip_signer(row),
+        signer=signer,
         reason=f"Ban hành {row.title}",
         field_name=SEAL_FIELD,
-        now=timezone.now(),
+        now=now,
     )
     name = slip_file_name(row, "pdf").replace(".pdf", "-ky-so.pdf")
     with files_atomic(), transaction.atomic():
         locked = type(row)._default_manager.select_for_update().get(pk=row.pk)
         if locked.signed_pdf:
             return False
+        signature_record(
+            document_key=slip_document_key(row),
+            field_name=SEAL_FIELD,
+            signer=signer,
+            input_pdf=pdf,
+            output_pdf=signed,
+            signed_at=now,
+        )
         file_save(locked.signed_pdf, name, ContentFile(signed))
         locked.save(update_fields=["signed_pdf"])
     row.signed_pdf = locked.signed_pdf
@@ -119,7 +139,7 @@ def result_sign_make(dossier: Dossier) -> bool:
     """Sign the approved result of ``dossier``: the approver's own signature, then the agency's
     seal over it; stored as ``result_pdf`` and put in the applicant's data store in place of
     the unsigned file. False when there is nothing to do (signed already, not approved)."""
-    from motcua.signing.services import Signer, pdf_sign
+    from motcua.signing.services import Signer, pdf_sign, signature_record
 
     if dossier.result_pdf or dossier.outcome != Outcome.APPROVED:
         return False
@@ -127,25 +147,32 @@ def result_sign_make(dossier: Dossier) -> bool:
     approver = approval.actor if approval else None
     pdf = result_unsigned_pdf(dossier, approver=approver, approval=approval)
     now = timezone.now()
-    signed = pdf_sign(
-        pdf=pdf,
-        signer=Signer(agency=dossier.agency, seal=False, user=approver),
-        reason=RESULT_LEADER_REASON,
-        field_name=LEADER_FIELD,
-        now=now,
+    leader = Signer(agency=dossier.agency, seal=False, user=approver)
+    seal = Signer(agency=dossier.agency, seal=True, user=approver)
+    by_leader = pdf_sign(
+        pdf=pdf, signer=leader, reason=RESULT_LEADER_REASON, field_name=LEADER_FIELD, now=now
     )
     signed = pdf_sign(
-        pdf=signed,
-        signer=Signer(agency=dossier.agency, seal=True, user=approver),
-        reason=RESULT_SEAL_REASON,
-        field_name=SEAL_FIELD,
-        now=now,
+        pdf=by_leader, signer=seal, reason=RESULT_SEAL_REASON, field_name=SEAL_FIELD, now=now
     )
     name = f"{file_stem(dossier.code)}-ket-qua-ky-so.pdf"
     with files_atomic(), transaction.atomic():
         locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
         if locked.result_pdf:
             return False
+        key = result_document_key(dossier)
+        for signer, field, before, after in (
+            (leader, LEADER_FIELD, pdf, by_leader),
+            (seal, SEAL_FIELD, by_leader, signed),
+        ):
+            signature_record(
+                document_key=key,
+                field_name=field,
+                signer=signer,
+                input_pdf=before,
+                output_pdf=after,
+                signed_at=now,
+            )
         file_save(locked.result_pdf, name, ContentFile(signed))
         locked.save(update_fields=["result_pdf"])
         _result_signed_into_store(locked, signed, name, approver, now)
@@ -192,3 +219,39 @@ def _result_signed_into_store(
             size=size,
             sha256=digest,
         )
+
+
+# ---- the verification page's lookup by dossier code -----------------------------------------
+
+
+def signed_documents_lookup(code: str, secret: str) -> list[tuple[str, str, bytes]]:
+    """For ``/xac-thuc/``: the signed documents of the dossier ``code`` (result, slips,
+    certified copies) as ``(title, filename, PDF bytes)``, when ``secret`` proves access the
+    way the public lookup does (same check, same limits per code). DomainError otherwise."""
+    from motcua.dossiers.access import code_key, dossier_access
+
+    # The page gives no client address: the address limit is kept per code, so the code's
+    # own limit is what stops guessing here (one guesser cannot lock out everyone's lookups).
+    dossier = dossier_access(code=code, secret=secret, client=f"verify:{code_key(code)}")
+    stem = file_stem(dossier.code)
+    found: list[tuple[str, str, bytes]] = []
+    if dossier.result_pdf:
+        found.append(
+            (
+                "Kết quả giải quyết thủ tục hành chính",
+                f"{stem}-ket-qua-ky-so.pdf",
+                file_read(dossier.result_pdf),
+            )
+        )
+    for document in dossier.documents.exclude(signed_pdf="").order_by("created_at", "id"):
+        title = f"{document.title} (Mẫu {document.form_number})"
+        found.append((title, f"{stem}-{document.kind}-ky-so.pdf", file_read(document.signed_pdf)))
+    for component in dossier.components.exclude(certified_copy="").order_by("id"):
+        found.append(
+            (
+                f"Bản sao chứng thực: {component.name}",
+                f"{stem}-{component.pk}-chung-thuc.pdf",
+                file_read(component.certified_copy),
+            )
+        )
+    return found
