@@ -28,6 +28,7 @@ urlpatterns = [
     path("so-tay/", include("motcua.handbook.urls_public")),
     path("can-bo/so-tay/", include("motcua.handbook.urls_officer")),
     path("tai-khoan/", include("motcua.datastore.urls")),
+    path("", include("motcua.signing.urls")),
     path("", include("motcua.dossiers.urls_public")),
     path("", include("motcua.web.urls")),
 ]

@@ -146,6 +146,9 @@ def _pkcs11_signer(entry: dict[str, Any], name: str) -> Iterator[Any]:
             session,
             key_label=entry.get("key_label"),
             cert_label=entry.get("cert_label") or entry.get("key_label"),
+            # The digest is computed here and the token only signs it: every token offers the
+            # raw mechanisms (CKM_ECDSA, CKM_RSA_PKCS), not all the hashing ones.
+            use_raw_mechanism=entry.get("raw_mechanism", True),
         )
     finally:
         session.close()

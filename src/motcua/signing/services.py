@@ -179,11 +179,12 @@ class SignatureReport:
 
     @property
     def modified_after_signing(self) -> bool:
-        return not self.covers_whole_document
+        """The signed bytes changed, or something other than a signature was added since."""
+        return not (self.intact and self.covers_whole_document)
 
     @property
     def bottom_line(self) -> bool:
-        return self.intact and self.valid and self.trusted and self.covers_whole_document
+        return self.valid and self.trusted and not self.modified_after_signing
 
 
 @dataclass(frozen=True)
