@@ -38,7 +38,7 @@ def slip_store(*, model: str, pk: int) -> None:
     row_model.objects.filter(pk=pk).update(docx=name, content=None)
 
 
-@job(queue="slips", max_attempts=20, label=_("Ký số phiếu bằng dấu của cơ quan"))
+@job(queue="signing", max_attempts=20, label=_("Ký số phiếu bằng dấu của cơ quan"))
 def slip_sign(*, model: str, pk: int) -> None:
     """Seal the PDF of a slip (``DossierDocument`` or ``CounterVisit``) with the issuing
     agency's key; a slip already signed is left as it is."""
@@ -50,7 +50,7 @@ def slip_sign(*, model: str, pk: int) -> None:
     slip_sign_make(row)
 
 
-@job(queue="slips", max_attempts=20, label=_("Ký số kết quả giải quyết"))
+@job(queue="signing", max_attempts=20, label=_("Ký số kết quả giải quyết"))
 def result_sign(*, pk: int) -> None:
     """Sign the result of an approved dossier (the approver, then the agency's seal); a
     result already signed is left as it is."""
