@@ -144,3 +144,38 @@ def stored_document_copy(
     except IntegrityError:  # a concurrent copy of the same source won
         return StoredDocument.objects.get(source_key=source_key)
     return document
+
+
+def stored_document_replace_file(
+    *,
+    source_key: str,
+    stored_name: str,
+    original_name: str,
+    content_type: str,
+    size: int,
+    sha256: str,
+    reason: str,
+) -> StoredDocument | None:
+    """Point the store's copy of ``source_key`` at another file the system holds (the signed
+    result in place of the unsigned upload), with that file's name, type, size and digest;
+    audited with ``reason``. None when the store holds no such copy."""
+    with transaction.atomic():
+        document = StoredDocument.objects.select_for_update().filter(source_key=source_key).first()
+        if document is None:
+            return None
+        if document.file.name == stored_name:
+            return document
+        previous = {"file": document.file.name, "sha256": document.sha256}
+        document.file = stored_name
+        document.original_name = original_name[:255]
+        document.content_type = content_type
+        document.size = size
+        document.sha256 = sha256
+        document.save(update_fields=["file", "original_name", "content_type", "size", "sha256"])
+        audit_record(
+            action="datastore.replace_file",
+            target=document,
+            actor_label="system",
+            data={"reason": reason, "previous": previous, "sha256": sha256},
+        )
+    return document

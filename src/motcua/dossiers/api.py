@@ -527,6 +527,8 @@ def document_response(document: DossierDocument, fmt: str):
     from motcua.dossiers.slips.issue import slip_file_name
 
     name = slip_file_name(document, fmt)
+    if fmt == "pdf" and document.signed_pdf:  # sealed by the agency: the one that counts
+        return file_download(document.signed_pdf, name)
     if fmt == "pdf":
         if slip_pdf(document) is None:
             raise DomainError(

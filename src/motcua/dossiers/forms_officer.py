@@ -199,6 +199,13 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
                 required=False,
                 widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
             )
+            self.fields[f"{prefix}_certify"] = forms.BooleanField(
+                label=_("Chứng thực bản sao điện tử từ bản chính"),
+                required=False,
+                help_text=_(
+                    "Bản quét được đối chiếu với bản chính tại quầy; cơ quan ký số chứng thực."
+                ),
+            )
             # The applicant's valid documents of the kind asked for (looked up by ID number).
             documents = (reusable or {}).get(component.document_kind) or []
             self.reusable[component.pk] = documents
@@ -217,6 +224,7 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
                     "originals": self[f"{prefix}_originals"],
                     "copies": self[f"{prefix}_copies"],
                     "file": self[f"{prefix}_file"],
+                    "certify": self[f"{prefix}_certify"],
                     "reuse": self[f"{prefix}_reuse"] if documents else None,
                 }
             )
@@ -334,6 +342,7 @@ class IntakeForm(BilingualErrorsMixin, forms.Form):
                     copies=c[f"c{component.pk}_copies"],
                     file=None if document else c.get(f"c{component.pk}_file"),
                     stored_document=document,
+                    certify=bool(c.get(f"c{component.pk}_certify")) and document is None,
                 )
             )
         return rows

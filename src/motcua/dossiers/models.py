@@ -127,6 +127,11 @@ class Dossier(ApplicantFields, LocalDatesMixin, models.Model):
     paid_online = models.BooleanField(_("thanh toán trực tuyến"), default=False)
     result_note = models.TextField(_("nội dung kết quả / lý do"), blank=True)
     result_file = models.FileField(_("tệp kết quả"), upload_to="results/%Y/%m/", blank=True)
+    # The result as issued: PDF signed by the approver, then sealed by the agency (job
+    # ``result_sign``); empty until the job has run.
+    result_pdf = models.FileField(
+        _("kết quả đã ký số"), upload_to="results/%Y/%m/", blank=True, default=""
+    )
 
     idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
     # SHA-256 of the submission that used the key: only the same request may replay it.
@@ -295,6 +300,20 @@ class DossierComponent(models.Model):
         related_name="components",
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # A scanned image converted to PDF/A by the job ``component_pdf``; the original stays.
+    pdfa = models.FileField(_("bản PDF/A"), upload_to="dossiers/%Y/%m/", blank=True, default="")
+    # Asked at the counter: "Chứng thực bản sao điện tử từ bản chính" by the intake officer
+    # (``certify_by``); ``certified_copy`` is the PDF sealed by the agency once the job ran.
+    certify_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    certified_copy = models.FileField(
+        _("bản sao điện tử chứng thực"), upload_to="dossiers/%Y/%m/", blank=True, default=""
+    )
 
     class Meta:
         ordering = ["dossier", "id"]
@@ -582,6 +601,13 @@ class DossierDocument(models.Model):
     # put it in the file storage: a rolled-back act leaves no file behind.
     content = models.BinaryField(null=True, blank=True, editable=False)
     pdf = models.FileField(upload_to="slips/%Y/%m/", blank=True)
+    # The unit that issued the slip (the desk, or the agency at fault for an apology), whose
+    # seal signs its PDF; empty on slips issued before signing existed (the dossier's desk).
+    agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The PDF sealed by the issuing agency (job ``slip_sign``).
+    signed_pdf = models.FileField(upload_to="slips/%Y/%m/", blank=True, default="")
     sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(
@@ -648,6 +674,7 @@ class CounterVisit(ApplicantFields, models.Model):
     docx = models.FileField(upload_to="slips/%Y/%m/", blank=True)
     content = models.BinaryField(null=True, blank=True, editable=False)  # until stored
     pdf = models.FileField(upload_to="slips/%Y/%m/", blank=True)
+    signed_pdf = models.FileField(upload_to="slips/%Y/%m/", blank=True, default="")
     sha256 = models.CharField(max_length=64)
 
     class Meta:

@@ -90,6 +90,9 @@ class ComponentData:
     reused_from: DossierComponent | None = None
     # A document of the applicant's electronic data store, reused instead of an upload.
     stored_document: StoredDocument | None = None
+    # Scanned at the counter from the original shown: the intake officer certifies the
+    # electronic copy (sealed by the agency in the job ``component_pdf``).
+    certify: bool = False
 
 
 @dataclass
@@ -290,7 +293,16 @@ def _check_reuse(
             raise reuse_refused()
 
 
-def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, supplement=None):
+def _store_components(
+    dossier: Dossier,
+    components: Sequence[ComponentData],
+    *,
+    supplement=None,
+    certifier=None,
+) -> list[DossierComponent]:
+    """Store the components of ``components``; ``certifier``: the intake officer who
+    certifies the copies scanned at the counter that ask for it. Uploaded images and the
+    copies to certify are queued for the job ``component_pdf``."""
     _check_files(components)
     rows = []
     for component in components:
@@ -323,11 +335,29 @@ def _store_components(dossier: Dossier, components: Sequence[ComponentData], *, 
             row.content_type = getattr(component.file, "content_type", "") or ""
             row.original_name = (component.file.name or "")[:255]
             file_save(row.file, component.file.name or "", component.file)
+            if component.certify and certifier is not None:
+                row.certify_by = certifier
         rows.append(row)
     DossierComponent.objects.bulk_create(rows)
     if rows:
         dossier.components_digitized = all(r.digitized for r in dossier.components.all())
         dossier.reused_data = dossier.reused_data or any(r.reused for r in rows)
+    _convert_later(rows)
+    return rows
+
+
+def _convert_later(rows: Sequence[DossierComponent]) -> None:
+    """Queue the PDF/A conversion of uploaded images and the certification of the copies that
+    ask for it, in the transaction that stores them."""
+    from motcua.dossiers.tasks import component_pdf
+
+    for row in rows:
+        if (
+            row.file
+            and not row.reused
+            and (row.content_type.startswith("image/") or row.certify_by_id)
+        ):
+            component_pdf.enqueue(pk=row.pk, key=f"component_pdf:{row.pk}")
 
 
 def _digitized_into_store(dossier: Dossier, actor) -> None:
@@ -587,16 +617,19 @@ def dossier_receive(
             sets=sets,
             note=note,
         )
-        _store_components(dossier, components)
+        rows = _store_components(dossier, components, certifier=actor)
         dossier.save(update_fields=["components_digitized", "reused_data"])
         _digitized_into_store(dossier, actor)
+        data: dict[str, Any] = {"due_at": dossier.due_at.isoformat() if dossier.due_at else None}
+        if certified := [r.pk for r in rows if r.certify_by_id]:
+            data["certify_components"] = certified
         _event(
             dossier,
             action=Action.RECEIVE,
             actor=actor,
             at=now,
             from_state=None,
-            data={"due_at": dossier.due_at.isoformat() if dossier.due_at else None},
+            data=data,
         )
         _after(dossier, _Effects(slips=["receipt"], notify=["received"]), actor)
         return dossier
@@ -1153,7 +1186,12 @@ def dossier_approve(
     note: str = "",
     result_file: UploadedFile | None = None,
 ) -> Dossier:
-    """Approve: the result is issued (outcome approved); processing ends."""
+    """Approve: the result is issued (outcome approved); processing ends. The job
+    ``result_sign`` then makes it a signed PDF (the upload, or a generated result document)."""
+    from motcua.dossiers.slips.issue import document_number
+    from motcua.dossiers.slips.result import RESULT_SYMBOL
+    from motcua.dossiers.tasks import result_sign
+
     if result_file is not None:
         check_uploads([result_file])
 
@@ -1161,13 +1199,20 @@ def dossier_approve(
         step = _finish_step(d, actor, now, note)
         _end(d, Outcome.APPROVED, now)
         d.result_note = note
+        data: dict[str, Any] = {"finished_step": step.order, "timing": step.timing}
         if result_file is not None:
             file_save(d.result_file, result_file.name or "", result_file)
             d.result_digitized = True
             _result_into_store(d, actor, now, result_file)
+        else:  # the job composes the result document: its number is taken now, once
+            data["result_number"] = document_number(
+                agency=d.agency, year=timezone.localtime(now).year, symbol=RESULT_SYMBOL
+            )
         d.current_agency_id = d.receiving_agency_id
         effects.notify.append("resolved")
-        return {"finished_step": step.order, "timing": step.timing}
+        # Signed by the approver, then sealed, outside this transaction.
+        result_sign.enqueue(pk=d.pk, key=f"result_sign:{d.pk}")
+        return data
 
     return _transition(dossier, Action.APPROVE, actor, now, apply, note=note)
 

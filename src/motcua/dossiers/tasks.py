@@ -36,3 +36,39 @@ def slip_store(*, model: str, pk: int) -> None:
     if not storage.exists(name):
         name = storage.save(name, ContentFile(bytes(row.content)))
     row_model.objects.filter(pk=pk).update(docx=name, content=None)
+
+
+@job(queue="signing", max_attempts=20, label=_("Ký số phiếu bằng dấu của cơ quan"))
+def slip_sign(*, model: str, pk: int) -> None:
+    """Seal the PDF of a slip (``DossierDocument`` or ``CounterVisit``) with the issuing
+    agency's key; a slip already signed is left as it is."""
+    from django.apps import apps
+
+    from motcua.dossiers.signed import slip_sign_make
+
+    row = apps.get_model(model).objects.get(pk=pk)
+    slip_sign_make(row)
+
+
+@job(queue="signing", max_attempts=20, label=_("Ký số kết quả giải quyết"))
+def result_sign(*, pk: int) -> None:
+    """Sign the result of an approved dossier (the approver, then the agency's seal); a
+    result already signed is left as it is."""
+    from motcua.dossiers.models import Dossier
+    from motcua.dossiers.signed import result_sign_make
+
+    result_sign_make(Dossier.objects.select_related("agency", "procedure").get(pk=pk))
+
+
+@job(queue="dossiers", max_attempts=10, label=_("Chuyển bản quét sang PDF/A, chứng thực bản sao"))
+def component_pdf(*, pk: int) -> None:
+    """The PDF/A of a component scanned as an image, then its certified copy when the intake
+    officer asked for one; what exists already is not made again."""
+    from motcua.dossiers.models import DossierComponent
+    from motcua.dossiers.scans import component_pdf_make
+
+    component = (
+        DossierComponent.objects.select_related("dossier", "certify_by").filter(pk=pk).first()
+    )
+    if component is not None:
+        component_pdf_make(component)

@@ -53,6 +53,11 @@ urlpatterns = [
         officer.dossier_component,
         name="officer-dossier-component",
     ),
+    path(
+        "<str:code>/thanh-phan/<int:pk>/<slug:kind>.pdf",
+        officer.dossier_component_pdf,
+        name="officer-dossier-component-pdf",
+    ),
     path("<str:code>/kho-du-lieu/", officer.dossier_store, name="officer-dossier-store"),
     path(
         "<str:code>/kho-du-lieu/<uuid:public_id>/",
@@ -60,6 +65,11 @@ urlpatterns = [
         name="officer-dossier-store-document",
     ),
     path("<str:code>/ket-qua/", officer.dossier_result, name="officer-dossier-result"),
+    path(
+        "<str:code>/ket-qua-ky-so.pdf",
+        officer.dossier_result_signed,
+        name="officer-dossier-result-signed",
+    ),
     path(
         "<str:code>/phieu-kiem-soat/",
         officer.dossier_control_sheet,

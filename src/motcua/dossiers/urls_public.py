@@ -12,6 +12,13 @@ urlpatterns = [
     path("tra-cuu/<str:code>/bo-sung/", public.supplement, name="public-dossier-supplement"),
     path("tra-cuu/<str:code>/danh-gia/", public.evaluate, name="public-dossier-evaluate"),
     path("tra-cuu/<str:code>/thoat/", public.forget, name="public-dossier-forget"),
+    path("tra-cuu/<str:code>/ket-qua.pdf", public.result_signed, name="public-dossier-result"),
+    path("tra-cuu/<str:code>/phieu/<int:pk>.pdf", public.slip_signed, name="public-dossier-slip"),
+    path(
+        "tra-cuu/<str:code>/thanh-phan/<int:pk>.pdf",
+        public.component_pdf,
+        name="public-dossier-component",
+    ),
     path(
         "tai-khoan/ho-so/<str:code>/ket-qua/",
         public.applicant_result,

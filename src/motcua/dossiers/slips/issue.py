@@ -362,6 +362,7 @@ def slip_issue(*, dossier: Dossier, kind: str, actor=None) -> DossierDocument:
         number=slip.number,
         sha256=hashlib.sha256(data).hexdigest(),
         created_by=user,
+        agency=slip.unit,
     )
     document.content = data
     document.save()
@@ -371,11 +372,14 @@ def slip_issue(*, dossier: Dossier, kind: str, actor=None) -> DossierDocument:
 
 def _store_later(row: DossierDocument | CounterVisit) -> None:
     """Queue the job that puts the composed DOCX in the file storage, in the transaction of
-    the act: if the act is rolled back, neither the slip nor a file remains."""
-    from motcua.dossiers.tasks import slip_store
+    the act: if the act is rolled back, neither the slip nor a file remains. The job that
+    seals its PDF is queued with it."""
+    from motcua.dossiers.tasks import slip_sign, slip_store
 
     label = row._meta.label_lower
     slip_store.enqueue(model=label, pk=row.pk, key=f"slip:{label}:{row.pk}")
+    # Queued after the storing job; it reads the DOCX wherever it is at that moment.
+    slip_sign.enqueue(model=label, pk=row.pk, key=f"slip_sign:{label}:{row.pk}")
 
 
 def slip_bytes(row: DossierDocument | CounterVisit) -> bytes:

@@ -30,16 +30,17 @@ class SlipConversionError(RuntimeError):
     """LibreOffice failed or timed out converting a slip."""
 
 
-def _soffice() -> str | None:
+def soffice_path() -> str | None:
     return shutil.which(getattr(settings, "MOTCUA_SOFFICE", "") or "soffice")
 
 
-def docx_to_pdf(data: bytes, *, soffice: str, stem: str = "slip") -> bytes:
-    """Convert DOCX bytes with a private LibreOffice profile (concurrent conversions with a
-    shared profile lock each other out or fail)."""
+def docx_to_pdf(data: bytes, *, soffice: str, stem: str = "slip", suffix: str = "docx") -> bytes:
+    """Convert DOCX bytes (or another office document, ``suffix`` its extension) with a
+    private LibreOffice profile (concurrent conversions with a shared profile lock each other
+    out or fail)."""
     with tempfile.TemporaryDirectory(prefix="motcua-soffice-") as tmp:
         work = Path(tmp)
-        source = work / f"{stem}.docx"
+        source = work / f"{stem}.{suffix}"
         source.write_bytes(data)
         profile = (work / "profile").as_uri()
         command = [
@@ -79,7 +80,7 @@ def slip_pdf(document: DossierDocument | CounterVisit) -> bytes | None:
     DOCX the first time. None (with a warning) when LibreOffice is not installed."""
     if document.pdf:
         return file_read(document.pdf)
-    soffice = _soffice()
+    soffice = soffice_path()
     if soffice is None:
         logger.warning(
             "soffice not found: cannot produce the PDF of slip %s (install LibreOffice Writer)",

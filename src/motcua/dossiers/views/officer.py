@@ -387,6 +387,22 @@ def dossier_component(request: HttpRequest, code: str, pk: int) -> HttpResponseB
     return response
 
 
+_COMPONENT_PDFS = {"pdfa": ("pdfa", "pdfa"), "chung-thuc": ("certified_copy", "chung-thuc")}
+
+
+@action_required("dossier.work")
+def dossier_component_pdf(request: HttpRequest, code: str, pk: int, kind: str) -> HttpResponseBase:
+    """The PDF/A of a scanned component (``pdfa``) or its certified copy (``chung-thuc``)."""
+    if kind not in _COMPONENT_PDFS:
+        raise Http404
+    field, suffix = _COMPONENT_PDFS[kind]
+    dossier = visible_dossier(request, code)
+    component = get_object_or_404(dossier.components, pk=pk)
+    response = _file(getattr(component, field), f"{dossier.code}-{pk}-{suffix}.pdf")
+    audit_read(request, action="dossier.download", target=dossier, file=f"component:{pk}:{field}")
+    return response
+
+
 def _store_dossier(request: HttpRequest, code: str) -> Dossier:
     """A dossier the officer sees and is handling: it opens its applicant's store."""
     dossier = visible_dossier(request, code)
@@ -441,6 +457,15 @@ def dossier_result(request: HttpRequest, code: str) -> HttpResponseBase:
     extension = dossier.result_file.name.rsplit(".", 1)[-1] if dossier.result_file else ""
     response = _file(dossier.result_file, f"{dossier.code}-ket-qua.{extension}")
     audit_read(request, action="dossier.download", target=dossier, file="result")
+    return response
+
+
+@action_required("dossier.work")
+def dossier_result_signed(request: HttpRequest, code: str) -> HttpResponseBase:
+    """The result as issued: the PDF signed by the approver and sealed by the agency."""
+    dossier = visible_dossier(request, code)
+    response = _file(dossier.result_pdf, f"{dossier.code}-ket-qua-ky-so.pdf")
+    audit_read(request, action="dossier.download", target=dossier, file="result_pdf")
     return response
 
 

@@ -299,7 +299,9 @@ def desk_visit(request: HttpRequest, pk: int) -> HttpResponse:
 def desk_visit_slip(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     visit = get_object_or_404(_desk_visits(request), pk=pk)
     name = slip_file_name(visit, fmt)
-    if fmt == "pdf":
+    if fmt == "pdf" and visit.signed_pdf:  # sealed by the desk's agency
+        response = file_download(visit.signed_pdf, name)
+    elif fmt == "pdf":
         try:
             available = slip_pdf(visit) is not None
         except SlipConversionError:

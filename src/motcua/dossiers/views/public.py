@@ -112,7 +112,43 @@ def applicant_result(request: HttpRequest, code: str) -> HttpResponseBase:
     applicant = current_applicant(request)
     assert applicant is not None
     dossier = get_object_or_404(Dossier, code=code, applicant_id_number=applicant.identifier)
+    if dossier.result_pdf:  # the signed result, the one that has legal value
+        return file_download(dossier.result_pdf, f"{dossier.code}-ket-qua-ky-so.pdf")
     return file_download(dossier.result_file)
+
+
+# ---- signed documents (lookup access) -------------------------------------------------------
+
+
+@never_cache
+def result_signed(request: HttpRequest, code: str) -> HttpResponseBase:
+    """The signed result of a dossier this browser proved access to (or the signed-in
+    applicant's)."""
+    dossier = _proven_dossier(request, code)
+    if dossier is None:
+        return _to_lookup(code)
+    return file_download(dossier.result_pdf, f"{dossier.code}-ket-qua-ky-so.pdf")
+
+
+@never_cache
+def slip_signed(request: HttpRequest, code: str, pk: int) -> HttpResponseBase:
+    """A slip of the dossier as the agency sealed it."""
+    dossier = _proven_dossier(request, code)
+    if dossier is None:
+        return _to_lookup(code)
+    document = get_object_or_404(dossier.documents.exclude(signed_pdf=""), pk=pk)
+    return file_download(document.signed_pdf, f"{dossier.code}-{document.kind}-ky-so.pdf")
+
+
+@never_cache
+def component_pdf(request: HttpRequest, code: str, pk: int) -> HttpResponseBase:
+    """The PDF of a scanned component: its certified copy, else its PDF/A."""
+    dossier = _proven_dossier(request, code)
+    if dossier is None:
+        return _to_lookup(code)
+    component = get_object_or_404(dossier.components, pk=pk)
+    field = component.certified_copy or component.pdfa
+    return file_download(field, f"{dossier.code}-{pk}.pdf")
 
 
 # ---- submission -----------------------------------------------------------------------------
@@ -358,6 +394,7 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         "apology": apology,
         "reason": dossier.result_note if show_reason else "",
         "components": dossier.components.order_by("id"),
+        "signed_slips": dossier.documents.exclude(signed_pdf="").order_by("created_at", "id"),
         "phone": mask(dossier.applicant_phone),
         "id_number": mask(dossier.applicant_id_number),
         "evaluation": evaluation,

@@ -86,6 +86,7 @@ class Command(BaseCommand):
         call_command("import", str(package))
         users = self._create_users()
         set_demo_officials()
+        self._pki()
         if kinds := demo_document_kinds():
             self.stdout.write(
                 f"Gắn loại giấy tờ cho {kinds} thành phần hồ sơ / document kinds set "
@@ -126,6 +127,21 @@ class Command(BaseCommand):
             for process in (portal, idp, payments):
                 if process is not None:
                     _stop(process)
+
+    def _pki(self) -> None:
+        """The demo PKI (province CA, a seal per agency, a personal certificate per approver)
+        where the settings look for keys, unless a key file is configured there already: the
+        worker then signs the live dossiers' slips and results like a real agency."""
+        from motcua.signing.keys import keys_path
+        from motcua.signing.pki import pki_init
+
+        if keys_path().exists():
+            return
+        result = pki_init(keys_path().parent)
+        self.stdout.write(
+            f"Tạo hạ tầng khóa mẫu / demo PKI created: {result.directory} "
+            "(motcua pki export-ca PATH: the CA certificate)"
+        )
 
     def _start_portal(self) -> subprocess.Popen | None:
         """The fake national portal in a subprocess on a free port, unless MOTCUA_PORTAL_URL
