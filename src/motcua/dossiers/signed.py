@@ -174,7 +174,10 @@ def result_sign_make(dossier: Dossier) -> bool:
                 signed_at=now,
             )
         file_save(locked.result_pdf, name, ContentFile(signed))
-        locked.save(update_fields=["result_pdf"])
+        # A result issued electronically is a digitized result (interchange.md:
+        # ``result_digitized``, "issued or digitized electronically"), uploaded or generated.
+        locked.result_digitized = True
+        locked.save(update_fields=["result_pdf", "result_digitized"])
         _result_signed_into_store(locked, signed, name, approver, now)
     dossier.result_pdf = locked.result_pdf
     return True
@@ -224,15 +227,14 @@ def _result_signed_into_store(
 # ---- the verification page's lookup by dossier code -----------------------------------------
 
 
-def signed_documents_lookup(code: str, secret: str) -> list[tuple[str, str, bytes]]:
+def signed_documents_lookup(code: str, secret: str, *, client: str) -> list[tuple[str, str, bytes]]:
     """For ``/xac-thuc/``: the signed documents of the dossier ``code`` (result, slips,
     certified copies) as ``(title, filename, PDF bytes)``, when ``secret`` proves access the
-    way the public lookup does (same check, same limits per code). DomainError otherwise."""
-    from motcua.dossiers.access import code_key, dossier_access
+    way the public lookup does (same check, same limits per code and per client address).
+    DomainError otherwise."""
+    from motcua.dossiers.access import dossier_access
 
-    # The page gives no client address: the address limit is kept per code, so the code's
-    # own limit is what stops guessing here (one guesser cannot lock out everyone's lookups).
-    dossier = dossier_access(code=code, secret=secret, client=f"verify:{code_key(code)}")
+    dossier = dossier_access(code=code, secret=secret, client=client)
     stem = file_stem(dossier.code)
     found: list[tuple[str, str, bytes]] = []
     if dossier.result_pdf:

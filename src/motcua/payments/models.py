@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from motcua.utils.db import AppendOnlyMixin
+
 
 class PaymentStatus(models.TextChoices):
     PENDING = "pending", _("Chờ thanh toán")
@@ -66,7 +68,7 @@ class NotificationKind(models.TextChoices):
     NOTIFY = "notify", _("Thông báo từ cổng thanh toán")
 
 
-class PaymentNotification(models.Model):
+class PaymentNotification(AppendOnlyMixin, models.Model):
     """Every return and notification received, believed or not (append-only)."""
 
     kind = models.CharField(max_length=8, choices=NotificationKind.choices)
@@ -90,7 +92,9 @@ class PaymentNotification(models.Model):
         return f"{self.kind} {self.order_number}: {self.outcome}"
 
 
-class Refund(models.Model):
+class Refund(AppendOnlyMixin, models.Model):
+    """A refund recorded by an officer: a financial record, never edited (append-only)."""
+
     payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="refunds")
     amount = models.PositiveBigIntegerField(_("số tiền hoàn (đồng)"))
     reason = models.TextField(_("lý do"))

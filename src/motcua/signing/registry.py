@@ -1,15 +1,18 @@
 """What the apps above plug into the verification page: a second way to find documents, by a
 dossier code and its lookup secret (the dossiers app registers it; this app knows no dossiers).
 
-``fn(code, secret)`` returns the dossier's signed documents as ``(title, filename, pdf bytes)``
-or raises a ``DomainError`` (wrong code or secret, too many attempts: the lookup applies its
-own limits, the same as the lookup page's)."""
+``fn(code, secret, client=address)`` returns the dossier's signed documents as ``(title,
+filename, pdf bytes)`` or raises a ``DomainError`` (wrong code or secret, too many attempts:
+the lookup applies its own limits per code and per client address, the lookup page's)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
-DocumentLookup = Callable[[str, str], list[tuple[str, str, bytes]]]
+
+class DocumentLookup(Protocol):
+    def __call__(self, code: str, secret: str, *, client: str) -> list[tuple[str, str, bytes]]: ...
+
 
 _lookups: list[DocumentLookup] = []
 

@@ -65,7 +65,11 @@ def verify(request: HttpRequest) -> HttpResponse:
                 _allowed(request)
                 if isinstance(form, LookupForm):
                     assert lookup is not None
-                    documents = lookup(form.cleaned_data["code"], form.cleaned_data["secret"])
+                    documents = lookup(
+                        form.cleaned_data["code"],
+                        form.cleaned_data["secret"],
+                        client=ratelimit.client_address(request),
+                    )
                     context["documents"] = [
                         (title, filename, *_verified(pdf)) for title, filename, pdf in documents
                     ]

@@ -235,8 +235,10 @@ def test_result_without_a_file_is_generated_numbered_and_signed(world, pki):
     d = approved(world, note="Cấp Phiếu lý lịch tư pháp số 12/2024")
     approval = DossierEvent.objects.get(dossier=d, action="approve")
     assert approval.data["result_number"].endswith("/KQ-000.00.05.H12")
+    assert not d.result_digitized  # no electronic result yet
     tasks.result_sign(pk=d.pk)
     d.refresh_from_db()
+    assert d.result_digitized  # issued electronically (interchange.md)
     signed = file_read(d.result_pdf)
     assert_valid_then_broken(signed, [LEADER_FIELD, SEAL_FIELD])
     if pdftotext := shutil.which("pdftotext"):
@@ -311,8 +313,8 @@ def test_verification_lookup_needs_the_lookup_secret(world, pki):
     d = approved(world, result_file=upload("kq.pdf", minimal_pdf(), "application/pdf"))
     tasks.result_sign(pk=d.pk)
     with pytest.raises(DomainError):
-        signed_documents_lookup(d.code, "0000")
-    found = signed_documents_lookup(d.code, "6789")
+        signed_documents_lookup(d.code, "0000", client="203.0.113.9")
+    found = signed_documents_lookup(d.code, "6789", client="203.0.113.9")
     titles = [title for title, _name, _data in found]
     assert titles[0] == "Kết quả giải quyết thủ tục hành chính"
     assert pdf_verify(pdf=found[0][2]).bottom_line

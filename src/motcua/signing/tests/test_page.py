@@ -71,7 +71,7 @@ def test_rate_limited(client, signing_world, pki, settings):
 def test_the_registered_lookup(client, signing_world, pki):
     signed = leader_and_seal(signing_world)
 
-    def lookup(code, secret):
+    def lookup(code, secret, *, client):
         if (code, secret) != ("H12.001", "ABC123"):
             raise DomainError("Mã hồ sơ hoặc mã tra cứu không đúng.", "Wrong code or secret.")
         return [
