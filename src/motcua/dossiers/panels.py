@@ -3,7 +3,12 @@
 of a dossier without dossiers importing it. Register from ``AppConfig.ready()``.
 
 A context function gets the request and the dossier (already checked: the applicant proved
-access, or the officer may see it) and answers the block's context, or None to show nothing."""
+access, or the officer may see it) and answers the block's context, or None to show nothing.
+A block whose form is sent to another site (the payment platform, through our redirect) names
+that site's origin under ``form_action``: the page's Content-Security-Policy then allows it,
+since browsers apply ``form-action`` to the redirects that follow a form too. A block that
+takes the place of one of the page's own notices names it under ``supersedes`` (the payment
+block, ``"payment"``, replaces the notice "Bạn cần nộp phí, lệ phí")."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 
 from motcua.dossiers.models import Dossier
 
@@ -55,3 +61,17 @@ def public_panels(request: HttpRequest, dossier: Dossier) -> list[dict]:
 
 def officer_panels(request: HttpRequest, dossier: Dossier) -> list[dict]:
     return _rendered(_officer, request, dossier)
+
+
+def panels_allow_forms(response: HttpResponseBase, panels: list[dict]) -> HttpResponseBase:
+    """Add the origins the shown blocks send forms to (``form_action``) to the response's
+    ``form-action`` directive (django-csp reads ``_csp_update``)."""
+    origins = sorted({o for panel in panels for o in panel["context"].get("form_action", ())})
+    if origins:
+        response._csp_update = {"form-action": origins}  # type: ignore[attr-defined]
+    return response
+
+
+def panels_superseded(panels: list[dict]) -> set[str]:
+    """The page's own notices that a shown block takes the place of."""
+    return {key for panel in panels for key in panel["context"].get("supersedes", ())}

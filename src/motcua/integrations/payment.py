@@ -27,7 +27,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 
@@ -107,6 +107,11 @@ class SettlementLine:
 
 
 class PaymentGateway(Protocol):
+    @property
+    def origin(self) -> str:
+        """``scheme://host[:port]`` of the pages the applicant is sent to (for the pages'
+        Content-Security-Policy)."""
+
     def redirect_url(
         self,
         *,
@@ -172,6 +177,11 @@ class NationalPaymentGateway:
     url: str
     merchant: str
     secret: str
+
+    @property
+    def origin(self) -> str:
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.netloc}"
 
     def redirect_url(
         self,

@@ -32,12 +32,18 @@ def public_context(request: HttpRequest, dossier: Dossier) -> dict[str, Any] | N
     if not awaiting and not payments:
         return None
     balance = dossier_balance(dossier)
+    gateway = payment_gateway()
+    can_pay = awaiting and balance.due > 0 and gateway is not None
     return {
         "dossier": dossier,
         "balance": balance,
         "payments": [p for p in payments if p.status == PaymentStatus.PAID],
-        "can_pay": awaiting and balance.due > 0 and payment_gateway() is not None,
+        "can_pay": can_pay,
         "awaiting": awaiting,
+        # The pay button's form is answered by a redirect to the platform.
+        "form_action": [gateway.origin] if can_pay and gateway is not None else [],
+        # This block says what is due and how to pay it, online or at the desk.
+        "supersedes": ["payment"] if awaiting else [],
     }
 
 

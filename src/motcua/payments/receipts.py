@@ -12,7 +12,6 @@ under ``select_for_update`` only if nobody stored it meanwhile (the pattern of
 from __future__ import annotations
 
 import datetime as dt
-import io
 import shutil
 from collections.abc import Callable
 
@@ -24,7 +23,9 @@ from django.utils import timezone
 from motcua.audit.services import audit_record
 from motcua.dossiers.slips.pdf import SlipConversionError, docx_to_pdf
 from motcua.payments.models import Receipt
+from motcua.utils.amounts import vnd_in_words
 from motcua.utils.formatting import vn_number
+from motcua.utils.official_layout import Sheet
 from motcua.utils.storage import file_read, file_save, files_atomic
 
 SIGNATURE_FIELD = "DauCoQuanBienLai"
@@ -39,46 +40,40 @@ def vnd(amount: int) -> str:
 
 
 def receipt_docx(receipt: Receipt) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    """The receipt on the official layout of the slips (Decree 30: the authority and unit beside
+    the national motto, number, date), the amount in figures and in words, and the note that
+    it is sealed electronically (the seal is the signature ``receipt_issue`` adds)."""
+    from motcua.agencies.models import Province
+    from motcua.dossiers.slips.common import parent_authority, place_date
 
     payment = receipt.payment
     dossier = payment.dossier
     issued = timezone.localtime(receipt.issued_at)
-    document = Document()
-    header = document.add_paragraph()
-    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    header.add_run(dossier.agency.name.upper()).bold = True
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run("BIÊN LAI THU PHÍ, LỆ PHÍ (ĐIỆN TỬ)")
-    run.bold = True
-    document.add_paragraph(f"Số: {receipt.number}").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    rows = [
-        ("Người nộp", receipt.payer),
-        ("Hồ sơ", dossier.code),
-        ("Thủ tục", dossier.procedure.name),
-        ("Số tiền", vnd(receipt.amount)),
-        ("Hình thức", payment.get_channel_display()),
-        ("Mã giao dịch", payment.gateway_transaction_id),
-        ("Mã đơn hàng", payment.order_number),
-        (
-            "Thanh toán lúc",
-            f"{timezone.localtime(payment.paid_at):%d/%m/%Y %H:%M}" if payment.paid_at else "",
-        ),
-        ("Lập biên lai lúc", f"{issued:%d/%m/%Y %H:%M}"),
-    ]
-    table = document.add_table(rows=len(rows), cols=2)
-    table.style = "Table Grid"
-    for row, (label, value) in zip(table.rows, rows, strict=True):
-        row.cells[0].text, row.cells[1].text = label, str(value)
-    document.add_paragraph()
-    document.add_paragraph(
-        "Biên lai được lập và ký số bởi cơ quan thu; có giá trị như biên lai giấy."
+    unit, province = dossier.agency, Province.get()
+    sheet = Sheet()
+    sheet.header(
+        parent=parent_authority(unit, province, issued.date()),
+        unit=unit.name_on(issued.date()),
+        place_date=place_date(province, issued.date(), unit),
+        number=receipt.number,
     )
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    sheet.title("Biên lai thu phí, lệ phí", subtitle="(Biên lai điện tử)")
+    sheet.field("Người nộp", receipt.payer)
+    sheet.field("Mã hồ sơ", dossier.code)
+    sheet.field("Thủ tục hành chính", dossier.procedure.name)
+    sheet.field("Số tiền", vnd(receipt.amount))
+    sheet.para("Bằng chữ: ", (vnd_in_words(receipt.amount), False, True), indent=False)
+    sheet.field("Hình thức nộp", str(payment.get_channel_display()))
+    sheet.field(
+        "Mã đơn hàng / mã giao dịch", f"{payment.order_number} / {payment.gateway_transaction_id}"
+    )
+    if payment.paid_at:
+        sheet.field("Thanh toán lúc", f"{timezone.localtime(payment.paid_at):%H:%M %d/%m/%Y}")
+    sheet.para(
+        f"Biên lai được lập lúc {issued:%H:%M %d/%m/%Y} và ký số bằng chứng thư số của "
+        f"{unit.name_on(issued.date())}; biên lai điện tử có giá trị như biên lai giấy.",
+    )
+    return sheet.to_bytes()
 
 
 def _store(

@@ -4,11 +4,14 @@ give a document key and store the signed bytes in their own jobs."""
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import datetime as dt
 import hashlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,6 +20,8 @@ from motcua.audit.services import audit_record
 from motcua.signing import stamp
 from motcua.signing.keys import SigningUnavailable, key_signer, trust_roots
 from motcua.utils.errors import DomainError
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from motcua.accounts.models import User
@@ -113,10 +118,6 @@ def pdf_sign(
     """PAdES (B-B) signature with a visible stamp (agency, signer's full name and title, local
     time dd/mm/yyyy HH:MM). Incremental: an already signed PDF keeps its signatures valid.
     Raises SigningUnavailable (bilingual) when no key is configured."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields, signers
-    from pyhanko.sign.fields import SigSeedSubFilter
-
     kind, name = signer.key_source()
     user = signer.user
     lines = stamp.stamp_lines(
@@ -126,6 +127,29 @@ def pdf_sign(
         at=local_time(now),
     )
     _reader(pdf)  # a clear error for bytes that are not a PDF, before any key is opened
+    return _outside_event_loop(
+        _sign, pdf, kind, name, user, signer, lines, reason, location, field_name
+    )
+
+
+def _outside_event_loop(fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)``, in a thread of its own when this one runs an event loop: pyHanko's
+    synchronous calls run their own loop (``asyncio.run``), which a thread already running one
+    (an ASGI server, Playwright's synchronous API in a test) refuses. No database access
+    happens in ``fn``: another thread would not see this one's transaction."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fn(*args)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args).result()
+
+
+def _sign(pdf, kind, name, user, signer, lines, reason, location, field_name) -> bytes:
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.fields import SigSeedSubFilter
+
     with key_signer(kind, name) as key:
         try:
             writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
@@ -251,7 +275,7 @@ def pdf_verify(*, pdf: bytes) -> VerificationReport:
     for embedded in embedded_signatures:
         context = ValidationContext(trust_roots=roots, allow_fetching=False)
         try:
-            status = validate_pdf_signature(embedded, context)
+            status = _outside_event_loop(validate_pdf_signature, embedded, context)
         except Exception as exc:  # a malformed signature is a failed one, not a crash
             reports.append(_unreadable_report(embedded, f"{type(exc).__name__}: {exc}"))
             continue

@@ -41,7 +41,7 @@ from motcua.dossiers.forms_public import (
     upload_help,
 )
 from motcua.dossiers.models import Dossier, Evaluation, EvaluationSource
-from motcua.dossiers.panels import public_panels
+from motcua.dossiers.panels import panels_allow_forms, panels_superseded, public_panels
 from motcua.dossiers.selectors import computed_indicators, deadline_text, mask
 from motcua.dossiers.workflow import ACTION_LABELS, Action, Outcome, State
 from motcua.procedures.models import Level, OnlineLevel, Procedure, ProcedureStatus
@@ -401,7 +401,9 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         "can_evaluate": dossier.state == State.RETURNED and evaluation is None,
         "extra_panels": public_panels(request, dossier),
     }
-    return render(request, f"{TEMPLATES}/detail.html", context)
+    context["superseded"] = panels_superseded(context["extra_panels"])
+    response = render(request, f"{TEMPLATES}/detail.html", context)
+    return panels_allow_forms(response, context["extra_panels"])
 
 
 # ---- supplement -----------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 from django.utils import timezone
 
@@ -28,6 +31,12 @@ def test_receipt_signed_once(journey, pki):  # noqa: F811
     (signature,) = report.signatures
     assert signature.intact and signature.trusted and signature.covers_whole_document
     assert journey.dossier.agency.name in f"{signature.agency} {signature.signer_name}"
+    if pdftotext := shutil.which("pdftotext"):
+        text = subprocess.run(
+            [pdftotext, "-", "-"], input=signed, capture_output=True, check=True
+        ).stdout.decode()
+        assert "BIÊN LAI THU PHÍ, LỆ PHÍ" in text and receipt.number in text
+        assert "1.250.000 đ" in text and "Một triệu hai trăm năm mươi nghìn đồng" in text
     # Again: nothing signed twice.
     receipt_issue(receipt_id=receipt.pk, now=timezone.now())
     assert Signature.objects.filter(document_key=f"receipt:{receipt.number}").count() == 1
