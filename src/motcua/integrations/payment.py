@@ -76,6 +76,10 @@ class SettlementMalformed(ValueError):
     """The settlement file is not what the protocol describes (bilingual message)."""
 
 
+class SettlementUnavailable(RuntimeError):
+    """The platform did not give the settlement file (bilingual message)."""
+
+
 @dataclass(frozen=True)
 class GatewayResult:
     """A verified return or notification."""
@@ -275,6 +279,25 @@ class NationalPaymentGateway:
 
     def parse_settlement(self, data: bytes) -> list[SettlementLine]:
         return parse_settlement(data)
+
+    def settlement_download(self, *, day: dt.date, timeout: float = 30) -> bytes:
+        """The settlement file of ``day``, as the platform gives it (checked by
+        ``parse_settlement`` before anyone relies on it)."""
+        import requests
+
+        try:
+            response = requests.get(self.settlement_url(day=day), timeout=timeout)
+        except requests.RequestException as exc:
+            raise SettlementUnavailable(
+                f"Không kết nối được cổng thanh toán / the payment platform is unreachable: {exc}"
+            ) from exc
+        if response.status_code != 200:
+            raise SettlementUnavailable(
+                f"Cổng thanh toán trả lời {response.status_code} khi tải tệp đối soát / the "
+                f"payment platform answered {response.status_code} for the settlement file"
+            )
+        parse_settlement(response.content)
+        return response.content
 
 
 def _malformed(line: int, vi: str, en: str) -> SettlementMalformed:

@@ -121,3 +121,25 @@ def test_missing_file(tmp_path):
     with pytest.raises(CommandError) as raised:
         call_command("payments", "reconcile", str(tmp_path / "none.csv"))
     assert raised.value.returncode == 2
+
+
+def test_settlement_downloaded_from_the_platform_then_reconciled(journey, tmp_path):
+    from io import StringIO
+
+    journey.gateway(journey.start(), "pay")
+    today = timezone.localdate()
+    target = tmp_path / "settlement.csv"
+    out = StringIO()
+    call_command("payments", "settlement", str(target), "--date", today.isoformat(), stdout=out)
+    assert "1 giao dịch" in out.getvalue() and target.read_text(encoding="utf-8").count("\n") == 2
+    code, report = _reconcile(target)
+    assert code == 0 and "1 giao dịch trong tệp, 1 trong hệ thống, 0 chênh lệch" in report
+
+
+def test_settlement_download_refused_by_the_platform(journey, tmp_path, settings):
+    settings.MOTCUA_PAYMENT_SECRET = "not-the-platform-secret"  # the signed query is refused
+    target = tmp_path / "settlement.csv"
+    with pytest.raises(CommandError) as refused:
+        call_command("payments", "settlement", str(target), "--date", "2026-12-01")
+    assert refused.value.returncode == 2 and "settlement file" in str(refused.value)
+    assert not target.exists()

@@ -1,14 +1,26 @@
 """``motcua payments reconcile FILE [--date YYYY-MM-DD]``: compare the gateway's settlement file
 (CSV, docs/payments.md) with our payments and list every difference; exit 0 when there is none,
-1 when there are, 2 when the file cannot be read (nothing is changed in any case)."""
+1 when there are, 2 when the file cannot be read (nothing is changed in any case).
+
+``motcua payments settlement PATH [--date YYYY-MM-DD]``: download the settlement file of a day
+(default: yesterday) from the platform into PATH, for the daily reconciliation
+(docs/operations.md); exit 2 when the platform does not give it."""
 
 import datetime as dt
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
-from motcua.integrations.payment import SettlementMalformed, parse_settlement
+from motcua.integrations.payment import (
+    SettlementMalformed,
+    SettlementUnavailable,
+    parse_settlement,
+    payment_gateway,
+)
 from motcua.payments.reconcile import settlement_reconcile
 
 
@@ -24,8 +36,16 @@ class Command(BaseCommand):
         reconcile.add_argument(
             "--date", help="the day to reconcile (YYYY-MM-DD); default: the file's days"
         )
+        settlement = commands.add_parser(
+            "settlement",
+            help="tải tệp đối soát của một ngày / download the settlement file of a day",
+        )
+        settlement.add_argument("file")
+        settlement.add_argument("--date", help="the day (YYYY-MM-DD); default: yesterday")
 
     def handle(self, *args, subcommand: str, file: str, date: str | None = None, **options):
+        if subcommand == "settlement":
+            return self._download(file, date)
         try:
             lines = parse_settlement(Path(file).read_bytes())
         except OSError as exc:
@@ -35,12 +55,7 @@ class Command(BaseCommand):
         except SettlementMalformed as exc:
             raise CommandError(str(exc), returncode=2) from exc
         if date:
-            try:
-                days = {dt.date.fromisoformat(date)}
-            except ValueError:
-                raise CommandError(
-                    f"Ngày không hợp lệ: {date} (YYYY-MM-DD) / not a date: {date}", returncode=2
-                ) from None
+            days = {_day(date)}
         else:
             days = {line.settlement_date for line in lines}
             if not days:
@@ -56,3 +71,37 @@ class Command(BaseCommand):
         self.stdout.flush()
         if result.differences:
             sys.exit(1)
+
+    def _download(self, file: str, date: str | None) -> None:
+        gateway = payment_gateway()
+        if gateway is None:
+            raise CommandError(
+                "Chưa cấu hình cổng thanh toán (MOTCUA_PAYMENT_URL) / no payment platform is "
+                "configured (MOTCUA_PAYMENT_URL)",
+                returncode=2,
+            )
+        day = _day(date) if date else timezone.localdate() - dt.timedelta(days=1)
+        try:
+            data = gateway.settlement_download(day=day)
+        except (SettlementUnavailable, SettlementMalformed) as exc:
+            raise CommandError(str(exc), returncode=2) from exc
+        target = Path(file)
+        # Written beside the target then renamed: a reader never sees half a file.
+        handle, partial = tempfile.mkstemp(dir=target.parent or ".", prefix=".settlement-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(partial, target)
+        lines = len(parse_settlement(data))
+        self.stdout.write(
+            f"Đã tải tệp đối soát ngày {day:%d/%m/%Y}: {lines} giao dịch → {target} / "
+            f"settlement file of {day:%d/%m/%Y} downloaded: {lines} transactions → {target}"
+        )
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(
+            f"Ngày không hợp lệ: {text} (YYYY-MM-DD) / not a date: {text}", returncode=2
+        ) from None
