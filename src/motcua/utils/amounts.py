@@ -55,6 +55,6 @@ def words_of(n: int) -> str:
 
 
 def vnd_in_words(amount: int) -> str:
-    """"Ba trăm năm mươi nghìn đồng": capitalised, with the currency."""
+    """ "Ba trăm năm mươi nghìn đồng": capitalised, with the currency."""
     text = f"{words_of(amount)} đồng"
     return text[0].upper() + text[1:]
