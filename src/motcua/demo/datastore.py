@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from motcua.datastore.models import StoredDocument
 from motcua.datastore.services import stored_document_add
-from motcua.procedures.models import DocumentKind, ProcedureComponent
+from motcua.procedures.models import DocumentKind, Procedure, ProcedureComponent
 from motcua.utils.text import fold
 
 # (every folded word group that must appear in the name, kind): the first match wins.
@@ -51,6 +51,45 @@ def demo_document_kinds() -> int:
             by_kind.setdefault(kind, []).append(pk)
     for kind, pks in by_kind.items():
         ProcedureComponent.objects.filter(pk__in=pks).update(document_kind=kind)
+    return sum(len(pks) for pks in by_kind.values())
+
+
+# Procedures that issue one of those documents: what the name starts with (they grant,
+# register or certify), then the words that name the document; the first match wins.
+ISSUING = ("cap ", "dang ky ", "xac nhan ")
+RESULT_PATTERNS: list[tuple[tuple[str, ...], str]] = [
+    (("dang ky khai sinh",), DocumentKind.BIRTH_CERTIFICATE),
+    (("dang ky ket hon",), DocumentKind.MARRIAGE_CERTIFICATE),
+    (("tinh trang hon nhan",), DocumentKind.MARITAL_STATUS),
+    (("chung nhan", "quyen su dung dat"), DocumentKind.LAND_USE_CERTIFICATE),
+    (("dang ky doanh nghiep",), DocumentKind.BUSINESS_REGISTRATION),
+    (("giay phep lai xe",), DocumentKind.DRIVING_LICENCE),
+    (("giay phep xay dung",), DocumentKind.CONSTRUCTION_PERMIT),
+]
+
+
+def result_kind_for(name: str) -> str:
+    """The kind of document a procedure's result is, from its name, or "" (a result)."""
+    folded = fold(name)
+    if not folded.startswith(ISSUING):
+        return ""
+    for words, kind in RESULT_PATTERNS:
+        if all(w in folded for w in words):
+            return kind
+    return ""
+
+
+def demo_result_kinds() -> int:
+    """Give the demo catalog's procedures that issue a reusable document the kind of their
+    result, so a result lands in the store as what it is (another seed step of the demo; an
+    installation sets it in the catalog). Returns how many procedures got one. Written
+    directly, as the components' kinds are: a seed, not an amendment of the catalog."""
+    by_kind: dict[str, list[int]] = {}
+    for pk, name in Procedure.objects.filter(result_document_kind="").values_list("pk", "name"):
+        if kind := result_kind_for(name):
+            by_kind.setdefault(kind, []).append(pk)
+    for kind, pks in by_kind.items():
+        Procedure.objects.filter(pk__in=pks).update(result_document_kind=kind)
     return sum(len(pks) for pks in by_kind.values())
 
 

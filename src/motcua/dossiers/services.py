@@ -58,7 +58,7 @@ from motcua.dossiers.workflow import (
     Outcome,
     State,
 )
-from motcua.procedures.models import DocumentKind, Level, Procedure, ProcedureStatus
+from motcua.procedures.models import Level, Procedure, ProcedureStatus
 from motcua.procedures.services import procedure_version_at
 from motcua.utils.errors import DomainError
 from motcua.utils.storage import file_save, files_atomic
@@ -396,7 +396,7 @@ def _result_into_store(dossier: Dossier, actor, now: dt.datetime, upload: Upload
     upload.seek(0)
     stored_document_copy(
         identifier=dossier.applicant_id_number,
-        kind=DocumentKind.RESULT,
+        kind=dossier.procedure.result_kind,
         source=DocumentSource.RESULT,
         source_key=f"result:{dossier.pk}",
         stored_name=dossier.result_file.name or "",

@@ -191,7 +191,6 @@ def _result_signed_into_store(
     copied in."""
     from motcua.datastore.models import DocumentSource
     from motcua.datastore.services import stored_document_copy, stored_document_replace_file
-    from motcua.procedures.models import DocumentKind
 
     key = f"result:{dossier.pk}"
     digest, size = hashlib.sha256(signed).hexdigest(), len(signed)
@@ -208,7 +207,7 @@ def _result_signed_into_store(
     if replaced is None:
         stored_document_copy(
             identifier=dossier.applicant_id_number,
-            kind=DocumentKind.RESULT,
+            kind=dossier.procedure.result_kind,
             source=DocumentSource.RESULT,
             source_key=key,
             stored_name=stored_name,

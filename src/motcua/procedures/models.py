@@ -65,6 +65,25 @@ class Decision(models.Model):
         return self.number
 
 
+class DocumentKind(models.TextChoices):
+    """Kinds of documents an applicant holds (and the electronic data store keeps): a component
+    of a procedure asks for one of them, a stored document is one of them; matching kinds are
+    what makes a stored document reusable (docs/datastore.md)."""
+
+    ID_CARD = "id_card", _("Căn cước / Căn cước công dân")
+    PASSPORT = "passport", _("Hộ chiếu")
+    BIRTH_CERTIFICATE = "birth_certificate", _("Giấy khai sinh")
+    MARRIAGE_CERTIFICATE = "marriage_certificate", _("Giấy chứng nhận kết hôn")
+    MARITAL_STATUS = "marital_status", _("Giấy xác nhận tình trạng hôn nhân")
+    LAND_USE_CERTIFICATE = "land_use_certificate", _("Giấy chứng nhận quyền sử dụng đất")
+    BUSINESS_REGISTRATION = "business_registration", _("Giấy chứng nhận đăng ký doanh nghiệp")
+    DRIVING_LICENCE = "driving_licence", _("Giấy phép lái xe")
+    DIPLOMA = "diploma", _("Bằng tốt nghiệp")
+    CONSTRUCTION_PERMIT = "construction_permit", _("Giấy phép xây dựng")
+    RESULT = "result", _("Kết quả giải quyết thủ tục hành chính")
+    OTHER = "other", _("Giấy tờ khác")
+
+
 class Procedure(models.Model):
     """A procedure as currently in force. Every amendment is kept in ``ProcedureVersion``."""
 
@@ -107,6 +126,16 @@ class Procedure(models.Model):
         _("thời gian thực hiện nghĩa vụ tài chính không tính vào thời hạn"), default=False
     )
     fee_vnd = models.PositiveBigIntegerField(_("phí, lệ phí (VNĐ)"), default=0)
+    # The kind of document its result is (a construction permit, a birth certificate): the
+    # result goes into the applicant's electronic data store as that kind, and later
+    # procedures asking for it take it from there (docs/datastore.md). Empty: "a result".
+    result_document_kind = models.CharField(
+        _("loại giấy tờ của kết quả"),
+        max_length=32,
+        blank=True,
+        default="",
+        choices=DocumentKind.choices,
+    )
     status = models.CharField(
         _("trạng thái"),
         max_length=16,
@@ -143,24 +172,10 @@ class Procedure(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
 
-
-class DocumentKind(models.TextChoices):
-    """Kinds of documents an applicant holds (and the electronic data store keeps): a component
-    of a procedure asks for one of them, a stored document is one of them; matching kinds are
-    what makes a stored document reusable (docs/datastore.md)."""
-
-    ID_CARD = "id_card", _("Căn cước / Căn cước công dân")
-    PASSPORT = "passport", _("Hộ chiếu")
-    BIRTH_CERTIFICATE = "birth_certificate", _("Giấy khai sinh")
-    MARRIAGE_CERTIFICATE = "marriage_certificate", _("Giấy chứng nhận kết hôn")
-    MARITAL_STATUS = "marital_status", _("Giấy xác nhận tình trạng hôn nhân")
-    LAND_USE_CERTIFICATE = "land_use_certificate", _("Giấy chứng nhận quyền sử dụng đất")
-    BUSINESS_REGISTRATION = "business_registration", _("Giấy chứng nhận đăng ký doanh nghiệp")
-    DRIVING_LICENCE = "driving_licence", _("Giấy phép lái xe")
-    DIPLOMA = "diploma", _("Bằng tốt nghiệp")
-    CONSTRUCTION_PERMIT = "construction_permit", _("Giấy phép xây dựng")
-    RESULT = "result", _("Kết quả giải quyết thủ tục hành chính")
-    OTHER = "other", _("Giấy tờ khác")
+    @property
+    def result_kind(self) -> str:
+        """The kind its results are stored as in the applicant's data store."""
+        return self.result_document_kind or DocumentKind.RESULT
 
 
 class ProcedureComponent(models.Model):

@@ -120,7 +120,7 @@ class VersionEntry:
 
 
 # Fields added to the snapshots later: what an older snapshot without them meant.
-SNAPSHOT_DEFAULTS: dict[str, Any] = {"payment_pauses_clock": False}
+SNAPSHOT_DEFAULTS: dict[str, Any] = {"payment_pauses_clock": False, "result_document_kind": ""}
 
 
 def snapshot_changes(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:

@@ -39,6 +39,7 @@ VERSIONED_FIELDS = (
     "national_portal",
     "payment_pauses_clock",
     "fee_vnd",
+    "result_document_kind",
     "status",
     "decision_id",
     "steps",

@@ -14,6 +14,7 @@ from motcua.accounts.roles import Role
 from motcua.applicants.models import ApplicantAccount
 from motcua.audit.models import AuditEntry
 from motcua.datastore.models import DocumentSource, StoredDocument
+from motcua.datastore.selectors import reusable_by_kind
 from motcua.datastore.services import stored_document_add
 from motcua.dossiers import services as s
 from motcua.dossiers.models import Dossier, DossierComponent
@@ -320,6 +321,33 @@ def test_digitized_components_and_results_land_in_the_store_once(world, procedur
     s._result_into_store(dossier, approver, timezone.now(), pdf("ket-qua.pdf"))
     assert StoredDocument.objects.count() == 2
     assert AuditEntry.objects.filter(action="datastore.copy").count() == 2
+
+
+def test_a_result_is_stored_as_the_kind_of_document_it_is_and_reused_as_such(world, procedure):
+    """A procedure whose result is a construction permit: the approved result lands in the
+    store as a construction permit, which a later procedure asking for one offers for reuse."""
+    permit, _changed = procedure_save(
+        code=procedure.code,
+        values={"result_document_kind": DocumentKind.CONSTRUCTION_PERMIT},
+        components=None,
+    )
+    assert permit.result_kind == DocumentKind.CONSTRUCTION_PERMIT
+    assert permit.versions.count() >= 2  # the catalog keeps it as an amendment
+    dossier = DossierFactory.create("at_approval", procedure=permit)
+    s.dossier_approve(
+        actor=world.user(Role.APPROVER),
+        dossier=dossier,
+        now=timezone.now(),
+        result_file=pdf("giay-phep.pdf"),
+    )
+    stored = StoredDocument.objects.get(source=DocumentSource.RESULT)
+    assert stored.kind == DocumentKind.CONSTRUCTION_PERMIT
+    found = reusable_by_kind(
+        dossier.applicant_id_number,
+        kinds=[DocumentKind.CONSTRUCTION_PERMIT],
+        on=timezone.localdate(),
+    )
+    assert [d.pk for d in found[DocumentKind.CONSTRUCTION_PERMIT]] == [stored.pk]
 
 
 def test_online_upload_lands_when_accepted(world, procedure):

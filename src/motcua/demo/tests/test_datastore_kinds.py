@@ -1,6 +1,6 @@
 import pytest
 
-from motcua.demo.datastore import document_kind_for
+from motcua.demo.datastore import document_kind_for, result_kind_for
 from motcua.procedures.models import DocumentKind
 
 
@@ -21,3 +21,21 @@ from motcua.procedures.models import DocumentKind
 )
 def test_kind_by_name(name, kind):
     assert document_kind_for(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Cấp giấy phép xây dựng mới đối với công trình cấp đặc biệt", "construction_permit"),
+        ("Đăng ký khai sinh", DocumentKind.BIRTH_CERTIFICATE),
+        ("Đăng ký kết hôn có yếu tố nước ngoài", DocumentKind.MARRIAGE_CERTIFICATE),
+        ("Cấp Giấy xác nhận tình trạng hôn nhân", DocumentKind.MARITAL_STATUS),
+        ("Cấp đổi Giấy chứng nhận quyền sử dụng đất", DocumentKind.LAND_USE_CERTIFICATE),
+        ("Đăng ký doanh nghiệp tư nhân", DocumentKind.BUSINESS_REGISTRATION),
+        ("Thu hồi giấy phép xây dựng", ""),  # withdraws one, issues none
+        ("Trả lại giấy phép khai thác tận thu khoáng sản", ""),
+        ("Cấp phiếu lý lịch tư pháp", ""),  # a result, of no reusable kind yet
+    ],
+)
+def test_result_kind_by_name(name, kind):
+    assert result_kind_for(name) == kind

@@ -25,7 +25,7 @@ from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.agencies.models import Agency, AgencyKind
 from motcua.demo.applicants import demo_identity_people
-from motcua.demo.datastore import demo_document_kinds, demo_store_documents
+from motcua.demo.datastore import demo_document_kinds, demo_result_kinds, demo_store_documents
 from motcua.demo.feedback import demo_live_feedback
 from motcua.demo.handbook import demo_handbook
 from motcua.demo.inspections import demo_inspections
@@ -91,6 +91,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Gắn loại giấy tờ cho {kinds} thành phần hồ sơ / document kinds set "
                 f"on {kinds} components (reuse from the data store)"
+            )
+        if results := demo_result_kinds():
+            self.stdout.write(
+                f"Gắn loại giấy tờ kết quả cho {results} thủ tục / result kinds set on "
+                f"{results} procedures (results stored as what they are)"
             )
         if demo_handbook(today=today, seed=options["seed"]):
             self.stdout.write("Nạp sổ tay cải cách hành chính mẫu / demo handbook loaded")
