@@ -26,7 +26,6 @@ from datetime import timedelta
 from typing import Any
 
 from django.db.models import (
-    Avg,
     Case,
     Count,
     DurationField,
@@ -35,6 +34,7 @@ from django.db.models import (
     IntegerField,
     Q,
     QuerySet,
+    Sum,
     Value,
     When,
 )
@@ -218,40 +218,86 @@ class UsedProcedures:
     paid_online: frozenset[int] = frozenset()
 
 
-def _used_by_agency(period: Period, unit: Unit) -> dict[int, UsedProcedures]:
-    """``UsedProcedures`` of each agency of ``unit``, from one grouped query over the new
-    dossiers of [F, T] (a few thousand (agency, procedure) pairs). Counting the procedures with
-    an ``IN (subquery over the dossiers)`` per condition, and per agency for the ranking, took
-    seconds at province scale."""
-    pairs = (
-        accepted_dossiers()
-        .filter(unit.dossiers(), received_on__gte=period.start, received_on__lte=period.end)
+@dataclass(frozen=True)
+class DossierPass:
+    """Every dossier count of a period for each agency, from one pass over the dossiers
+    received (new + carried over) grouped by agency and procedure: the counts of
+    ``dossier_conditions``, the time from receipt to the end of the resolved ones, and the
+    procedures each agency used (``UsedProcedures``). A scope's figures are sums over its
+    agencies (``for_unit``), so the province, each agency of the ranking and the procedures
+    used all come from the same pass; at province scale the pass is the page's cost (one
+    pass instead of three)."""
+
+    counts: dict[int, dict[str, int]]
+    seconds: dict[int, float]
+    used: dict[int, UsedProcedures]
+
+    def for_unit(self, unit: Unit) -> tuple[dict[str, int], float | None]:
+        """The dossier counts (by alias) of ``unit``'s agencies and the mean time from receipt
+        to the end of their resolved dossiers, in days (None when none was resolved)."""
+        chosen = [a for a in self.counts if unit.agency_ids is None or a in unit.agency_ids]
+        totals = {
+            alias: sum(self.counts[a].get(alias, 0) for a in chosen) for alias in _DOSSIER_ALIASES
+        }
+        resolved = totals[_alias("dossiers.resolved")]
+        seconds = sum(self.seconds.get(a, 0.0) for a in chosen)
+        return totals, (seconds / resolved / 86400 if resolved else None)
+
+
+def _seconds(value: Any) -> float:
+    """A summed duration as seconds: a timedelta (PostgreSQL), or microseconds (SQLite)."""
+    if value is None:
+        return 0.0
+    return value.total_seconds() if isinstance(value, timedelta) else float(value) / 1e6
+
+
+def dossier_pass(period: Period, unit: Unit | None = None) -> DossierPass:
+    """``DossierPass`` of ``period`` over ``unit``'s agencies (default: the whole province):
+    one GROUP BY agency, procedure (a few thousand rows at province scale)."""
+    unit = unit or Unit(None)
+    conditions = dossier_conditions(period)
+    new = conditions["new"]
+    rows = (
+        _dossier_rows(period, unit)
         .values("agency_id", "procedure_id")
         .annotate(
-            online=Count("pk", filter=Q(channel=Channel.ONLINE)),
-            paid=Count("pk", filter=Q(paid_online=True)),
+            **_counts(conditions, "dossiers"),
+            duration=Sum(_duration(), filter=conditions["resolved"]),
+            used_new=Count("pk", filter=new),
+            used_online=Count("pk", filter=new & Q(channel=Channel.ONLINE)),
+            used_paid=Count("pk", filter=new & Q(paid_online=True)),
         )
         .order_by()
     )
+    counts: dict[int, dict[str, int]] = {}
+    seconds: dict[int, float] = {}
     found: dict[int, tuple[set[int], set[int], set[int]]] = {}
-    for row in pairs:
-        used, online, paid = found.setdefault(row["agency_id"], (set(), set(), set()))
-        used.add(row["procedure_id"])
-        if row["online"]:
-            online.add(row["procedure_id"])
-        if row["paid"]:
-            paid.add(row["procedure_id"])
-    return {
+    for grouped in rows:
+        row: dict[str, Any] = dict(grouped)
+        agency_id, procedure_id = row["agency_id"], row["procedure_id"]
+        mine = counts.setdefault(agency_id, dict.fromkeys(_DOSSIER_ALIASES, 0))
+        for alias in _DOSSIER_ALIASES:
+            mine[alias] += row[alias] or 0
+        seconds[agency_id] = seconds.get(agency_id, 0.0) + _seconds(row["duration"])
+        used, online, paid = found.setdefault(agency_id, (set(), set(), set()))
+        if row["used_new"]:
+            used.add(procedure_id)
+        if row["used_online"]:
+            online.add(procedure_id)
+        if row["used_paid"]:
+            paid.add(procedure_id)
+    used_by_agency = {
         agency_id: UsedProcedures(frozenset(a), frozenset(o), frozenset(p))
         for agency_id, (a, o, p) in found.items()
     }
+    return DossierPass(counts, seconds, used_by_agency)
 
 
 def used_procedures(
     period: Period, unit: Unit, by_agency: dict[int, UsedProcedures] | None = None
 ) -> UsedProcedures:
     """``UsedProcedures`` of ``unit``'s agencies (all agencies for the whole province)."""
-    by_agency = _used_by_agency(period, unit) if by_agency is None else by_agency
+    by_agency = dossier_pass(period, unit).used if by_agency is None else by_agency
     chosen = [
         used
         for agency_id, used in by_agency.items()
@@ -342,6 +388,13 @@ COUNT_NAMES: tuple[str, ...] = (
 )
 
 
+_DOSSIER_ALIASES = tuple(
+    _alias_name
+    for _alias_name in (n.replace(".", "__") for n in COUNT_NAMES)
+    if _alias_name.startswith("dossiers__")
+)
+
+
 # --- the rows of each family -------------------------------------------------------------------
 
 
@@ -376,19 +429,9 @@ def _counts(conditions: Mapping[str, Q], prefix: str) -> dict[str, Count]:
     }
 
 
-def _average_duration(period: Period) -> Avg:
-    """Mean time from receipt to the end of processing of the dossiers resolved in [F, T]."""
-    return Avg(
-        ExpressionWrapper(F("ended_at") - F("received_at"), output_field=DurationField()),
-        filter=dossier_conditions(period)["resolved"],
-    )
-
-
-def _days(value: Any) -> float | None:
-    if value is None:
-        return None
-    seconds = value.total_seconds() if isinstance(value, timedelta) else float(value) / 1e6
-    return seconds / 86400
+def _duration() -> ExpressionWrapper:
+    """Time from receipt to the end of processing (summed over the resolved dossiers)."""
+    return ExpressionWrapper(F("ended_at") - F("received_at"), output_field=DurationField())
 
 
 # --- the index of one scope --------------------------------------------------------------------
@@ -409,7 +452,7 @@ class ServiceIndex:
 
 
 def _score(
-    period: Period, agency: Agency | None, counts: dict[str, int], average: Any
+    period: Period, agency: Agency | None, counts: dict[str, int], average_days: float | None
 ) -> ServiceIndex:
     pairs: dict[str, tuple[int, int] | None] = {
         key: (counts[num], counts[den]) for key, (num, den) in INDICATORS.items()
@@ -423,26 +466,24 @@ def _score(
             reasons[key] = FEEDBACK_REASONS[key]
         else:
             pairs[key] = (counts[num], counts[den])
-    return ServiceIndex(period, agency, counts, score_index(pairs), reasons, _days(average))
+    return ServiceIndex(period, agency, counts, score_index(pairs), reasons, average_days)
 
 
 def service_index(
     period: Period,
     *,
     agency: Agency | None = None,
-    used_by_agency: dict[int, UsedProcedures] | None = None,
+    dossiers: DossierPass | None = None,
 ) -> ServiceIndex:
     """The index of ``period`` for the whole province or ``agency`` (with the agencies below
-    it): one query per family (dossiers, procedures, evaluations, feedback). ``used_by_agency``:
-    the procedures used by each agency of the province in ``period``, when the caller has them
+    it): one query per family (dossiers, procedures, evaluations, feedback). ``dossiers``: the
+    period's ``dossier_pass`` over the province, when the caller has it
     (``service_index_report``)."""
     unit = unit_for(agency)
-    dossiers = _dossier_rows(period, unit).aggregate(
-        **_counts(dossier_conditions(period), "dossiers"), average=_average_duration(period)
-    )
-    average = dossiers.pop("average")
-    counts: dict[str, Any] = dict(dossiers)
-    used = used_procedures(period, unit, used_by_agency)
+    passed = dossier_pass(period, unit) if dossiers is None else dossiers
+    dossier_counts, average_days = passed.for_unit(unit)
+    counts: dict[str, Any] = dict(dossier_counts)
+    used = used_procedures(period, unit, passed.used)
     counts |= _procedure_rows(unit).aggregate(
         **_counts(procedure_conditions(period, unit, used), "procedures")
     )
@@ -453,7 +494,7 @@ def service_index(
         **_counts(feedback_index_conditions(period), "feedback")
     )
     named = {name: counts[_alias(name)] or 0 for name in COUNT_NAMES}
-    return _score(period, agency, named, average)
+    return _score(period, agency, named, average_days)
 
 
 # --- the agencies ranked -----------------------------------------------------------------------
@@ -486,13 +527,12 @@ def service_index_report(
     period: Period, *, agency: Agency | None = None
 ) -> tuple[ServiceIndex, list[ServiceIndex]]:
     """The index of the scope and its agencies ranked, as the service index page shows them:
-    ``service_index`` and ``service_index_breakdown``, with the procedures used by each agency
-    (a pass over the period's new dossiers, 0,4 s for a year at province scale) read once for
-    both."""
-    by_agency = _used_by_agency(period, Unit(None))
+    ``service_index`` and ``service_index_breakdown`` from one ``dossier_pass`` over the
+    period's dossiers (the page's cost at province scale), read once for both."""
+    passed = dossier_pass(period)
     return (
-        service_index(period, agency=agency, used_by_agency=by_agency),
-        service_index_breakdown(period, agency=agency, used_by_agency=by_agency),
+        service_index(period, agency=agency, dossiers=passed),
+        service_index_breakdown(period, agency=agency, dossiers=passed),
     )
 
 
@@ -500,29 +540,23 @@ def service_index_breakdown(
     period: Period,
     *,
     agency: Agency | None = None,
-    used_by_agency: dict[int, UsedProcedures] | None = None,
+    dossiers: DossierPass | None = None,
 ) -> list[ServiceIndex]:
     """The index of every agency under the scope (``_Tree.ranked_units``), each with the
     agencies below it, ranked: fewest points lost first (points lost over the indicators
     computed for it, so that an agency is not ranked on what cannot be computed), then the
     higher total, then the name; equal points lost and total share a rank.
 
-    Five queries whatever the number of agencies: the procedures used (grouped by agency and
-    procedure), dossiers, evaluations and feedback grouped
-    by agency, procedures with a column per agency. Each row equals ``service_index`` of its
-    agency.
+    Four queries whatever the number of agencies: the dossier pass (grouped by agency and
+    procedure, summed per agency), evaluations and feedback grouped by agency, procedures with
+    a column per agency. Each row equals ``service_index`` of its agency.
     """
     tree = _Tree()
     units = tree.ranked_units(agency)
     if not units:
         return []
     province = Unit(None)
-    dossiers = _grouped(
-        _dossier_rows(period, province),
-        units,
-        "agency_id",
-        {**_counts(dossier_conditions(period), "dossiers"), "average": _average_duration(period)},
-    )
+    passed = dossier_pass(period, province) if dossiers is None else dossiers
     evaluations = _grouped(
         _evaluation_rows(period, province),
         units,
@@ -535,24 +569,23 @@ def service_index_breakdown(
         "agency_id",
         _counts(feedback_index_conditions(period), "feedback"),
     )
-    by_agency = _used_by_agency(period, province) if used_by_agency is None else used_by_agency
     procedure_columns: dict[str, Count] = {}
     for index, unit in enumerate(units):
-        conditions = procedure_conditions(period, unit, used_procedures(period, unit, by_agency))
-        for name, q in conditions.items():
+        used = used_procedures(period, unit, passed.used)
+        for name, q in procedure_conditions(period, unit, used).items():
             procedure_columns[f"u{index}__{name}"] = Count("pk", filter=unit.procedures() & q)
     procedures = active_procedures().aggregate(**procedure_columns)
 
     rows = []
     for index, unit in enumerate(units):
-        counts: dict[str, Any] = dict(dossiers.get(index, {}))
-        average = counts.pop("average", None)
+        dossier_counts, average_days = passed.for_unit(unit)
+        counts: dict[str, Any] = dict(dossier_counts)
         counts |= evaluations.get(index, {})
         counts |= feedback.get(index, {})
         for name in PROCEDURE_COUNTS:
             counts[_alias(f"procedures.{name}")] = procedures[f"u{index}__{name}"]
         named = {name: counts.get(_alias(name)) or 0 for name in COUNT_NAMES}
-        rows.append(_score(period, unit.agency, named, average))
+        rows.append(_score(period, unit.agency, named, average_days))
     return _ranked(rows)
 
 

@@ -69,8 +69,8 @@ PROVINCE_COUNTS = {
 def test_province_by_hand(province):
     with CaptureQueriesContext(connection) as queries:
         result = service_index(PERIOD)
-    # dossiers, the procedures used in the period, procedures, evaluations, feedback
-    assert len(queries) == 5
+    # dossiers (with the procedures used in the period), procedures, evaluations, feedback
+    assert len(queries) == 4
     assert result.counts == PROVINCE_COUNTS
     assert scores(result) == {
         "publicity.published_on_time": None,
@@ -184,8 +184,8 @@ def test_agency_without_dossiers_procedures_evaluations_or_feedback(province):
 def test_breakdown_ranks_agencies_and_each_row_is_the_agencys_index(province):
     with CaptureQueriesContext(connection) as queries:
         rows = service_index_breakdown(PERIOD)
-    # the agency tree, the procedures used, then one query per family
-    assert len(queries) == 6
+    # the agency tree, then one query per family (the dossiers' with the procedures used)
+    assert len(queries) == 5
     s = province.setting
     # Points lost: Sở Tư pháp 62 − 36,63 = 25,37; UBND huyện Một 74 − 38,59 = 35,41;
     # Sở Nội vụ 74 − 12 = 62.
