@@ -70,10 +70,12 @@ def slip_sign_make(row: DossierDocument | CounterVisit) -> bool:
 
     if row.signed_pdf:
         return False
+    signer = slip_signer(row)
+    signer.require_key()
     pdf = slip_pdf(row)
     if pdf is None:
         raise _no_soffice()
-    signer, now = slip_signer(row), timezone.now()
+    now = timezone.now()
     signed = pdf_sign(
         pdf=pdf,
         signer=signer,
@@ -145,10 +147,12 @@ def result_sign_make(dossier: Dossier) -> bool:
         return False
     approval = _approval(dossier)
     approver = approval.actor if approval else None
-    pdf = result_unsigned_pdf(dossier, approver=approver, approval=approval)
-    now = timezone.now()
     leader = Signer(agency=dossier.agency, seal=False, user=approver)
     seal = Signer(agency=dossier.agency, seal=True, user=approver)
+    leader.require_key()
+    seal.require_key()
+    pdf = result_unsigned_pdf(dossier, approver=approver, approval=approval)
+    now = timezone.now()
     by_leader = pdf_sign(
         pdf=pdf, signer=leader, reason=RESULT_LEADER_REASON, field_name=LEADER_FIELD, now=now
     )

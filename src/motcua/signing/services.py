@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from motcua.audit.services import audit_record
 from motcua.signing import stamp
-from motcua.signing.keys import SigningUnavailable, key_signer, trust_roots
+from motcua.signing.keys import SigningUnavailable, key_entry, key_signer, trust_roots
 from motcua.utils.errors import DomainError
 
 T = TypeVar("T")
@@ -89,6 +89,12 @@ class Signer:
                 self.agency.code, "chữ ký cá nhân cần người ký", "a personal signature needs a user"
             )
         return "people", self.user.username
+
+    def require_key(self) -> None:
+        """SigningUnavailable unless a key is configured for this signer: checked before the
+        slow part of a signing job (LibreOffice's conversion), so that a job without a key
+        fails at once and waits for its retry, instead of converting a document in vain."""
+        key_entry(*self.key_source())
 
 
 def local_time(moment: dt.datetime) -> str:

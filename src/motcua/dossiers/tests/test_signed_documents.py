@@ -35,6 +35,7 @@ from motcua.dossiers.signed import (
 )
 from motcua.dossiers.tests.conftest import at
 from motcua.dossiers.tests.test_slips import require_soffice
+from motcua.signing.keys import SigningUnavailable
 from motcua.signing.models import Signature
 from motcua.signing.services import SignatureExists, Signer, pdf_verify, signature_record
 from motcua.testing.signing import minimal_pdf
@@ -278,6 +279,25 @@ def test_slip_is_sealed_once_even_when_the_job_runs_again_or_concurrently(world,
     receipt.refresh_from_db()
     assert file_read(receipt.signed_pdf) == signed
     assert Signature.objects.filter(document_key__endswith=f":slip:{receipt.pk}").count() == 1
+
+
+def test_without_a_key_the_signing_jobs_fail_before_converting_anything(world, settings, tmp_path):
+    """No key configured for the agency: the job stops with SigningUnavailable (retried later,
+    then left for an operator) before LibreOffice converts anything."""
+    settings.MOTCUA_SIGNING_KEYS = str(tmp_path / "none" / "keys.json")
+    d = receive(world, [s.ComponentData(name="Tờ khai", file=upload("a.pdf", minimal_pdf(), ""))])
+    receipt = d.documents.get(kind="receipt")
+    tasks.slip_store(model="dossiers.dossierdocument", pk=receipt.pk)
+    with pytest.raises(SigningUnavailable):
+        tasks.slip_sign(model="dossiers.dossierdocument", pk=receipt.pk)
+    receipt.refresh_from_db()
+    assert not receipt.pdf and not receipt.signed_pdf  # nothing converted, nothing signed
+    resolved = approved(world, note="Cấp phiếu")
+    with pytest.raises(SigningUnavailable):
+        tasks.result_sign(pk=resolved.pk)
+    resolved.refresh_from_db()
+    assert not resolved.result_pdf
+    assert not Signature.objects.exists()
 
 
 # ---- who may download -----------------------------------------------------------------------
